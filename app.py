@@ -1,0 +1,59 @@
+"""The portal: `create_app(settings)` builds the Dash app; `app` and `server` serve it (gunicorn: app:server)."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import dash
+from dash import Dash
+
+from services.cache import init_cache
+from services.config import Settings, settings_from_environment
+
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="nl">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
+
+
+def create_app(settings: Settings | None = None) -> Dash:
+    """Build the portal. Every asset (Bootstrap included) is served from assets/: no third-party host."""
+    settings = settings or settings_from_environment()
+    logging.basicConfig(level=settings.log_level)
+    app = Dash(
+        __name__,
+        use_pages=True,
+        pages_folder="pages",
+        assets_folder="assets",
+        serve_locally=True,
+        external_stylesheets=[],
+        title="Individueel maatwerk in cijfers",
+        update_title=None,
+        suppress_callback_exceptions=True,
+        index_string=INDEX_STRING,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    app.server.config["IMW_SETTINGS"] = settings
+    init_cache(app.server, settings)
+    return app
+
+
+app = create_app()
+server = app.server
+
+if __name__ == "__main__":
+    app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")), debug=False)

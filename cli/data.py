@@ -1,0 +1,9 @@
+"""`imw data ...`: validate, import, list and restore monitoring data releases (to be written)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_parsers(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register the `data` subcommands."""

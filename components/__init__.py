@@ -1,0 +1,1 @@
+"""Reusable pieces of the portal: texts, formats, layout parts, controls and chart builders."""

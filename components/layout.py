@@ -1,0 +1,134 @@
+"""The page shell and small layout factories shared by every page.
+
+Every page layout returns `PageShell(...)`: a skip link, the header with the main navigation and the language
+switch, the page's own content in <main>, and the footer. The navigation is read from Dash's page registry
+(pages register with `nav_label={"nl": ..., "en": ...}`), so adding a page never edits this file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlencode
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import html
+
+from components.i18n import normalise_language, t
+
+MAIN_CONTENT_ID = "main-content"
+
+
+def href(path: str, language: str, **query: Any) -> str:
+    """A link to `path` in `language`, with extra query parameters; Dutch needs no parameter."""
+    params = {key: value for key, value in query.items() if value not in (None, "")}
+    if normalise_language(language) != "nl":
+        params = {"lang": normalise_language(language), **params}
+    return f"{path}?{urlencode(params, doseq=True)}" if params else path
+
+
+def nav_pages() -> list[dict[str, Any]]:
+    """Registered pages that ask to be in the main navigation, in their order."""
+    pages = [page for page in dash.page_registry.values() if page.get("nav_label")]
+    return sorted(pages, key=lambda page: (page.get("order") or 0, page["path"]))
+
+
+def PageHeader(title: str, lead: str | None = None) -> html.Div:
+    """The title block of a page: one <h1> and an optional lead paragraph."""
+    children: list[Any] = [html.H1(title, className="h2 mt-3")]
+    if lead:
+        children.append(html.P(lead, className="lead"))
+    return html.Div(children, className="page-header mb-3")
+
+
+def IllustrativeBanner(language: str, extra: str | None = None) -> dbc.Alert:
+    """The visible warning on every view that shows illustrative (flag i) data."""
+    text = t("illustrative.banner", language)
+    return dbc.Alert(
+        [html.Strong(text), *([" ", extra] if extra else [])],
+        color="warning",
+        className="illustrative-banner py-2",
+        role="note",
+    )
+
+
+def _header(language: str, path: str, query: dict[str, Any]) -> html.Header:
+    other = "en" if language == "nl" else "nl"
+    links = [
+        dbc.NavItem(
+            dbc.NavLink(
+                page["nav_label"][language],
+                href=href(page["path"], language),
+                active=page["path"] == path,
+            )
+        )
+        for page in nav_pages()
+    ]
+    switch_query = {key: value for key, value in query.items() if key != "lang"}
+    return html.Header(
+        dbc.Navbar(
+            dbc.Container(
+                [
+                    dbc.NavbarBrand(t("site.title", language), href=href("/", language)),
+                    html.Nav(
+                        dbc.Nav(links, navbar=True, className="flex-wrap"),
+                        **{"aria-label": t("nav.label", language)},
+                    ),
+                    html.A(
+                        t("nav.language", language),
+                        href=href(path, other, **switch_query),
+                        lang=other,
+                        title=t("nav.language.title", language),
+                        className="btn btn-outline-light btn-sm ms-lg-3 language-switch",
+                    ),
+                ],
+                fluid=True,
+            ),
+            color="dark",
+            dark=True,
+            expand="lg",
+        )
+    )
+
+
+def _footer(language: str) -> html.Footer:
+    return html.Footer(
+        dbc.Container(
+            [
+                html.P(t("footer.open_source", language), className="mb-1"),
+                html.P(
+                    [
+                        html.A(t("footer.methodology", language), href=href("/methodologie", language)),
+                        " · ",
+                        html.A(t("footer.accessibility", language), href=href("/toegankelijkheid", language)),
+                    ]
+                ),
+            ],
+            fluid=True,
+        ),
+        className="site-footer mt-5 py-3 border-top",
+    )
+
+
+def PageShell(
+    language: str,
+    path: str,
+    children: Sequence[Any] | Any,
+    query: dict[str, Any] | None = None,
+) -> html.Div:
+    """The whole page around `children`; `lang` on the wrapper tells screen readers the language."""
+    language = normalise_language(language)
+    return html.Div(
+        [
+            html.A(t("nav.skip", language), href=f"#{MAIN_CONTENT_ID}", className="visually-hidden-focusable"),
+            _header(language, path, query or {}),
+            html.Main(
+                dbc.Container(children, fluid="lg"),
+                id=MAIN_CONTENT_ID,
+                tabIndex="-1",
+            ),
+            _footer(language),
+        ],
+        lang=language,
+    )
