@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 
-import dash
 from dash import Dash
 
 from services.cache import init_cache

@@ -17,7 +17,9 @@ def build_parser() -> argparse.ArgumentParser:
     from cli import data as data_commands
     from cli import model as model_commands
 
-    parser = Parser(prog="imw", description="Individueel maatwerk: calculator, projection and monitoring data.")
+    parser = Parser(
+        prog="imw", description="Individueel maatwerk: calculator, projection and monitoring data."
+    )
     subparsers = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     model_commands.add_parsers(subparsers)
     data_commands.add_parsers(subparsers)
@@ -34,6 +36,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`imw project ... | head`): not an error of ours.
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

@@ -35,7 +35,9 @@ def _int(env: Mapping[str, str], name: str, default: int, minimum: int, maximum:
     try:
         value = int(raw)
     except ValueError:
-        raise ConfigError(f"{name}={raw!r} is not a whole number; use a number from {minimum} to {maximum}.")
+        raise ConfigError(
+            f"{name}={raw!r} is not a whole number; use a number from {minimum} to {maximum}."
+        ) from None
     if not minimum <= value <= maximum:
         raise ConfigError(f"{name}={value} is out of range; use a number from {minimum} to {maximum}.")
     return value

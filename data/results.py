@@ -1,0 +1,162 @@
+"""Run a scenario and export its results with the scenario and the model and data versions inside."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Final
+
+import pandas as pd
+import yaml
+
+from data.parameter_store import load_parameters, parameters_version
+from data.scenario import PROJECTION_START, Scenario, build_distributions, build_inputs
+from simulation import MODEL_VERSION, Projection, monte_carlo, project
+from simulation.summary import annual_table
+
+EXPORT_FORMATS: Final = (".csv", ".xlsx", ".json")
+MAX_FILE_BYTES: Final = 1_000_000
+
+#: Labels of the outputs, Dutch first; units in brackets.
+OUTPUT_LABELS: Final[dict[str, dict[str, str]]] = {
+    "workers": {"nl": "IMW-werknemers (einde jaar)", "en": "IMW workers (end of year)", "unit": "personen"},
+    "inflow": {"nl": "Instroom", "en": "Inflow", "unit": "personen"},
+    "exits_involuntary": {"nl": "Uitstroom tegen hun wil", "en": "Involuntary exits", "unit": "personen"},
+    "exits_other": {"nl": "Andere uitstroom", "en": "Other exits", "unit": "personen"},
+    "doorstroom": {"nl": "Doorstroom naar job zonder premie", "en": "Doorstroom", "unit": "personen"},
+    "premium_ended": {"nl": "Einde van de premie", "en": "Premium ended", "unit": "personen"},
+    "fallback_returns": {
+        "nl": "Terugkeer naar collectief maatwerk",
+        "en": "Fallback returns",
+        "unit": "personen",
+    },
+    "loonpremie_cost": {"nl": "Loonpremie", "en": "Wage premium", "unit": "EUR"},
+    "begeleiding_cost": {"nl": "Begeleidingspremie", "en": "Coaching premium", "unit": "EUR"},
+    "fallback_cost": {
+        "nl": "Kost terugval bovenop het contingent",
+        "en": "Fallback cost on top",
+        "unit": "EUR",
+    },
+    "total_cost": {"nl": "Totale kost", "en": "Total cost", "unit": "EUR"},
+    "loonpremie_waiting": {
+        "nl": "Wachtend op loonpremie",
+        "en": "Waiting for wage premium",
+        "unit": "personen",
+    },
+    "begeleiding_waiting": {
+        "nl": "Wachtend op begeleidingspremie",
+        "en": "Waiting for coaching premium",
+        "unit": "personen",
+    },
+    "contingent_capacity": {"nl": "Contingent (einde jaar)", "en": "Contingent (end of year)", "unit": "VTE"},
+    "contingent_occupancy": {"nl": "Bezetting (einde jaar)", "en": "Occupancy (end of year)", "unit": "VTE"},
+    "queue": {
+        "nl": "Wachtrij collectief maatwerk (einde jaar)",
+        "en": "Queue (end of year)",
+        "unit": "personen",
+    },
+    "contingent_full": {
+        "nl": "Kans dat het contingent vol is",
+        "en": "Probability contingent full",
+        "unit": "kans",
+    },
+}
+
+
+def run(scenario: Scenario, draws: int | None = None, seed: int | None = None) -> Projection:
+    """The projection of a scenario: deterministic with 0 draws, else a seeded Monte Carlo."""
+    inputs = build_inputs(scenario)
+    n_draws = scenario.draws if draws is None else draws
+    if n_draws <= 0:
+        return project(inputs)
+    return monte_carlo(
+        inputs, build_distributions(scenario), n_draws, scenario.seed if seed is None else seed
+    )
+
+
+def metadata(scenario: Scenario, n_draws: int) -> dict[str, Any]:
+    """What a result was computed on: the model, the parameters, the scenario; and what it is."""
+    return {
+        "title": "Projectie individueel maatwerk en collectief contingent",
+        "status": "projectie op basis van aannames; geen officiële raming",
+        "model_version": MODEL_VERSION,
+        "parameters_version": parameters_version(),
+        "projection_start": PROJECTION_START.isoformat(),
+        "computed_on": dt.date.today().isoformat(),
+        "draws": n_draws,
+        "seed": scenario.seed,
+        "scenario": scenario.canonical(),
+        "assumptions": sorted(
+            name
+            for name, p in load_parameters().items()
+            if p.status == "assumption" and p.control is not None
+        ),
+        "note": "Bedragen in euro, lopende prijzen. p5/p50/p95: percentielen over de trekkingen.",
+    }
+
+
+def results_frame(projection: Projection) -> pd.DataFrame:
+    """The annual results with their Dutch labels and units."""
+    table = annual_table(projection)
+    table = table[table["output"].isin(OUTPUT_LABELS) | table["output"].str.contains(r"\.")]
+    base = table["output"].str.split(".").str[0]
+    table.insert(2, "label", base.map(lambda name: OUTPUT_LABELS.get(name, {}).get("nl", name)))
+    table.insert(3, "unit", base.map(lambda name: OUTPUT_LABELS.get(name, {}).get("unit", "")))
+    return table.reset_index(drop=True)
+
+
+def export_bytes(suffix: str, scenario: Scenario, projection: Projection) -> bytes:
+    """The results as CSV, XLSX or JSON bytes, with the metadata inside."""
+    meta = metadata(scenario, projection.n_draws if projection.n_draws > 1 else 0)
+    frame = results_frame(projection)
+    if suffix == ".json":
+        return json.dumps(
+            {"metadata": meta, "results": frame.to_dict(orient="records")}, ensure_ascii=False, indent=1
+        ).encode("utf-8")
+    if suffix == ".csv":
+        header = "".join(f"# {key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+        return (header + frame.to_csv(index=False)).encode("utf-8")
+    if suffix == ".xlsx":
+        buffer = io.BytesIO()
+        with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+            frame.to_excel(writer, sheet_name="resultaten", index=False)
+            pd.DataFrame(
+                [(key, json.dumps(value, ensure_ascii=False)) for key, value in meta.items()],
+                columns=["sleutel", "waarde"],
+            ).to_excel(writer, sheet_name="metadata", index=False)
+            pd.DataFrame({"scenario (YAML)": [scenario_yaml(scenario)]}).to_excel(
+                writer, sheet_name="scenario", index=False
+            )
+        return buffer.getvalue()
+    raise ValueError(f"unknown export format {suffix!r}; use one of {', '.join(EXPORT_FORMATS)}")
+
+
+def scenario_yaml(scenario: Scenario) -> str:
+    """The scenario in the file format of `imw project --scenario` (only what differs from the baseline)."""
+    document: dict[str, Any] = {"name": scenario.name}
+    if scenario.description:
+        document["description"] = scenario.description
+    document.update(scenario.canonical())
+    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """Write a file so that it is either complete or absent: a temporary file, then a rename."""
+    directory = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

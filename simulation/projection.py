@@ -1,0 +1,396 @@
+"""The quarterly stock-flow projection of IMW and of the collective maatwerk contingent.
+
+One run is vectorised over D draws of the uncertain assumptions: every array carries the draw axis first, so a
+deterministic run is the case D = 1 and a Monte Carlo run of 1,000 draws costs one pass, not a thousand.
+
+Order of events in quarter t (every worker is counted in the quarter of employment they are in during t):
+
+1. new workers join in their first quarter of employment;
+2. the loonpremie and begeleidingspremie are due for everyone employed in the quarter;
+3. exits happen: involuntary job ends, other exits, doorstroom to a job without premium (competing risks);
+   ex-collective workers whose job ended against their will within the fallback window return to a
+   maatwerkbedrijf with probability ``fallback_takeup``;
+4. the survivors age by one quarter; at the end of the package a share renews (slot ``RENEWED``, at the last
+   band's percentage) and the rest leave the premium;
+5. collective maatwerk: exits, the move of ex-collective workers to IMW, fallback returns, intake from the queue
+   up to the highest attainable occupancy of the contingent.
+
+Conservation holds by construction: workers_end[t] = workers[t] - exits[t] and workers[t + 1] = workers_end[t]
++ inflow[t + 1].
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+
+from simulation.inputs import (
+    COACHING_NEEDS,
+    EX_COLLECTIVE,
+    N_AGES,
+    PACKAGES,
+    RENEWED,
+    UNCERTAIN_FIELDS,
+    VOP_LEGACY,
+    FloatArray,
+    InputError,
+    ModelInputs,
+)
+
+PIVOT_STEP: Final = 0.02
+#: Exits are capped just below certainty, so that survival never reaches zero.
+MAX_ANNUAL_EXIT: Final = 0.9999
+
+#: Outputs per quarter with shape (D, T).
+SERIES: Final = (
+    "workers",
+    "inflow",
+    "exits_involuntary",
+    "exits_other",
+    "doorstroom",
+    "premium_ended",
+    "workers_end",
+    "fallback_returns",
+    "loonpremie_demand",
+    "loonpremie_cost",
+    "loonpremie_waiting",
+    "begeleiding_demand",
+    "begeleiding_fixed_cost",
+    "begeleiding_variable_cost",
+    "begeleiding_cost",
+    "begeleiding_waiting",
+    "fallback_cost",
+    "total_cost",
+    "contingent_capacity",
+    "contingent_occupancy",
+    "contingent_free",
+    "contingent_full",
+    "fallback_places_inside",
+    "queue",
+    "collective_intake",
+    "collective_to_imw",
+    "price_index",
+)
+
+
+@dataclass(frozen=True)
+class Projection:
+    """The result of one run: every array has the draw axis first and the quarter axis second.
+
+    ``series`` maps each name in ``SERIES`` to an array (D, T); ``workers_by_package`` is (D, T, P),
+    ``workers_by_coaching`` (D, T, C), ``inflow_by_origin`` (D, T, O), ``loonpremie_by_package`` (D, T, P).
+    Money in EUR per quarter at current prices, people in persons, places in FTE.
+    """
+
+    quarters: tuple[tuple[int, int], ...]
+    series: dict[str, FloatArray]
+    workers_by_package: FloatArray
+    workers_by_coaching: FloatArray
+    inflow_by_origin: FloatArray
+    loonpremie_by_package: FloatArray
+    draws: dict[str, FloatArray]
+
+    @property
+    def n_draws(self) -> int:
+        return int(self.series["workers"].shape[0])
+
+
+def quarter_labels(start: dt.date, horizon_quarters: int) -> tuple[tuple[int, int], ...]:
+    """(year, quarter) of each projected quarter."""
+    first = start.year * 4 + (start.month - 1) // 3
+    return tuple(((first + t) // 4, (first + t) % 4 + 1) for t in range(horizon_quarters))
+
+
+def quarterly_probability(annual: FloatArray | float) -> FloatArray:
+    """Turn an annual probability into the quarterly one with the same survival: 1 - (1 - p) ** (1/4)."""
+    annual_array = np.clip(np.asarray(annual, dtype=np.float64), 0.0, 1.0)
+    return np.asarray(1.0 - (1.0 - annual_array) ** 0.25, dtype=np.float64)
+
+
+def capped_quarterly_wage(inputs: ModelInputs) -> FloatArray:
+    """(P,) the referteloon of a quarter capped at 3 x cap_multiple x GGMMI x fte [EUR/quarter]."""
+    cap = 3.0 * inputs.cap_multiple * inputs.ggmmi_month * inputs.fte
+    return np.minimum(3.0 * inputs.referteloon_month, cap)
+
+
+def mean_package_percentage(percentage_by_age: FloatArray, duration_quarters: np.ndarray) -> FloatArray:
+    """(P,) the mean percentage over the quarters of each package: the premium's generosity."""
+    ages = np.arange(1, N_AGES + 1)
+    within = ages[None, :] <= duration_quarters[:, None]
+    return np.asarray((percentage_by_age * within).sum(axis=1) / within.sum(axis=1), dtype=np.float64)
+
+
+def price_index(inputs: ModelInputs, inflation: FloatArray) -> FloatArray:
+    """(D, T) factor on wages and indexed amounts against the start.
+
+    With pivot indexation amounts rise by 2 % each time prices have risen 2 % more since the last step (the
+    pivot index is crossed; the start is taken right after a crossing, and amounts never fall). Otherwise they
+    follow prices every quarter.
+    """
+    years = np.arange(inputs.horizon_quarters) / 4.0
+    prices = (1.0 + inflation[:, None]) ** years[None, :]
+    if not inputs.indexation_pivot:
+        return np.asarray(prices, dtype=np.float64)
+    steps = np.floor(np.log(prices) / np.log1p(PIVOT_STEP) + 1e-9)
+    steps = np.maximum.accumulate(np.maximum(steps, 0.0), axis=1)
+    return np.asarray((1.0 + PIVOT_STEP) ** steps, dtype=np.float64)
+
+
+def _assumption(inputs: ModelInputs, draws: dict[str, FloatArray], name: str, n_draws: int) -> FloatArray:
+    if name in draws:
+        return np.asarray(draws[name], dtype=np.float64)
+    return np.full(n_draws, float(getattr(inputs, name)))
+
+
+def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> Projection:
+    """Run the projection; `draws` maps uncertain field names to arrays (D,) that replace the inputs' values.
+
+    Without draws this is the deterministic run (D = 1).
+    """
+    draws = dict(draws or {})
+    unknown = set(draws) - set(UNCERTAIN_FIELDS)
+    if unknown:
+        raise InputError(f"no distribution can be drawn for {', '.join(sorted(unknown))}")
+    sizes = {np.asarray(value).shape for value in draws.values()}
+    if len(sizes) > 1 or any(len(size) != 1 for size in sizes):
+        raise InputError("every drawn assumption must be an array of the same length (the number of draws)")
+    n_draws = next(iter(sizes))[0] if sizes else 1
+    n_quarters = inputs.horizon_quarters
+    n_packages, n_needs = len(PACKAGES), len(COACHING_NEEDS)
+    a = {name: _assumption(inputs, draws, name, n_draws) for name in UNCERTAIN_FIELDS}
+
+    # --- inflow (D, T, P, C) -------------------------------------------------------------------------------
+    reference = mean_package_percentage(inputs.reference_percentage_by_age, inputs.duration_quarters)
+    current = mean_package_percentage(inputs.percentage_by_age, inputs.duration_quarters)
+    generosity = np.divide(current, reference, out=np.ones_like(current), where=reference > 0)
+    years = np.arange(n_quarters) / 4.0
+    growth = (1.0 + a["inflow_trend"][:, None]) ** years[None, :]
+    response = generosity[None, :] ** a["elasticity"][:, None]
+    inflow_by_package = (
+        inputs.inflow_base[None, None, :]
+        * (1.0 + inputs.scope_extra_share)
+        * a["inflow_level_factor"][:, None, None]
+        * growth[:, :, None]
+        * response[:, None, :]
+    )
+    inflow_by_package[:, :, VOP_LEGACY] = 0.0  # no new VOP files since 1 July 2023
+    inflow_cells = inflow_by_package[..., None] * inputs.coaching_share[None, None, None, :]
+
+    # --- exit probabilities per quarter (D, C), competing risks ------------------------------------------------
+    annual_parts = np.array([inputs.exit_involuntary, inputs.exit_other, inputs.exit_doorstroom])
+    annual_total = np.clip(
+        annual_parts.sum() * a["exit_rate_factor"][:, None] * inputs.coaching_exit_factor[None, :],
+        0.0,
+        MAX_ANNUAL_EXIT,
+    )
+    quarterly_total = quarterly_probability(annual_total)
+    part_share = annual_parts / annual_parts.sum() if annual_parts.sum() > 0 else np.zeros(3)
+    q_involuntary = quarterly_total * part_share[0]
+    q_other = quarterly_total * part_share[1]
+    q_doorstroom = quarterly_total * part_share[2]
+    survive = 1.0 - quarterly_total  # (D, C)
+
+    # --- ageing: where each package ends --------------------------------------------------------------------
+    packages = np.arange(n_packages)
+    last_slot = inputs.duration_quarters - 1
+    renewal = inputs.renewal_share
+    renewed_end_rate = (1.0 - renewal) / inputs.duration_quarters  # renewed packages end in turn
+    # After the shift, the slot past each package's end must be empty (unless it is the renewed slot).
+    cleared = last_slot + 1 < RENEWED
+
+    # --- one matrix per package turns the stock by quarter of employment into four sums per cell ------------------
+    # columns: workers, loonpremie at start prices [EUR/quarter], fixed begeleidingspremie before eligibility
+    # [EUR/quarter], workers holding the fallback right (within the window).
+    window = inputs.fallback_window_quarters
+    right_share = inputs.origin_share[EX_COLLECTIVE]
+    loonpremie_weight = inputs.percentage_by_age * capped_quarterly_wage(inputs)[:, None]  # (P, A)
+    sums = np.zeros((n_packages, N_AGES, 4))
+    sums[:, :, 0] = 1.0
+    sums[:, :, 1] = loonpremie_weight
+    sums[:, :, 2] = inputs.begeleiding_fixed_by_age[None, :]
+    sums[:, :window, 3] = 1.0
+    sums[VOP_LEGACY, :, 3] = 0.0  # running VOPs did not come from collective maatwerk
+    eligible = (
+        inputs.coaching_eligible.astype(np.float64)[:, None]
+        * (np.arange(n_needs) > 0).astype(np.float64)[None, :]
+    )  # (P, C): a begeleidingspremie only with a need for coaching
+    variable_per_worker = (
+        eligible * inputs.begeleiding_variable[None, :] * inputs.fte[:, None] * inputs.hours_worked_share
+    )  # (P, C)
+    index = price_index(inputs, a["inflation"])  # (D, T)
+    coaching_index = index if inputs.begeleiding_indexed else np.ones_like(index)
+
+    out = {name: np.zeros((n_draws, n_quarters)) for name in SERIES}
+    # The stock lives in a buffer (P, D, C, T + A) whose window moves one slot back each quarter, so that ageing
+    # costs nothing: window slot a at quarter t is buffer position (T - t + a). It is kept in units of survival:
+    # the real stock is the buffer times the cumulative survival of its coaching need (exits depend on the need
+    # only), so that exits cost no pass over the whole stock either. The loop only adds the inflow, takes the
+    # four sums per cell with one batched matrix product, and moves the packages that end; everything else is
+    # computed after it, over all quarters at once.
+    # Survival does not depend on the stock, so its path is known before the loop: survive ** t.
+    survival = np.empty((n_quarters + 1, n_draws, n_needs))  # before quarter t; row T after the last
+    survival[0] = 1.0
+    np.cumprod(np.broadcast_to(survive, (n_quarters, n_draws, n_needs)), axis=0, out=survival[1:])
+    inflow_scaled = (
+        np.ascontiguousarray(inflow_cells.transpose(1, 2, 0, 3)) / survival[:-1, None]
+    )  # (T, P, D, C)
+    buffer = np.zeros((n_packages, n_draws, n_needs, n_quarters + N_AGES))
+    buffer[..., n_quarters:] = np.moveaxis(inputs.initial_stock, 0, 0)[:, None]
+    flat = buffer.reshape(n_packages, n_draws * n_needs, n_quarters + N_AGES)
+    cell_sums = np.empty((n_quarters, n_packages, n_draws * n_needs, 4))
+    alive_rows = survival[:-1].reshape(n_quarters, 1, n_draws * n_needs, 1)
+    ended_scaled = np.empty((n_quarters, n_packages, n_draws, n_needs))
+    cleared_packages = packages[cleared]
+    cleared_slots = last_slot[cleared] + 1
+    for t in range(n_quarters):
+        offset = n_quarters - t
+        state = buffer[..., offset : offset + N_AGES]
+        state[..., 0] += inflow_scaled[t]
+        np.matmul(flat[..., offset : offset + N_AGES], sums, out=cell_sums[t])
+        cell_sums[t] *= alive_rows[t]
+        ending = state[packages, :, :, last_slot]  # (P, D, C): those in the last quarter of their package
+        renewed = state[..., RENEWED].copy()
+        renewed_ending = renewed * renewed_end_rate[:, None, None]
+        ended_scaled[t] = ending * (1.0 - renewal)[:, None, None] + renewed_ending
+        # Move the window one slot back: everyone is one quarter of employment further.
+        aged = buffer[..., offset - 1 : offset - 1 + N_AGES]
+        aged[cleared_packages, :, :, cleared_slots] = 0.0
+        aged[..., RENEWED] = renewed - renewed_ending + ending * renewal[:, None, None]
+
+    # Sums over the quarters of employment are in people now (the loop applied the survival). Sums over the
+    # coaching needs go through one batched matrix product, which numpy does far faster than a reduction over a
+    # short middle axis. Columns: workers, loonpremie, fixed and variable begeleidingspremie.
+    over_needs = np.zeros((n_packages, n_needs, 4, 4))
+    over_needs[:, :, 0, 0] = 1.0
+    over_needs[:, :, 1, 1] = 1.0
+    over_needs[:, :, 2, 2] = eligible
+    over_needs[:, :, 0, 3] = variable_per_worker
+    by_package = np.matmul(
+        cell_sums.reshape(n_quarters, n_packages, n_draws, n_needs * 4),
+        over_needs.reshape(n_packages, n_needs * 4, 4),
+    )  # (T, P, D, 4)
+    workers_by_package = by_package[..., 0].transpose(2, 0, 1)  # (D, T, P)
+    loonpremie_by_package = by_package[..., 1].transpose(2, 0, 1) * index[:, :, None]
+    totals = by_package.sum(axis=1)  # (T, D, 4)
+    out["begeleiding_fixed_cost"] = totals[..., 2].T * coaching_index
+    out["begeleiding_variable_cost"] = totals[..., 3].T * coaching_index
+    over_packages = cell_sums.sum(axis=1).reshape(n_quarters, n_draws, n_needs, 4)
+    need_totals = over_packages[..., 0]  # (T, D, C)
+    workers_by_coaching = need_totals.transpose(1, 0, 2)  # (D, T, C)
+    out["workers"] = totals[..., 0].T
+    out["inflow"] = inflow_cells.sum(axis=(2, 3))
+    out["exits_involuntary"] = (need_totals * q_involuntary[None]).sum(axis=2).T
+    out["exits_other"] = (need_totals * q_other[None]).sum(axis=2).T
+    out["doorstroom"] = (need_totals * q_doorstroom[None]).sum(axis=2).T
+    in_window = over_packages[..., 3]  # (T, D, C)
+    out["fallback_returns"] = (
+        (in_window * q_involuntary[None]).sum(axis=2).T * right_share * a["fallback_takeup"][:, None]
+    )
+    out["premium_ended"] = np.einsum("tpdc,tdc->dt", ended_scaled, survival[1:])
+
+    # What is left at the end of each quarter is next quarter's stock before its inflow.
+    out["workers_end"][:, :-1] = out["workers"][:, 1:] - out["inflow"][:, 1:]
+    out["workers_end"][:, -1] = (buffer[..., :N_AGES] * survival[-1][None, :, :, None]).sum(axis=(0, 2, 3))
+
+    out["loonpremie_demand"] = loonpremie_by_package.sum(axis=2)
+    out["begeleiding_demand"] = out["begeleiding_fixed_cost"] + out["begeleiding_variable_cost"]
+    _apply_envelopes(inputs, out, workers_by_coaching)
+    out["price_index"] = index
+    _collective(inputs, out, a["fallback_takeup"], index)
+    out["total_cost"] = out["loonpremie_cost"] + out["begeleiding_cost"] + out["fallback_cost"]
+    inflow_by_origin = out["inflow"][..., None] * inputs.origin_share[None, None, :]
+    return Projection(
+        quarters=quarter_labels(inputs.start, n_quarters),
+        series=out,
+        workers_by_package=workers_by_package,
+        workers_by_coaching=workers_by_coaching,
+        inflow_by_origin=inflow_by_origin,
+        loonpremie_by_package=loonpremie_by_package,
+        draws={name: a[name] for name in UNCERTAIN_FIELDS},
+    )
+
+
+def _apply_envelopes(
+    inputs: ModelInputs, out: dict[str, FloatArray], workers_by_coaching: FloatArray
+) -> None:
+    """Closed-ended financing: pay up to a quarter of the annual envelope; the rest waits.
+
+    The workers waiting are the unpaid demand divided by the mean premium per worker of that quarter.
+    """
+    workers = out["workers"]
+    coached = workers_by_coaching[..., 1:].sum(axis=2)
+    for demand_name, cost_name, waiting_name, closed, envelope, base in (
+        (
+            "loonpremie_demand",
+            "loonpremie_cost",
+            "loonpremie_waiting",
+            inputs.loonpremie_closed,
+            inputs.loonpremie_envelope,
+            workers,
+        ),
+        (
+            "begeleiding_demand",
+            "begeleiding_cost",
+            "begeleiding_waiting",
+            inputs.begeleiding_closed,
+            inputs.begeleiding_envelope,
+            coached,
+        ),
+    ):
+        demand = out[demand_name]
+        paid = np.minimum(demand, envelope / 4.0) if closed else demand.copy()
+        out[cost_name] = paid
+        unpaid_share = np.divide(demand - paid, demand, out=np.zeros_like(demand), where=demand > 0)
+        out[waiting_name] = unpaid_share * base
+    # The paid begeleidingspremie splits over its fixed and variable parts in proportion to the demand.
+    paid_share = np.divide(
+        out["begeleiding_cost"],
+        out["begeleiding_demand"],
+        out=np.ones_like(out["begeleiding_demand"]),
+        where=out["begeleiding_demand"] > 0,
+    )
+    out["begeleiding_fixed_cost"] = out["begeleiding_fixed_cost"] * paid_share
+    out["begeleiding_variable_cost"] = out["begeleiding_variable_cost"] * paid_share
+
+
+def _collective(
+    inputs: ModelInputs, out: dict[str, FloatArray], takeup: FloatArray, index: FloatArray
+) -> None:
+    """The collective contingent: capacity, occupancy, fallback returns, intake from the queue, the queue."""
+    n_draws, n_quarters = out["workers"].shape
+    q_exit = float(quarterly_probability(inputs.collective_exit_rate))
+    occupancy = np.full(n_draws, inputs.filled_start_fte)  # regular places (FTE), returns inside included
+    on_top = np.zeros(n_draws)  # places added on top of the contingent for returnees (FTE)
+    inside = np.zeros(n_draws)  # returnees holding a place inside the contingent (FTE)
+    queue = np.full(n_draws, inputs.queue_start)
+    per_person = inputs.fte_per_person
+    for t in range(n_quarters):
+        capacity = inputs.contingent_start_fte + inputs.extra_places_per_year * t / 4.0
+        to_imw = out["inflow"][:, t] * inputs.origin_share[EX_COLLECTIVE] * per_person
+        returns = out["fallback_returns"][:, t] * per_person
+        occupancy = np.maximum(occupancy * (1.0 - q_exit) - to_imw, 0.0)
+        inside *= 1.0 - q_exit
+        on_top *= 1.0 - q_exit
+        if inputs.fallback_on_top:
+            on_top += returns
+        else:
+            occupancy += returns
+            inside += returns
+        free = np.maximum(inputs.max_fill_rate * capacity - occupancy, 0.0)
+        waiting = queue + inputs.new_advices_per_quarter
+        intake = np.minimum(waiting, free / per_person)
+        occupancy = occupancy + intake * per_person
+        queue = (waiting - intake) * (1.0 - inputs.queue_dropout_rate)
+        out["contingent_capacity"][:, t] = capacity + on_top
+        out["contingent_occupancy"][:, t] = occupancy + on_top
+        out["contingent_free"][:, t] = np.maximum(capacity - occupancy, 0.0)
+        # Full: no attainable place left after this quarter's intake (half an FTE of tolerance).
+        out["contingent_full"][:, t] = occupancy >= inputs.max_fill_rate * capacity - 0.5
+        out["fallback_places_inside"][:, t] = inside
+        out["queue"][:, t] = queue
+        out["collective_intake"][:, t] = intake
+        out["collective_to_imw"][:, t] = to_imw / per_person
+        out["fallback_cost"][:, t] = on_top * inputs.cost_per_place_year / 4.0 * index[:, t]
