@@ -124,8 +124,13 @@ def run_project(args: argparse.Namespace) -> int:
         scenario = load_scenario_file(args.scenario)
         projection = run(scenario, draws=args.draws, seed=args.seed)
     except ScenarioError as error:
-        where = "" if error.field == "file" else f"{args.scenario}: "
-        raise UsageError(f"{where}{error.message if error.field == 'file' else error}") from None
+        if error.field == "file":
+            message = (
+                error.message if str(args.scenario) in error.message else f"{args.scenario} {error.message}"
+            )
+        else:
+            message = f"{args.scenario}: {error}"
+        raise UsageError(message) from None
     except InputError as error:
         raise UsageError(f"{args.scenario}: {error}") from None
     if args.out is not None:

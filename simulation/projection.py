@@ -76,6 +76,20 @@ SERIES: Final = (
 )
 
 
+#: The series the collective loop fills, quarter by quarter.
+COLLECTIVE_SERIES: Final = (
+    "contingent_capacity",
+    "contingent_occupancy",
+    "contingent_free",
+    "contingent_full",
+    "fallback_places_inside",
+    "queue",
+    "collective_intake",
+    "collective_to_imw",
+    "fallback_cost",
+)
+
+
 @dataclass(frozen=True)
 class Projection:
     """The result of one run: every array has the draw axis first and the quarter axis second.
@@ -177,7 +191,6 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
         * response[:, None, :]
     )
     inflow_by_package[:, :, VOP_LEGACY] = 0.0  # no new VOP files since 1 July 2023
-    inflow_cells = inflow_by_package[..., None] * inputs.coaching_share[None, None, None, :]
 
     # --- exit probabilities per quarter (D, C), competing risks ------------------------------------------------
     annual_parts = np.array([inputs.exit_involuntary, inputs.exit_other, inputs.exit_doorstroom])
@@ -198,7 +211,7 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
     last_slot = inputs.duration_quarters - 1
     renewal = inputs.renewal_share
     renewed_end_rate = (1.0 - renewal) / inputs.duration_quarters  # renewed packages end in turn
-    # After the shift, the slot past each package's end must be empty (unless it is the renewed slot).
+    # Packages that end before quarter 20 leave an empty slot behind them.
     cleared = last_slot + 1 < RENEWED
 
     # --- one matrix per package turns the stock by quarter of employment into four sums per cell ------------------
@@ -223,42 +236,44 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
     index = price_index(inputs, a["inflation"])  # (D, T)
     coaching_index = index if inputs.begeleiding_indexed else np.ones_like(index)
 
-    out = {name: np.zeros((n_draws, n_quarters)) for name in SERIES}
-    # The stock lives in a buffer (P, D, C, T + A) whose window moves one slot back each quarter, so that ageing
-    # costs nothing: window slot a at quarter t is buffer position (T - t + a). It is kept in units of survival:
-    # the real stock is the buffer times the cumulative survival of its coaching need (exits depend on the need
-    # only), so that exits cost no pass over the whole stock either. The loop only adds the inflow, takes the
-    # four sums per cell with one batched matrix product, and moves the packages that end; everything else is
-    # computed after it, over all quarters at once.
+    out: dict[str, FloatArray] = {}
+    # The stock lives in a buffer (P, D, C, T + 21) whose window of 21 slots (quarters of employment 1 to 20,
+    # then the pool of renewed packages) moves one position back each quarter, so that ageing costs nothing:
+    # window slot a at quarter t is buffer position (T - t + a). The buffer is kept in units of survival: the
+    # real stock is the buffer times the cumulative survival of its coaching need (exits depend on the need
+    # only), so that exits cost no pass over the stock either. The loop takes the four sums per cell with one
+    # batched matrix product and moves the packages that end; all else is done before or after it, at once.
     # Survival does not depend on the stock, so its path is known before the loop: survive ** t.
     survival = np.empty((n_quarters + 1, n_draws, n_needs))  # before quarter t; row T after the last
     survival[0] = 1.0
     np.cumprod(np.broadcast_to(survive, (n_quarters, n_draws, n_needs)), axis=0, out=survival[1:])
-    inflow_scaled = (
-        np.ascontiguousarray(inflow_cells.transpose(1, 2, 0, 3)) / survival[:-1, None]
-    )  # (T, P, D, C)
     buffer = np.zeros((n_packages, n_draws, n_needs, n_quarters + N_AGES))
-    buffer[..., n_quarters:] = np.moveaxis(inputs.initial_stock, 0, 0)[:, None]
+    buffer[..., n_quarters:] = inputs.initial_stock[:, None]
+    # New workers join in slot 0 of their quarter's window, position T - t: placed before the loop, in units of
+    # survival, latest quarter first.
+    buffer[..., 1 : n_quarters + 1] += (
+        inflow_by_package.transpose(2, 0, 1)[:, :, None, ::-1]
+        * inputs.coaching_share[None, None, :, None]
+        / survival[-2::-1].transpose(1, 2, 0)[None]
+    )
+    # Renewed packages form a pool, kept in the slot right after the 20 quarters of employment.
+    renewed_pool = np.ascontiguousarray(buffer[..., n_quarters + RENEWED])
     flat = buffer.reshape(n_packages, n_draws * n_needs, n_quarters + N_AGES)
     cell_sums = np.empty((n_quarters, n_packages, n_draws * n_needs, 4))
     alive_rows = survival[:-1].reshape(n_quarters, 1, n_draws * n_needs, 1)
     ended_scaled = np.empty((n_quarters, n_packages, n_draws, n_needs))
     cleared_packages = packages[cleared]
-    cleared_slots = last_slot[cleared] + 1
     for t in range(n_quarters):
         offset = n_quarters - t
-        state = buffer[..., offset : offset + N_AGES]
-        state[..., 0] += inflow_scaled[t]
         np.matmul(flat[..., offset : offset + N_AGES], sums, out=cell_sums[t])
         cell_sums[t] *= alive_rows[t]
-        ending = state[packages, :, :, last_slot]  # (P, D, C): those in the last quarter of their package
-        renewed = state[..., RENEWED].copy()
-        renewed_ending = renewed * renewed_end_rate[:, None, None]
+        ending = buffer[packages, :, :, offset + last_slot]  # (P, D, C): in the last quarter of their package
+        renewed_ending = renewed_pool * renewed_end_rate[:, None, None]
         ended_scaled[t] = ending * (1.0 - renewal)[:, None, None] + renewed_ending
-        # Move the window one slot back: everyone is one quarter of employment further.
-        aged = buffer[..., offset - 1 : offset - 1 + N_AGES]
-        aged[cleared_packages, :, :, cleared_slots] = 0.0
-        aged[..., RENEWED] = renewed - renewed_ending + ending * renewal[:, None, None]
+        renewed_pool += ending * renewal[:, None, None] - renewed_ending
+        # Those whose package ended leave their slot; a 5-year package ends in the slot that the pool takes.
+        buffer[cleared_packages, :, :, offset + last_slot[cleared]] = 0.0
+        buffer[..., offset - 1 + RENEWED] = renewed_pool
 
     # Sums over the quarters of employment are in people now (the loop applied the survival). Sums over the
     # coaching needs go through one batched matrix product, which numpy does far faster than a reduction over a
@@ -281,7 +296,7 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
     need_totals = over_packages[..., 0]  # (T, D, C)
     workers_by_coaching = need_totals.transpose(1, 0, 2)  # (D, T, C)
     out["workers"] = totals[..., 0].T
-    out["inflow"] = inflow_cells.sum(axis=(2, 3))
+    out["inflow"] = inflow_by_package.sum(axis=2) * inputs.coaching_share.sum()
     out["exits_involuntary"] = (need_totals * q_involuntary[None]).sum(axis=2).T
     out["exits_other"] = (need_totals * q_other[None]).sum(axis=2).T
     out["doorstroom"] = (need_totals * q_doorstroom[None]).sum(axis=2).T
@@ -292,8 +307,10 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
     out["premium_ended"] = np.einsum("tpdc,tdc->dt", ended_scaled, survival[1:])
 
     # What is left at the end of each quarter is next quarter's stock before its inflow.
-    out["workers_end"][:, :-1] = out["workers"][:, 1:] - out["inflow"][:, 1:]
-    out["workers_end"][:, -1] = (buffer[..., :N_AGES] * survival[-1][None, :, :, None]).sum(axis=(0, 2, 3))
+    last_stock = buffer[..., :N_AGES].sum(axis=3) * survival[-1][None]
+    out["workers_end"] = np.concatenate(
+        [out["workers"][:, 1:] - out["inflow"][:, 1:], last_stock.sum(axis=(0, 2))[:, None]], axis=1
+    )
 
     out["loonpremie_demand"] = loonpremie_by_package.sum(axis=2)
     out["begeleiding_demand"] = out["begeleiding_fixed_cost"] + out["begeleiding_variable_cost"]
@@ -302,9 +319,10 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
     _collective(inputs, out, a["fallback_takeup"], index)
     out["total_cost"] = out["loonpremie_cost"] + out["begeleiding_cost"] + out["fallback_cost"]
     inflow_by_origin = out["inflow"][..., None] * inputs.origin_share[None, None, :]
+    assert set(out) == set(SERIES), set(SERIES) ^ set(out)
     return Projection(
         quarters=quarter_labels(inputs.start, n_quarters),
-        series=out,
+        series={name: out[name] for name in SERIES},
         workers_by_package=workers_by_package,
         workers_by_coaching=workers_by_coaching,
         inflow_by_origin=inflow_by_origin,
@@ -361,6 +379,8 @@ def _collective(
 ) -> None:
     """The collective contingent: capacity, occupancy, fallback returns, intake from the queue, the queue."""
     n_draws, n_quarters = out["workers"].shape
+    for name in COLLECTIVE_SERIES:
+        out[name] = np.zeros((n_draws, n_quarters))
     q_exit = float(quarterly_probability(inputs.collective_exit_rate))
     occupancy = np.full(n_draws, inputs.filled_start_fte)  # regular places (FTE), returns inside included
     on_top = np.zeros(n_draws)  # places added on top of the contingent for returnees (FTE)

@@ -1,0 +1,184 @@
+"""The `imw case`, `imw project` and `imw scenario` commands: results, and bad input of every kind."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+import yaml
+
+from cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+CASE = ["case", "--date", "2026-02-10", "--referteloon", "9000", "--fte", "0.8", "--quarter", "3"]
+
+
+def test_case_prints_one_json_object_with_the_amounts_per_quarter(capsys):
+    code, out, err = run(capsys, *CASE, "--package", "5y-standard", "--coaching", "medium", "--json")
+    assert code == 0 and err == ""
+    result = json.loads(out)
+    # cap 3 x 2 x 2,154.11 x 0.8 = 10,339.728; 40 % of 9,000; 1,200 + 730 x 0.8
+    assert result["cap_eur"] == 10339.73
+    assert result["percentage"] == 0.4
+    assert result["loonpremie_eur"] == 3600.0
+    assert result["begeleidingspremie_eur"] == 1784.0
+
+
+def test_case_prints_belgian_amounts_without_json(capsys):
+    code, out, _ = run(capsys, *CASE, "--percentage", "45", "--coaching", "high", "--hours", "0,5")
+    assert code == 0
+    assert "€\u00a04.050,00" in out  # 45 % x 9,000
+    assert "€\u00a01.840,00" in out  # 1,200 + 1,280 x 0.5
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["--package", "5y-standard", "--coaching", "sometimes"], "--coaching"),
+        (["--package", "9y", "--coaching", "low"], "--package"),
+        (["--percentage", "47", "--coaching", "low"], "percentage 47"),
+        (["--percentage", "abc", "--coaching", "low"], "--percentage"),
+        (["--coaching", "low"], "--package"),
+        (["--package", "2y", "--percentage", "40", "--coaching", "low"], "not allowed with"),
+        (["--package", "2y", "--coaching", "low", "--hours", "1.5"], "hours"),
+    ],
+)
+def test_case_refuses_bad_input_with_one_message_and_exit_code_2(capsys, argv, named):
+    code, out, err = run(capsys, *CASE, *argv)
+    assert code == 2
+    assert out == ""
+    assert named in err
+    assert "Traceback" not in err and err.count("\n") == 1
+
+
+def test_case_refuses_a_date_that_does_not_exist(capsys):
+    code, _, err = run(
+        capsys,
+        "case",
+        "--date",
+        "2026-02-30",
+        "--referteloon",
+        "1",
+        "--fte",
+        "1",
+        "--package",
+        "2y",
+        "--quarter",
+        "1",
+        "--coaching",
+        "none",
+    )
+    assert code == 2 and "YYYY-MM-DD" in err
+
+
+def test_scenario_baseline_prints_a_complete_scenario_that_reads_back_as_the_baseline(capsys, tmp_path):
+    code, out, _ = run(capsys, "scenario", "--baseline")
+    assert code == 0
+    document = yaml.safe_load(out)
+    assert document["parameters"]["fallback.window_quarters"] == 12
+    assert len(document["parameters"]) > 50
+    path = tmp_path / "baseline.yaml"
+    path.write_text(out, encoding="utf-8")
+    code, table, _ = run(capsys, "project", "--scenario", str(path))
+    assert code == 0 and "2037" in table
+
+
+def test_project_prints_a_table_per_year(capsys, tmp_path):
+    path = tmp_path / "s.yaml"
+    path.write_text("horizon_years: 3\n", encoding="utf-8")
+    code, out, _ = run(capsys, "project", "--scenario", str(path))
+    lines = out.strip().splitlines()
+    assert code == 0
+    assert lines[0].startswith("jaar")
+    assert [line.split("\t")[0] for line in lines[1:4]] == ["2026", "2027", "2028"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".json"])
+def test_project_writes_results_with_the_scenario_and_versions_inside(capsys, tmp_path, suffix):
+    scenario = tmp_path / "s.json"
+    scenario.write_text(json.dumps({"horizon_years": 2, "parameters": {"fallback.mode": "on_top"}}))
+    out = tmp_path / f"results{suffix}"
+    code, _, _ = run(
+        capsys, "project", "--scenario", str(scenario), "--draws", "50", "--seed", "3", "--out", str(out)
+    )
+    assert code == 0
+    if suffix == ".json":
+        document = json.loads(out.read_text(encoding="utf-8"))
+        assert document["metadata"]["scenario"]["parameters"] == {"fallback.mode": "on_top"}
+        assert document["metadata"]["draws"] == 50
+        assert {"model_version", "parameters_version"} <= set(document["metadata"])
+        assert {row["year"] for row in document["results"]} == {2026, 2027}
+    elif suffix == ".csv":
+        text = out.read_text(encoding="utf-8")
+        assert "# model_version:" in text and "on_top" in text
+        assert "year,quarter" not in text and "p95" in text
+    else:
+        book = openpyxl.load_workbook(out)
+        assert book.sheetnames == ["resultaten", "metadata", "scenario"]
+        assert "on_top" in str(book["scenario"]["A2"].value)
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "named"),
+    [
+        (
+            "parameters: {fallback.window_quarters: 25}\n",
+            "s.yaml",
+            "fallback.window_quarters: 25 is out of range",
+        ),
+        ("parameters: {fallback.window_quarters: 2.5}\n", "s.yaml", "not a whole number"),
+        ("parameters: {fallback.mode: sometimes}\n", "s.yaml", "'sometimes' is not allowed"),
+        ("parameters: {inflow.trend: fast}\n", "s.yaml", "'fast' is not a number"),
+        ("parameters: {no.such.thing: 1}\n", "s.yaml", "no.such.thing: is not a known parameter"),
+        ("parameters: {ggmmi: 3000}\n", "s.yaml", "ggmmi: is fixed"),
+        ("paramters: {}\n", "s.yaml", "paramters: is not a scenario key"),
+        ("horizon_years: 40\n", "s.yaml", "horizon_years: 40 is out of range"),
+        ("parameters: {inflow.coaching_share.none: 0.9}\n", "s.yaml", "must add up to 1"),
+        ("parameters: [1, 2\n", "s.yaml", "s.yaml is not valid YAML (line 2"),
+        ("{not json", "s.json", "s.json is not valid JSON"),
+        ("a: 1", "s.txt", "use a .yaml, .yml or .json file"),
+    ],
+)
+def test_project_refuses_a_bad_scenario_and_writes_nothing(capsys, tmp_path, content, name, named):
+    scenario = tmp_path / name
+    scenario.write_text(content, encoding="utf-8")
+    out = tmp_path / "results.csv"
+    code, stdout, err = run(capsys, "project", "--scenario", str(scenario), "--out", str(out))
+    assert code == 2
+    assert named in err, err
+    assert not out.exists() and stdout == ""
+    assert list(tmp_path.iterdir()) == [scenario]
+
+
+def test_project_refuses_a_missing_file_and_a_bad_output_name(capsys, tmp_path):
+    code, _, err = run(capsys, "project", "--scenario", str(tmp_path / "missing.yaml"))
+    assert code == 2 and "does not exist" in err
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text("{}", encoding="utf-8")
+    code, _, err = run(capsys, "project", "--scenario", str(scenario), "--out", str(tmp_path / "r.pdf"))
+    assert code == 2 and ".csv, .xlsx, .json" in err
+    code, _, err = run(capsys, "project", "--scenario", str(scenario), "--draws", "-1")
+    assert code == 2 and "--draws -1" in err
+
+
+def test_the_console_script_shows_no_traceback_on_bad_input(tmp_path):
+    imw = shutil.which("imw", path=str(__import__("pathlib").Path(sys.executable).parent))
+    assert imw, "the imw console script is not installed"
+    result = subprocess.run(
+        [imw, "project", "--scenario", str(tmp_path / "nope.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "does not exist" in result.stderr
