@@ -1,0 +1,245 @@
+"""The indicator catalogue (indicators.yaml): what each indicator measures, its breakdowns and its sources.
+
+``load_catalogue()`` reads and checks the YAML once and returns a :class:`Catalogue` of typed, frozen records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Final, Literal
+
+import yaml
+
+from data.monitoring.schema import THEMES, TOTAL, UNITS
+
+CATALOGUE_PATH: Final = Path(__file__).resolve().parent / "indicators.yaml"
+KINDS: Final = ("stock", "flow", "level")
+LANGUAGES: Final = ("nl", "en")
+
+Kind = Literal["stock", "flow", "level"]
+
+
+class CatalogueError(ValueError):
+    """indicators.yaml breaks one of its own rules; the message names the indicator and the field."""
+
+
+@dataclass(frozen=True)
+class Label:
+    """A text in Dutch and in English."""
+
+    nl: str
+    en: str
+
+    def in_language(self, language: str) -> str:
+        """The text in `language` ("nl" or "en"); Dutch for any other language."""
+        return self.en if language == "en" else self.nl
+
+
+@dataclass(frozen=True)
+class DimensionMeta:
+    """A breakdown ("package", "province", ...) and its categories, in the order a page lists them."""
+
+    id: str
+    label: Label
+    categories: tuple[str, ...]
+    category_labels: Mapping[str, Label]
+
+    def category_label(self, code: str, language: str) -> str:
+        """The words for a category code; the code itself when it is unknown."""
+        label = self.category_labels.get(code)
+        return label.in_language(language) if label else code
+
+
+@dataclass(frozen=True)
+class IndicatorMeta:
+    """One indicator of the catalogue: titles, texts, unit, breakdowns and sources.
+
+    ``dimensions`` lists the breakdowns available, "total" first when the indicator has a total.
+    ``importable`` is true for the indicators the department's own file provides (and replaces the illustrative
+    rows of); false for the published series that stay as they are.
+    ``suppress_like`` names a count indicator whose suppressed cells this indicator hides too.
+    ``period_labels`` maps a period key ("2025" or "2025-K3") to words for it, where the plain period would
+    mislead (a count in August, a half year).
+    """
+
+    id: str
+    theme: str
+    title: Label
+    description: Label
+    methodology: Label
+    unit: str
+    kind: Kind
+    dimensions: tuple[str, ...]
+    default_dimension: str
+    sources: tuple[str, ...]
+    importable: bool
+    first_year: int
+    suppress_like: str | None = None
+    period_labels: Mapping[str, Label] | None = None
+
+    @property
+    def has_total(self) -> bool:
+        """True when the indicator has a total row (dimension "total")."""
+        return TOTAL in self.dimensions
+
+    @property
+    def breakdowns(self) -> tuple[str, ...]:
+        """The dimensions other than the total."""
+        return tuple(dimension for dimension in self.dimensions if dimension != TOTAL)
+
+    def period_label(self, year: int, quarter: int | None, language: str) -> str:
+        """Words for a period of this indicator: "2024", "2025 K3" (Dutch) or "2025 Q3", or its own label."""
+        key = str(year) if quarter is None else f"{year}-K{quarter}"
+        if self.period_labels and key in self.period_labels:
+            return self.period_labels[key].in_language(language)
+        if quarter is None:
+            return str(year)
+        return f"{year} {'Q' if language == 'en' else 'K'}{quarter}"
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every indicator and dimension, in the order of indicators.yaml."""
+
+    indicators: Mapping[str, IndicatorMeta]
+    dimensions: Mapping[str, DimensionMeta]
+
+    def indicator(self, indicator_id: str) -> IndicatorMeta:
+        """The indicator with this id; KeyError names the id when it is unknown."""
+        try:
+            return self.indicators[indicator_id]
+        except KeyError:
+            raise KeyError(f"unknown indicator {indicator_id!r}") from None
+
+    def by_theme(self, theme: str) -> list[IndicatorMeta]:
+        """The indicators of one theme, in catalogue order."""
+        return [meta for meta in self.indicators.values() if meta.theme == theme]
+
+    def categories_of(self, dimension: str) -> tuple[str, ...]:
+        """The category codes of a dimension."""
+        return self.dimensions[dimension].categories
+
+
+def _label(value: object, where: str) -> Label:
+    if not isinstance(value, Mapping) or not all(isinstance(value.get(lang), str) for lang in LANGUAGES):
+        raise CatalogueError(f"{where}: give a Dutch and an English text, as {{nl: ..., en: ...}}")
+    nl, en = str(value["nl"]).strip(), str(value["en"]).strip()
+    if not nl or not en:
+        raise CatalogueError(f"{where}: the Dutch and the English text must not be empty")
+    return Label(nl=nl, en=en)
+
+
+def _string_list(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(item, str) for item in value):
+        raise CatalogueError(f"{where}: give a non-empty list of names")
+    return tuple(value)
+
+
+def _dimension(dimension_id: object, raw: object) -> DimensionMeta:
+    if not isinstance(dimension_id, str) or not isinstance(raw, Mapping):
+        raise CatalogueError(f"dimension {dimension_id!r}: give a label and categories")
+    categories = raw.get("categories")
+    if not isinstance(categories, Mapping) or not categories:
+        raise CatalogueError(f"dimension {dimension_id}: give its categories")
+    labels: dict[str, Label] = {}
+    for code, category_label in categories.items():
+        if not isinstance(code, str):
+            raise CatalogueError(f"dimension {dimension_id}: category {code!r} must be quoted as a text")
+        labels[code] = _label(category_label, f"dimension {dimension_id}, category {code}")
+    return DimensionMeta(
+        id=dimension_id,
+        label=_label(raw.get("label"), f"dimension {dimension_id}, label"),
+        categories=tuple(labels),
+        category_labels=labels,
+    )
+
+
+def _indicator(
+    indicator_id: str, raw: Mapping[str, object], dimensions: Mapping[str, DimensionMeta]
+) -> IndicatorMeta:
+    where = f"indicator {indicator_id}"
+    theme = raw.get("theme")
+    if theme not in THEMES:
+        raise CatalogueError(f"{where}: theme {theme!r} is not one of {', '.join(THEMES)}")
+    unit = raw.get("unit")
+    if unit not in UNITS:
+        raise CatalogueError(f"{where}: unit {unit!r} is not one of {', '.join(UNITS)}")
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        raise CatalogueError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}")
+    indicator_dimensions = _string_list(raw.get("dimensions"), f"{where}, dimensions")
+    for dimension in indicator_dimensions:
+        if dimension not in dimensions:
+            raise CatalogueError(f"{where}: dimension {dimension!r} is not defined under 'dimensions'")
+    if TOTAL in indicator_dimensions and indicator_dimensions[0] != TOTAL:
+        raise CatalogueError(f"{where}: list 'total' first among the dimensions")
+    default_dimension = raw.get("default_dimension")
+    if default_dimension not in indicator_dimensions:
+        raise CatalogueError(f"{where}: default_dimension {default_dimension!r} is not among its dimensions")
+    importable = raw.get("importable")
+    if not isinstance(importable, bool):
+        raise CatalogueError(f"{where}: importable must be true or false")
+    first_year = raw.get("first_year")
+    if not isinstance(first_year, int) or not 2000 <= first_year <= 2100:
+        raise CatalogueError(f"{where}: first_year must be a year")
+    suppress_like = raw.get("suppress_like")
+    if suppress_like is not None and not isinstance(suppress_like, str):
+        raise CatalogueError(f"{where}: suppress_like must name an indicator")
+    period_labels: dict[str, Label] | None = None
+    raw_periods = raw.get("period_labels")
+    if raw_periods is not None:
+        if not isinstance(raw_periods, Mapping):
+            raise CatalogueError(f"{where}: period_labels must map a period to a text")
+        period_labels = {
+            str(key): _label(value, f"{where}, period {key}") for key, value in raw_periods.items()
+        }
+    return IndicatorMeta(
+        id=indicator_id,
+        theme=str(theme),
+        title=_label(raw.get("title"), f"{where}, title"),
+        description=_label(raw.get("description"), f"{where}, description"),
+        methodology=_label(raw.get("methodology"), f"{where}, methodology"),
+        unit=str(unit),
+        kind=kind,
+        dimensions=indicator_dimensions,
+        default_dimension=str(default_dimension),
+        sources=_string_list(raw.get("sources"), f"{where}, sources"),
+        importable=importable,
+        first_year=first_year,
+        suppress_like=suppress_like,
+        period_labels=period_labels,
+    )
+
+
+def parse_catalogue(document: object) -> Catalogue:
+    """Check a parsed indicators.yaml and turn it into typed records; CatalogueError names what is wrong."""
+    if not isinstance(document, Mapping):
+        raise CatalogueError("indicators.yaml must hold 'dimensions' and 'indicators'")
+    raw_dimensions = document.get("dimensions")
+    raw_indicators = document.get("indicators")
+    if not isinstance(raw_dimensions, Mapping) or not isinstance(raw_indicators, Mapping):
+        raise CatalogueError("indicators.yaml must hold 'dimensions' and 'indicators'")
+    dimensions = {str(key): _dimension(key, value) for key, value in raw_dimensions.items()}
+    if dimensions.get(TOTAL) is None or dimensions[TOTAL].categories != (TOTAL,):
+        raise CatalogueError("dimension 'total' must exist and have the one category 'total'")
+    indicators: dict[str, IndicatorMeta] = {}
+    for indicator_id, raw in raw_indicators.items():
+        if not isinstance(indicator_id, str) or not isinstance(raw, Mapping):
+            raise CatalogueError(f"indicator {indicator_id!r}: give its fields")
+        indicators[indicator_id] = _indicator(indicator_id, raw, dimensions)
+    for meta in indicators.values():
+        if meta.suppress_like is not None:
+            leader = indicators.get(meta.suppress_like)
+            if leader is None or not UNITS[leader.unit].is_count:
+                raise CatalogueError(f"indicator {meta.id}: suppress_like must name a count indicator")
+    return Catalogue(indicators=indicators, dimensions=dimensions)
+
+
+@cache
+def load_catalogue(path: Path = CATALOGUE_PATH) -> Catalogue:
+    """Read indicators.yaml (once per process) and return the checked catalogue."""
+    with path.open(encoding="utf-8") as handle:
+        return parse_catalogue(yaml.safe_load(handle))
