@@ -9,6 +9,7 @@ from dash import Dash
 
 from services.cache import init_cache
 from services.config import Settings, settings_from_environment
+from services.hardening import install, log_callback_error
 
 INDEX_STRING = """<!DOCTYPE html>
 <html lang="nl">
@@ -45,10 +46,28 @@ def create_app(settings: Settings | None = None) -> Dash:
         suppress_callback_exceptions=True,
         index_string=INDEX_STRING,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+        on_error=log_callback_error,
     )
     app.server.config["IMW_SETTINGS"] = settings
     init_cache(app.server, settings)
+    install(app, settings, versions)
     return app
+
+
+def versions() -> dict[str, str]:
+    """What the portal computes with: the model, the parameters and the monitoring data release."""
+    from data.parameter_store import parameters_version
+    from simulation import MODEL_VERSION
+
+    result = {"model_version": MODEL_VERSION, "parameters_version": parameters_version()}
+    try:
+        from data.monitoring.store import current_release
+
+        result["data_release"] = str(current_release().id)
+    except Exception as error:  # the health check answers even when the data cannot load
+        logging.getLogger("imw.server").error("data release unknown: %s", error)
+        result["data_release"] = "unknown"
+    return result
 
 
 app = create_app()

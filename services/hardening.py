@@ -1,0 +1,249 @@
+"""What a public server needs around the Dash app: headers, limits, error pages, a health check.
+
+- Security headers on every response: a Content-Security-Policy that allows no third-party host (inline scripts
+  that Dash writes into its page are allowed by their hash, computed when the page is served), a frame-ancestors
+  rule from configuration, X-Content-Type-Options, Referrer-Policy, Permissions-Policy.
+- A request size limit (Flask's MAX_CONTENT_LENGTH), and a check of every callback request before Dash reads it:
+  a body that is not a JSON object of the expected shape, too deep or naming no known callback gets a 400 with a
+  short message. What Dash cannot handle in a request that passed the check is a 400 as well; an exception in a
+  callback itself is logged and leaves the page as it was (Dash's on_error), so no stack trace ever reaches a user.
+- An HTTP 404 for paths that are no page, and 404/413/500 pages in the portal's style.
+- /health: 200 with the model version, the parameter version and the data release.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import logging
+import re
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
+import dash
+from flask import Flask, Response, jsonify, request
+
+from services.config import Settings
+
+log = logging.getLogger("imw.server")
+
+CALLBACK_PATH = "/_dash-update-component"
+#: Paths Dash and the portal serve besides the pages.
+TECHNICAL_PREFIXES = ("/_dash-", "/assets/", "/_favicon", "/_reload-hash", "/health")
+MAX_JSON_DEPTH = 32
+MAX_JSON_ITEMS = 20_000
+
+_INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+_DATA_TYPE = re.compile(rb'type\s*=\s*"application/json"', re.IGNORECASE)
+
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=()"
+)
+
+
+def content_security_policy(settings: Settings, script_hashes: list[str]) -> str:
+    """The CSP: only this host; inline scripts by hash; styles inline too (Plotly sets them at run time)."""
+    scripts = " ".join(["'self'", *(f"'sha256-{digest}'" for digest in script_hashes)])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            f"frame-ancestors {' '.join(settings.frame_ancestors)}",
+        ]
+    )
+
+
+def inline_script_hashes(html: bytes) -> list[str]:
+    """sha256 (base64) of each executable inline script of a page."""
+    hashes = []
+    for attributes, body in _INLINE_SCRIPT.findall(html):
+        if _DATA_TYPE.search(attributes):
+            continue  # data blocks are not executed
+        hashes.append(base64.b64encode(hashlib.sha256(body).digest()).decode())
+    return sorted(set(hashes))
+
+
+def error_page(status: int, language: str = "nl") -> str:
+    """A small page in the portal's style: no internals, a way back."""
+    texts = {
+        404: (
+            "Pagina niet gevonden",
+            "Page not found",
+            "Deze pagina bestaat niet (meer).",
+            "This page does not exist.",
+        ),
+        413: (
+            "Verzoek te groot",
+            "Request too large",
+            "Wat je stuurde, is te groot.",
+            "What you sent is too large.",
+        ),
+        400: (
+            "Ongeldig verzoek",
+            "Bad request",
+            "Dit verzoek kunnen we niet lezen.",
+            "We cannot read this request.",
+        ),
+        405: (
+            "Niet toegestaan",
+            "Not allowed",
+            "Deze methode is hier niet toegestaan.",
+            "This method is not allowed.",
+        ),
+        500: (
+            "Er ging iets mis",
+            "Something went wrong",
+            "Er ging aan onze kant iets mis. Probeer het later opnieuw.",
+            "Something went wrong on our side. Please try again later.",
+        ),
+    }
+    title_nl, title_en, text_nl, text_en = texts.get(status, texts[500])
+    return f"""<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title_nl)} – Individueel maatwerk in cijfers</title>
+<link rel="stylesheet" href="/assets/bootstrap.min.css"></head>
+<body><header class="bg-dark text-white p-3"><a class="text-white" href="/">Individueel maatwerk in cijfers</a></header>
+<main class="container py-4"><h1 class="h2">{escape(title_nl)}</h1><p>{escape(text_nl)}</p>
+<p><a href="/">Naar de startpagina</a></p>
+<div lang="en"><h2 class="h4 mt-4">{escape(title_en)}</h2><p>{escape(text_en)}</p>
+<p><a href="/?lang=en">Home page</a></p></div>
+<p class="text-muted small mt-4">HTTP {status}</p></main></body></html>"""
+
+
+def _json_shape_problem(value: Any) -> str | None:
+    """Why a parsed callback body is unusable, or None. Iterative, so a deep body cannot exhaust the stack."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    items = 0
+    while stack:
+        current, depth = stack.pop()
+        items += 1
+        if depth > MAX_JSON_DEPTH:
+            return "the request is nested too deeply"
+        if items > MAX_JSON_ITEMS:
+            return "the request holds too many values"
+        if isinstance(current, dict):
+            stack.extend((child, depth + 1) for child in current.values())
+        elif isinstance(current, list):
+            stack.extend((child, depth + 1) for child in current)
+    return None
+
+
+def _bad_request(message: str) -> Response:
+    response = jsonify({"error": message})
+    response.status_code = 400
+    return response
+
+
+def check_callback_request(app: dash.Dash) -> Response | None:
+    """A callback request Dash can read, or a 400 that says why not."""
+    raw = request.get_data(cache=True)
+    try:
+        body = json.loads(raw)
+    except (ValueError, RecursionError):
+        return _bad_request("the request body is not valid JSON")
+    problem = _json_shape_problem(body)
+    if problem:
+        return _bad_request(problem)
+    if not isinstance(body, dict):
+        return _bad_request("the request body must be a JSON object")
+    output = body.get("output")
+    if not isinstance(output, str) or output not in app.callback_map:
+        return _bad_request("the request names no known callback")
+    for key in ("inputs", "state", "changedPropIds"):
+        if key in body and not isinstance(body[key], list):
+            return _bad_request(f"'{key}' must be a list")
+    if not isinstance(body.get("inputs"), list):
+        return _bad_request("'inputs' must be a list")
+    return None
+
+
+def log_callback_error(error: Exception) -> None:
+    """Dash's on_error: a callback that raises leaves its outputs unchanged; the error goes to the log only."""
+    log.error("callback failed: %s: %s", type(error).__name__, error, exc_info=error)
+
+
+def _wrap_dispatch(server: Flask) -> None:
+    """Turn what Dash cannot handle in a callback request into a 400 instead of a 500 with internals."""
+    for rule in server.url_map.iter_rules():
+        if rule.rule.endswith(CALLBACK_PATH):
+            original: Callable[..., Any] = server.view_functions[rule.endpoint]
+
+            def guarded(*args: Any, __original: Callable[..., Any] = original, **kwargs: Any) -> Any:
+                try:
+                    return __original(*args, **kwargs)
+                except Exception as error:  # a malformed request must never become a 500
+                    log.warning("callback request refused: %s: %s", type(error).__name__, error)
+                    return _bad_request("the request does not fit the callback it names")
+
+            server.view_functions[rule.endpoint] = guarded
+
+
+def _is_page_path(path: str) -> bool:
+    """Whether a path is one of the portal's pages (the not-found page itself is not)."""
+    wanted = path.rstrip("/") or "/"
+    pages = {(page.get("path") or "").rstrip("/") or "/" for page in dash.page_registry.values()}
+    pages.discard("/404")
+    return wanted in pages
+
+
+def install(app: dash.Dash, settings: Settings, versions: Callable[[], dict[str, str]]) -> None:
+    """Attach the hardening to the app's Flask server."""
+    server = app.server
+    server.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
+
+    @server.before_request
+    def _before() -> Any:
+        path = request.path
+        if request.method == "POST" and path.endswith(CALLBACK_PATH):
+            return check_callback_request(app)
+        technical = path.startswith(TECHNICAL_PREFIXES)
+        if request.method in ("GET", "HEAD") and not technical and not _is_page_path(path):
+            return Response(app.index(), status=404, mimetype="text/html")
+        return None
+
+    @server.after_request
+    def _headers(response: Response) -> Response:
+        hashes: list[str] = []
+        if response.mimetype == "text/html" and not response.direct_passthrough:
+            hashes = inline_script_hashes(response.get_data())
+        response.headers["Content-Security-Policy"] = content_security_policy(settings, hashes)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
+        response.headers["Permissions-Policy"] = PERMISSIONS_POLICY
+        response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+        return response
+
+    for status in (400, 404, 405, 413, 500):
+
+        def _handler(error: Exception, __status: int = status) -> Response:
+            if __status == 500:
+                log.error("server error: %s", error, exc_info=error)
+            if request.path.endswith(CALLBACK_PATH) or request.accept_mimetypes.best == "application/json":
+                response = jsonify({"error": error_page_title(__status)})
+                response.status_code = __status
+                return response
+            return Response(error_page(__status), status=__status, mimetype="text/html")
+
+        server.register_error_handler(status, _handler)
+
+    @server.route("/health")
+    def _health() -> Response:
+        return jsonify({"status": "ok", **versions()})
+
+    _wrap_dispatch(server)
+
+
+def error_page_title(status: int) -> str:
+    return {400: "bad request", 404: "not found", 405: "method not allowed", 413: "request too large"}.get(
+        status, "server error"
+    )

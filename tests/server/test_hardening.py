@@ -1,0 +1,110 @@
+"""The public server's guards: headers, limits, error pages, the health check, malformed callback requests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import app as portal
+from services.config import ConfigError, settings_from_environment
+from services.hardening import content_security_policy, inline_script_hashes
+
+
+@pytest.fixture(scope="module")
+def client():
+    return portal.server.test_client()
+
+
+def test_every_response_carries_the_security_headers(client):
+    for path in ("/", "/health", "/assets/bootstrap.min.css", "/no-such-page"):
+        response = client.get(path)
+        headers = response.headers
+        response.close()
+        policy = headers["Content-Security-Policy"]
+        assert "default-src 'self'" in policy
+        assert "frame-ancestors 'self'" in policy
+        assert "http" not in policy, "no third-party host may be allowed"
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert "camera=()" in headers["Permissions-Policy"]
+
+
+def test_the_policy_allows_exactly_the_inline_scripts_of_the_page(client):
+    page = client.get("/")
+    hashes = inline_script_hashes(page.data)
+    assert hashes, "Dash writes at least its renderer inline"
+    for digest in hashes:
+        assert f"'sha256-{digest}'" in page.headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in page.headers["Content-Security-Policy"].split("script-src")[1].split(";")[0]
+
+
+def test_frame_ancestors_come_from_configuration():
+    settings = settings_from_environment({"IMW_FRAME_ANCESTORS": "'self' https://www.vlaanderen.be"})
+    assert "frame-ancestors 'self' https://www.vlaanderen.be" in content_security_policy(settings, [])
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"IMW_SUPPRESSION_THRESHOLD": "ten"}, "IMW_SUPPRESSION_THRESHOLD"),
+        ({"IMW_SUPPRESSION_THRESHOLD": "0"}, "out of range"),
+        ({"IMW_LOG_LEVEL": "LOUD"}, "IMW_LOG_LEVEL"),
+    ],
+)
+def test_a_bad_setting_is_refused_with_the_variable_named(env, named):
+    with pytest.raises(ConfigError, match=named):
+        settings_from_environment(env)
+
+
+def test_health_names_the_model_version_and_the_data_release(client):
+    response = client.get("/health")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["status"] == "ok"
+    assert body["model_version"]
+    assert body["data_release"] and body["data_release"] != "unknown"
+
+
+def test_a_path_that_is_no_page_answers_404_in_the_portals_style(client):
+    response = client.get("/does/not/exist")
+    assert response.status_code == 404
+    assert b"bootstrap.min.css" in response.data
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"not json",
+        b"[" * 5000 + b"]" * 5000,
+        json.dumps({"output": "no-such..callback"}).encode(),
+        json.dumps([1, 2, 3]).encode(),
+        json.dumps({"output": 5, "inputs": []}).encode(),
+        b"{}",
+        b"",
+    ],
+)
+def test_a_malformed_callback_request_gets_a_400_without_internals(client, body):
+    response = client.post("/_dash-update-component", data=body, content_type="application/json")
+    assert response.status_code == 400
+    text = response.data.decode()
+    assert "Traceback" not in text and 'File "' not in text and "/work/" not in text
+
+
+def test_a_callback_request_of_the_wrong_shape_for_its_callback_gets_a_400(client):
+    output = next(iter(portal.app.callback_map))
+    body = {"output": output, "outputs": {"id": "x"}, "inputs": [{"id": 1}], "changedPropIds": []}
+    response = client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
+    assert response.status_code == 400
+
+
+def test_a_request_over_the_size_limit_gets_a_413(client):
+    response = client.post("/_dash-update-component", data=b"x" * 3_000_000, content_type="application/json")
+    assert response.status_code == 413
+
+
+def test_the_server_keeps_serving_after_bad_requests(client):
+    for _ in range(20):
+        client.post("/_dash-update-component", data=b"{bad", content_type="application/json")
+    assert client.get("/health").status_code == 200
+    assert client.get("/").status_code == 200
