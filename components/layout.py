@@ -42,13 +42,16 @@ def PageHeader(title: str, lead: str | None = None) -> html.Div:
     return html.Div(children, className="page-header mb-3")
 
 
-def IllustrativeBanner(language: str, extra: str | None = None) -> dbc.Alert:
-    """The visible warning on every view that shows illustrative (flag i) data."""
+def IllustrativeBanner(language: str, extra: str | None = None) -> html.Div:
+    """The visible warning on every view that shows illustrative (flag i) data.
+
+    A plain Bootstrap alert box with role "note": dbc.Alert takes no `role`, and its own role "alert" would
+    interrupt screen readers each time a chart is redrawn.
+    """
     text = t("illustrative.banner", language)
-    return dbc.Alert(
+    return html.Div(
         [html.Strong(text), *([" ", extra] if extra else [])],
-        color="warning",
-        className="illustrative-banner py-2",
+        className="alert alert-warning illustrative-banner py-2",
         role="note",
     )
 
@@ -121,7 +124,9 @@ def PageShell(
     language = normalise_language(language)
     return html.Div(
         [
-            html.A(t("nav.skip", language), href=f"#{MAIN_CONTENT_ID}", className="visually-hidden-focusable"),
+            html.A(
+                t("nav.skip", language), href=f"#{MAIN_CONTENT_ID}", className="visually-hidden-focusable"
+            ),
             _header(language, path, query or {}),
             html.Main(
                 dbc.Container(children, fluid="lg"),

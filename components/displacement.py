@@ -1,0 +1,227 @@
+"""The displacement watch ('verdringing'): each group's share among IMW workers against its share in the target
+population, over time, with the notable changes flagged.
+
+The SERV asked the partners to watch whether IMW crowds out the target group, or groups inside it. The catalogue has
+the counts of IMW workers by characteristic (`imw_workers_profile`) and the make-up of the target population
+(`target_population_share`, shares 0-1); this module turns the counts into shares of the year's total, so that both
+can be drawn on one scale, and flags a group when
+
+- its share among IMW workers is below four fifths of its share in the target population (the 'four-fifths rule'
+  used to screen for adverse impact: a ratio under 0.8 is a signal to look closer, not proof), or
+- its share among IMW workers fell by `NOTABLE_FALL_POINTS` percentage points or more in one year.
+
+Pure pandas: no Dash, no loading.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import pandas as pd
+
+from components.i18n import register
+from components.monitoring_frames import (
+    FLAG_BREAK,
+    FLAG_ESTIMATED,
+    FLAG_ILLUSTRATIVE,
+    FLAG_PROVISIONAL,
+    FLAG_SUPPRESSED,
+    normalise_flag,
+    quarter_number,
+)
+from data.monitoring.schema import COLUMNS, TOTAL
+
+IMW_PROFILE: Final = "imw_workers_profile"
+TARGET_SHARE: Final = "target_population_share"
+# The derived series: the share of each group among IMW workers (id used in the URL and the downloads).
+DISPLACEMENT_ID: Final = "imw_share_vs_target"
+SHARE_UNIT: Final = "share"
+
+UNDER_REPRESENTATION_RATIO: Final = 0.8
+NOTABLE_FALL_POINTS: Final = 2.0
+
+# When shares are combined, the weakest status wins, in this order.
+_FLAG_PRIORITY: Final = (FLAG_SUPPRESSED, FLAG_ILLUSTRATIVE, FLAG_ESTIMATED, FLAG_PROVISIONAL, FLAG_BREAK)
+
+register(
+    {
+        "displacement.title": {
+            "nl": "Aandeel van elke groep bij IMW tegenover de doelgroep",
+            "en": "Share of each group in IMW against the target population",
+        },
+        "displacement.description": {
+            "nl": "Welk deel van de werknemers met individueel maatwerk tot elke groep behoort (volle lijn), naast "
+            "het deel van dezelfde groep bij de werkzoekenden met een arbeidsbeperking (stippellijn). Een groep "
+            "die bij IMW duidelijk kleiner is dan in de doelgroep, of snel kleiner wordt, kan verdrongen worden.",
+            "en": "Which share of the IMW workers belongs to each group (solid line), beside the share of the same "
+            "group among job-seekers with a disability (dotted line). A group clearly smaller in IMW than in the "
+            "target population, or shrinking fast, may be crowded out.",
+        },
+        "displacement.methodology": {
+            "nl": "Aandeel = werknemers met IMW in de groep gedeeld door alle werknemers met IMW van dat jaar "
+            "(31 december). Een groep wordt aangeduid als haar aandeel bij IMW lager is dan vier vijfde van haar "
+            "aandeel in de doelgroep (de 'vier-vijfde-regel' om nadelige effecten op te sporen: een signaal om "
+            "verder te kijken, geen bewijs), of als haar aandeel bij IMW in één jaar met 2 procentpunt of meer "
+            "daalde. Afgeschermde aantallen geven geen aandeel.",
+            "en": "Share = IMW workers in the group divided by all IMW workers of that year (31 December). A group "
+            "is flagged when its share in IMW is below four fifths of its share in the target population (the "
+            "'four-fifths rule' used to screen for adverse impact: a signal to look closer, not proof), or when "
+            "its share in IMW fell by 2 percentage points or more in one year. Suppressed counts give no share.",
+        },
+        "displacement.reference": {"nl": "doelgroep", "en": "target population"},
+        "displacement.notable": {"nl": "Opvallende veranderingen", "en": "Notable changes"},
+        "displacement.notable.none": {
+            "nl": "Geen groep valt op in de gekozen jaren.",
+            "en": "No group stands out in the years chosen.",
+        },
+        "displacement.notable.under": {
+            "nl": "{year}: {category} is ondervertegenwoordigd: {share} bij IMW tegenover {target} in de "
+            "doelgroep (verhouding {ratio}).",
+            "en": "{year}: {category} is under-represented: {share} in IMW against {target} in the target "
+            "population (ratio {ratio}).",
+        },
+        "displacement.notable.fall": {
+            "nl": "{year}: het aandeel van {category} bij IMW daalde met {points} procentpunt (van {before} naar "
+            "{share}).",
+            "en": "{year}: the share of {category} in IMW fell by {points} percentage points (from {before} to "
+            "{share}).",
+        },
+        "displacement.table.group": {"nl": "Groep", "en": "Group"},
+        "displacement.table.imw": {"nl": "Aandeel bij IMW", "en": "Share in IMW"},
+        "displacement.table.target": {"nl": "Aandeel in de doelgroep", "en": "Share in target population"},
+        "displacement.table.ratio": {"nl": "Verhouding", "en": "Ratio"},
+        "displacement.table.signal": {"nl": "Signaal", "en": "Signal"},
+        "displacement.legend.signal": {"nl": "Opvallend (zie de lijst)", "en": "Notable (see the list)"},
+        "displacement.signal.under": {"nl": "ondervertegenwoordigd", "en": "under-represented"},
+        "displacement.signal.fall": {"nl": "sterke daling", "en": "sharp fall"},
+        "displacement.summary.none": {
+            "nl": "In {year} valt geen groep op.",
+            "en": "In {year} no group stands out.",
+        },
+        "displacement.summary.one": {
+            "nl": "In {year} valt 1 groep op: zie Opvallende veranderingen.",
+            "en": "In {year} 1 group stands out: see Notable changes.",
+        },
+        "displacement.summary.some": {
+            "nl": "In {year} vallen {count} groepen op: zie Opvallende veranderingen.",
+            "en": "In {year} {count} groups stand out: see Notable changes.",
+        },
+    }
+)
+
+
+def combined_flag(*flags: object) -> str:
+    """The flag of a value computed from several: the weakest status among them ('' when all are final)."""
+    present = {normalise_flag(flag) for flag in flags}
+    return next((flag for flag in _FLAG_PRIORITY if flag in present), "")
+
+
+def comparable_dimensions(frame: pd.DataFrame) -> tuple[str, ...]:
+    """The breakdowns both series have (the total left out: its share is always 1)."""
+    profile = frame.loc[frame["indicator"] == IMW_PROFILE, "dimension"]
+    target = set(frame.loc[frame["indicator"] == TARGET_SHARE, "dimension"])
+    return tuple(
+        dimension for dimension in dict.fromkeys(profile) if dimension in target and dimension != TOTAL
+    )
+
+
+def imw_share_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Tidy rows of the derived series: each group's share of the year's IMW workers, flags and source kept.
+
+    The denominator is the total row of `imw_workers_profile` for the same period; a suppressed count (or a
+    missing total) gives a missing share with flag c.
+    """
+    profile = frame[frame["indicator"] == IMW_PROFILE]
+    dimensions = set(comparable_dimensions(frame))
+    if profile.empty or not dimensions:
+        return pd.DataFrame(columns=list(COLUMNS))
+    totals = {
+        (int(row["year"]), quarter_number(row["quarter"])): row
+        for row in profile[profile["dimension"] == TOTAL].to_dict("records")
+    }
+    records = []
+    for row in profile[profile["dimension"].isin(dimensions)].to_dict("records"):
+        period = (int(row["year"]), quarter_number(row["quarter"]))
+        total = totals.get(period)
+        value = row["value"]
+        flag = combined_flag(row["flag"], total["flag"] if total else FLAG_SUPPRESSED)
+        if total is None or pd.isna(value) or pd.isna(total["value"]) or not total["value"]:
+            share = float("nan")
+            flag = FLAG_SUPPRESSED
+        else:
+            share = float(value) / float(total["value"])
+        records.append(
+            {
+                "year": row["year"],
+                "quarter": row["quarter"],
+                "indicator": DISPLACEMENT_ID,
+                "dimension": row["dimension"],
+                "category": row["category"],
+                "value": share,
+                "unit": SHARE_UNIT,
+                "flag": flag,
+                "source": row["source"],
+            }
+        )
+    return pd.DataFrame.from_records(records, columns=list(COLUMNS))
+
+
+def watch_table(shares: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
+    """One row per year and group: share in IMW, share in the target population, their ratio and the signals.
+
+    `shares` are rows of the derived series and `reference` rows of `target_population_share`, both already
+    cut to one breakdown and the years shown. A target share from the latest year at or before the IMW year is
+    used when the target population has no figure for that year.
+    """
+    columns = [
+        "year",
+        "category",
+        "imw_share",
+        "target_share",
+        "ratio",
+        "change_points",
+        "under",
+        "fall",
+        "flag",
+    ]
+    if shares.empty:
+        return pd.DataFrame(columns=columns)
+    records = []
+    for category in dict.fromkeys(shares["category"]):
+        mine = shares[shares["category"] == category].sort_values("year")
+        theirs = reference[reference["category"] == category].sort_values("year")
+        previous: float | None = None
+        for row in mine.to_dict("records"):
+            year = int(row["year"])
+            earlier = theirs[theirs["year"] <= year]
+            target = (
+                float(earlier["value"].iloc[-1])
+                if len(earlier) and pd.notna(earlier["value"].iloc[-1])
+                else None
+            )
+            share = None if pd.isna(row["value"]) else float(row["value"])
+            ratio = share / target if share is not None and target else None
+            change = (share - previous) * 100 if share is not None and previous is not None else None
+            records.append(
+                {
+                    "year": year,
+                    "category": category,
+                    "imw_share": share,
+                    "target_share": target,
+                    "ratio": ratio,
+                    "change_points": change,
+                    "under": ratio is not None and ratio < UNDER_REPRESENTATION_RATIO,
+                    "fall": change is not None and change <= -NOTABLE_FALL_POINTS,
+                    "flag": combined_flag(row["flag"], earlier["flag"].iloc[-1] if len(earlier) else ""),
+                }
+            )
+            previous = share if share is not None else previous
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+def notable_rows(watch: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the watch table that carry a signal, latest year first."""
+    if watch.empty:
+        return watch
+    flagged = watch[watch["under"] | watch["fall"]]
+    return flagged.sort_values(["year", "category"], ascending=[False, True]).reset_index(drop=True)

@@ -1,0 +1,226 @@
+"""Downloads of what a view shows, as CSV and XLSX, with flags, sources and status in every row.
+
+The file holds the tidy rows behind the chart or table on screen (the same breakdown and years), plus the words for
+each flag, the title, licence and status of each source, and an `illustrative` column. A header note (CSV: lines
+starting with "#", read them with ``pandas.read_csv(..., comment="#")``; XLSX: the first rows of the sheet) names
+the indicator, the sources and, when an illustrative row is included, the warning that these are no official
+figures. Column names are the schema's (English, the same in both languages), so that scripts work on either.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Mapping, Sequence
+from typing import Final
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from components.i18n import register, t
+from components.monitoring_frames import (
+    FLAG_ILLUSTRATIVE,
+    Period,
+    flag_label,
+    has_illustrative,
+    period_label,
+    quarter_number,
+)
+from data.monitoring.schema import COLUMNS, FLAGS, SOURCE_STATUSES
+
+register(
+    {
+        "download.note.indicator": {"nl": "Indicator: {title}", "en": "Indicator: {title}"},
+        "download.note.selection": {
+            "nl": "Selectie: {dimension}, {first} tot en met {last}",
+            "en": "Selection: {dimension}, {first} to {last}",
+        },
+        "download.note.source": {
+            "nl": "Bron: {title} ({publisher}), {address}; status: {status}; licentie: {licence}",
+            "en": "Source: {title} ({publisher}), {address}; status: {status}; licence: {licence}",
+        },
+        "download.note.flags": {
+            "nl": "Vlaggen: {flags}",
+            "en": "Flags: {flags}",
+        },
+        "download.note.columns": {
+            "nl": "Kolommen: zie Methodologie en bronnen op het portaal.",
+            "en": "Columns: see Methodology and sources on the portal.",
+        },
+        "download.sheet.data": {"nl": "Gegevens", "en": "Data"},
+        "download.sheet.sources": {"nl": "Bronnen", "en": "Sources"},
+        "download.yes": {"nl": "ja", "en": "yes"},
+        "download.no": {"nl": "nee", "en": "no"},
+    }
+)
+
+# The columns of a download: the schema's, then the words that make a row readable on its own.
+DOWNLOAD_COLUMNS: Final = (
+    *COLUMNS,
+    "period",
+    "category_label",
+    "flag_label",
+    "source_title",
+    "source_publisher",
+    "source_status",
+    "source_licence",
+    "illustrative",
+)
+CSV_MEDIA_TYPE: Final = "text/csv"
+XLSX_MEDIA_TYPE: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def status_label(status: object, language: str) -> str:
+    """A source status in words (the schema's words: "secundaire bron, na te kijken"); unknown: as it is."""
+    words = SOURCE_STATUSES.get(str(status or "").strip().lower())
+    return words["en" if language == "en" else "nl"] if words else str(status or "")
+
+
+def _source_lookup(sources: pd.DataFrame | None) -> dict[str, dict[str, str]]:
+    if sources is None or sources.empty:
+        return {}
+    return {
+        str(row["id"]): {key: "" if pd.isna(value) else str(value) for key, value in row.items()}
+        for row in sources.to_dict("records")
+    }
+
+
+def download_table(
+    rows: pd.DataFrame,
+    *,
+    language: str,
+    sources: pd.DataFrame | None = None,
+    category_labels: Mapping[str, str] | None = None,
+    period_names: Mapping[Period, str] | None = None,
+) -> pd.DataFrame:
+    """The rows shown, one per row on screen, with flag words, source details and an `illustrative` column."""
+    lookup = _source_lookup(sources)
+    labels = dict(category_labels or {})
+    table = rows.reindex(columns=list(COLUMNS)).copy()
+    table["period"] = [
+        period_label((int(year), quarter_number(quarter)), language, period_names)
+        for year, quarter in zip(table["year"], table["quarter"], strict=True)
+    ]
+    table["category_label"] = [labels.get(category, category) for category in table["category"]]
+    table["flag_label"] = [flag_label(flag, language) for flag in table["flag"]]
+    table["source_title"] = [lookup.get(source, {}).get("title", source) for source in table["source"]]
+    table["source_publisher"] = [lookup.get(source, {}).get("publisher", "") for source in table["source"]]
+    table["source_status"] = [
+        status_label(lookup.get(source, {}).get("status", ""), language) for source in table["source"]
+    ]
+    table["source_licence"] = [lookup.get(source, {}).get("licence", "") for source in table["source"]]
+    table["illustrative"] = [
+        t("download.yes", language) if flag == FLAG_ILLUSTRATIVE else t("download.no", language)
+        for flag in table["flag"]
+    ]
+    return table.reindex(columns=list(DOWNLOAD_COLUMNS)).reset_index(drop=True)
+
+
+def header_notes(
+    rows: pd.DataFrame,
+    *,
+    title: str,
+    language: str,
+    sources: pd.DataFrame | None = None,
+    dimension_label: str = "",
+) -> list[str]:
+    """The lines above the table: indicator, selection, each source with status and licence, flags, warning."""
+    notes = []
+    if has_illustrative(rows):
+        notes.append(t("illustrative.banner", language))
+    notes.append(t("download.note.indicator", language).format(title=title))
+    if len(rows):
+        years = sorted(int(year) for year in rows["year"])
+        notes.append(
+            t("download.note.selection", language).format(
+                dimension=dimension_label or "–", first=years[0], last=years[-1]
+            )
+        )
+    lookup = _source_lookup(sources)
+    for source in dict.fromkeys(str(s) for s in rows["source"] if s):
+        details = lookup.get(source, {})
+        notes.append(
+            t("download.note.source", language).format(
+                title=details.get("title", source) or source,
+                publisher=details.get("publisher", "") or "–",
+                address=details.get("address", "") or "–",
+                status=status_label(details.get("status", ""), language) or "–",
+                licence=details.get("licence", "") or "–",
+            )
+        )
+    present = [flag for flag in FLAGS if flag and flag in set(rows["flag"])]
+    if present:
+        notes.append(
+            t("download.note.flags", language).format(
+                flags="; ".join(f"{flag} = {flag_label(flag, language)}" for flag in present)
+            )
+        )
+    notes.append(t("download.note.columns", language))
+    return notes
+
+
+def csv_bytes(table: pd.DataFrame, notes: Sequence[str]) -> bytes:
+    """UTF-8 CSV (with a byte-order mark, so that spreadsheet programs show € and é) after "#" note lines."""
+    buffer = io.StringIO()
+    for note in notes:
+        buffer.write(f"# {note}\n")
+    table.to_csv(buffer, index=False, lineterminator="\n")
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(
+    table: pd.DataFrame,
+    notes: Sequence[str],
+    *,
+    language: str,
+    sources: pd.DataFrame | None = None,
+) -> bytes:
+    """An XLSX workbook: the notes and the table on the first sheet, the sources on the second."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = t("download.sheet.data", language)
+    for line, note in enumerate(notes, start=1):
+        sheet.cell(row=line, column=1, value=note).font = Font(bold=line == 1)
+    header_row = len(notes) + 2
+    for column, name in enumerate(table.columns, start=1):
+        sheet.cell(row=header_row, column=column, value=name).font = Font(bold=True)
+    for offset, record in enumerate(table.itertuples(index=False), start=1):
+        for column, value in enumerate(record, start=1):
+            sheet.cell(row=header_row + offset, column=column, value=_cell(value))
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    for column in range(1, len(table.columns) + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = 16
+    if sources is not None and not sources.empty:
+        used = set(table["source"])
+        sheet_sources = workbook.create_sheet(t("download.sheet.sources", language))
+        columns = list(sources.columns)
+        for column, name in enumerate(columns, start=1):
+            sheet_sources.cell(row=1, column=column, value=name).font = Font(bold=True)
+        for offset, record in enumerate(sources[sources["id"].isin(used)].itertuples(index=False), start=2):
+            for column, value in enumerate(record, start=1):
+                sheet_sources.cell(row=offset, column=column, value=_cell(value))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell(value: object) -> object:
+    """A value openpyxl can write: NaN and None become empty cells, numpy scalars plain Python."""
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):  # type: ignore[call-overload]
+            return None
+    except (TypeError, ValueError):
+        pass
+    if hasattr(value, "item"):
+        return value.item()  # type: ignore[union-attr]
+    return value
+
+
+def download_filename(indicator_id: str, year_from: int, year_to: int, breakdown: str, extension: str) -> str:
+    """A file name that says what is in the file: imw_<indicator>_<breakdown>_<from>-<to>.<ext>."""
+    safe = re.sub(r"[^A-Za-z0-9_-]+", "-", f"{indicator_id}_{breakdown}").strip("-")
+    return f"imw_{safe}_{year_from}-{year_to}.{extension}"

@@ -1,0 +1,837 @@
+"""One indicator block: chart and table views, breakdown and year filters, downloads, summary and metadata.
+
+`IndicatorView(...)` builds a block from the catalogue entry, the data and the URL query; every block on every
+monitoring page is served by the same three callbacks below, through pattern-matching ids
+(``{"type": <one of the *_TYPE constants>, "indicator": <indicator id>}``):
+
+- `update_view` (MATCH): a filter changed -> new figure, table, summary, banner and source line;
+- `download_csv` / `download_xlsx` (MATCH): the rows shown, with flags and sources, as a file;
+- `sync_url` (ALL): the state of every block -> the query string (``dcc.Location(refresh=False)`` only rewrites
+  the address bar, so that a copied link reproduces the view, without the page being rendered again).
+
+The first render happens in the layout (the callbacks have ``prevent_initial_call=True``): the page arrives whole.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+import plotly.graph_objects as go
+from dash import ALL, MATCH, Input, Output, State, callback, dcc, html, no_update
+
+from components import monitoring_data
+from components.charts import displacement_figure, indicator_figure
+from components.displacement import watch_table
+from components.displacement_view import NotableChanges, WatchTable, notable_summary
+from components.downloads import (
+    CSV_MEDIA_TYPE,
+    XLSX_MEDIA_TYPE,
+    csv_bytes,
+    download_filename,
+    download_table,
+    header_notes,
+    status_label,
+    xlsx_bytes,
+)
+from components.i18n import normalise_language, register, t
+from components.layout import IllustrativeBanner, href
+from components.monitoring_data import (
+    DataUnavailable,
+    IndicatorInfo,
+    find_indicator,
+    view_options,
+)
+from components.monitoring_frames import flag_label, has_illustrative, select_rows, sources_of
+from components.summary import indicator_summary
+from components.tables import IndicatorTable
+from components.view_state import (
+    QueryProblem,
+    ViewOptions,
+    ViewState,
+    query_items,
+    resolve_state,
+    search_string,
+    state_from_query,
+    year_options,
+)
+from data.monitoring.schema import TOTAL, UNITS
+
+# Pattern-matching id types: one per element of a block; the block's indicator id completes the id.
+BREAKDOWN_TYPE: Final = "indicator-breakdown"
+YEAR_FROM_TYPE: Final = "indicator-year-from"
+YEAR_TO_TYPE: Final = "indicator-year-to"
+VIEW_TYPE: Final = "indicator-view"
+GRAPH_TYPE: Final = "indicator-graph"
+GRAPH_WRAPPER_TYPE: Final = "indicator-graph-wrapper"
+TABLE_WRAPPER_TYPE: Final = "indicator-table-wrapper"
+SUMMARY_TYPE: Final = "indicator-summary"
+BANNER_TYPE: Final = "indicator-banner"
+NOTICE_TYPE: Final = "indicator-notice"
+SOURCE_LINE_TYPE: Final = "indicator-source-line"
+EXTRA_TYPE: Final = "indicator-extra"
+CSV_BUTTON_TYPE: Final = "indicator-csv-button"
+XLSX_BUTTON_TYPE: Final = "indicator-xlsx-button"
+CSV_DOWNLOAD_TYPE: Final = "indicator-csv-download"
+XLSX_DOWNLOAD_TYPE: Final = "indicator-xlsx-download"
+# Page-level ids, one of each on any page that shows indicator blocks.
+URL_ID: Final = "indicator-url"
+LANGUAGE_ID: Final = "indicator-language"
+
+# Plotly's mode bar is mouse-only and its buttons have no accessible names; the downloads and the table replace it.
+GRAPH_CONFIG: Final = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
+
+register(
+    {
+        "indicator.breakdown": {"nl": "Uitsplitsing", "en": "Breakdown"},
+        "indicator.year_from": {"nl": "Van", "en": "From"},
+        "indicator.year_to": {"nl": "Tot en met", "en": "To"},
+        "indicator.view": {"nl": "Weergave", "en": "View"},
+        "indicator.view.chart": {"nl": "Grafiek", "en": "Chart"},
+        "indicator.view.table": {"nl": "Tabel", "en": "Table"},
+        "indicator.filters": {"nl": "Filters voor {title}", "en": "Filters for {title}"},
+        "indicator.download": {"nl": "Download wat u ziet:", "en": "Download what is shown:"},
+        "indicator.download.csv": {"nl": "CSV", "en": "CSV"},
+        "indicator.download.xlsx": {"nl": "Excel (XLSX)", "en": "Excel (XLSX)"},
+        "indicator.download.label": {
+            "nl": "Download {title} als {format}",
+            "en": "Download {title} as {format}",
+        },
+        "indicator.about": {"nl": "Over deze indicator", "en": "About this indicator"},
+        "indicator.description": {"nl": "Beschrijving", "en": "Description"},
+        "indicator.metadata": {"nl": "Metadata", "en": "Metadata"},
+        "indicator.source": {"nl": "Bron", "en": "Source"},
+        "indicator.methodology": {"nl": "Methodologie", "en": "Methodology"},
+        "indicator.methodology.more": {
+            "nl": "Meer over definities en bronnen",
+            "en": "More on definitions and sources",
+        },
+        "indicator.meta.unit": {"nl": "Eenheid", "en": "Unit"},
+        "indicator.meta.breakdowns": {"nl": "Uitsplitsingen", "en": "Breakdowns"},
+        "indicator.meta.period": {"nl": "Periode", "en": "Period"},
+        "indicator.meta.status": {"nl": "Status van de cijfers", "en": "Status of the figures"},
+        "indicator.meta.id": {"nl": "Code", "en": "Code"},
+        "indicator.source.line": {"nl": "Bron: {sources}.", "en": "Source: {sources}."},
+        "indicator.source.status": {"nl": "status: {status}", "en": "status: {status}"},
+        "indicator.source.read": {"nl": "geraadpleegd op {date}", "en": "read on {date}"},
+        "indicator.source.licence": {"nl": "licentie: {licence}", "en": "licence: {licence}"},
+        "indicator.summary.label": {"nl": "Samenvatting", "en": "Summary"},
+        "indicator.chart.label": {"nl": "Grafiek: {title}", "en": "Chart: {title}"},
+        "indicator.table.caption": {
+            "nl": "{title}, naar {dimension}, {first}–{last}",
+            "en": "{title}, by {dimension}, {first}–{last}",
+        },
+        "indicator.table.caption.illustrative": {
+            "nl": " (illustratieve gegevens)",
+            "en": " (illustrative data)",
+        },
+        "indicator.notice.query": {
+            "nl": "Een deel van de link kon niet gebruikt worden; u ziet de standaardweergave voor: {problems}.",
+            "en": "Part of the link could not be used; you see the default view for: {problems}.",
+        },
+        "indicator.notice.reversed_controls": {
+            "nl": "Het beginjaar lag na het eindjaar; de jaren zijn omgewisseld.",
+            "en": "The first year was after the last year; the years have been swapped.",
+        },
+        "indicator.problem.breakdown": {
+            "nl": "onbekende uitsplitsing ‘{value}’",
+            "en": "unknown breakdown ‘{value}’",
+        },
+        "indicator.problem.year": {"nl": "‘{value}’ is geen jaar", "en": "‘{value}’ is not a year"},
+        "indicator.problem.year-range": {"nl": "geen cijfers voor {value}", "en": "no figures for {value}"},
+        "indicator.problem.reversed": {
+            "nl": "beginjaar na eindjaar ({value})",
+            "en": "first year after last year ({value})",
+        },
+        "indicator.problem.view": {"nl": "onbekende weergave ‘{value}’", "en": "unknown view ‘{value}’"},
+        "chart.status": {"nl": "Status", "en": "Status"},
+        "chart.source": {"nl": "Bron", "en": "Source"},
+        "chart.empty": {"nl": "Geen cijfers voor deze keuze", "en": "No figures for this selection"},
+    }
+)
+
+
+def component_id(kind: str, indicator_id: str) -> dict[str, str]:
+    """The pattern-matching id of one element of one block."""
+    return {"type": kind, "indicator": indicator_id}
+
+
+def dom_id(kind: str, indicator_id: str) -> str:
+    """The DOM id Dash gives a dict id (keys sorted, compact JSON): for `<label for>` and ARIA references."""
+    return json.dumps(component_id(kind, indicator_id), sort_keys=True, separators=(",", ":"))
+
+
+def anchor_id(indicator_id: str, part: str) -> str:
+    """A plain string id inside a block (heading, summary) for links and aria-labelledby / aria-describedby."""
+    return f"indicator-{indicator_id}-{part}".replace("_", "-")
+
+
+def unit_label(unit: str, language: str) -> str:
+    """A unit in words (the schema's words); an unknown unit is shown as it is."""
+    rule = UNITS.get(unit)
+    if rule is None:
+        return unit
+    return rule.en if normalise_language(language) == "en" else rule.nl
+
+
+# --- the pure part: from data and state to what a block shows ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """Everything a block shows for one state."""
+
+    rows: pd.DataFrame
+    figure: go.Figure
+    table: html.Div
+    summary: str
+    illustrative: bool
+    source_line: str
+    extra: Any = None  # what some blocks add under the chart (the displacement watch: its notable changes)
+
+
+def source_words(source_ids: Sequence[str], sources: pd.DataFrame | None, language: str) -> str:
+    """Each source as "publisher, ‘title’ (status: …)", joined by semicolons."""
+    lookup = {}
+    if sources is not None and not sources.empty:
+        lookup = {str(row["id"]): row for row in sources.to_dict("records")}
+    words = []
+    for source in source_ids:
+        row = lookup.get(source)
+        if row is None:
+            words.append(source)
+            continue
+        title = str(row.get("title") or source)
+        publisher = str(row.get("publisher") or "")
+        text = f"{publisher}, ‘{title}’" if publisher and publisher not in title else f"‘{title}’"
+        status = status_label(row.get("status"), language)
+        if status:
+            text += f" ({t('indicator.source.status', language).format(status=status)})"
+        words.append(text)
+    return "; ".join(words)
+
+
+def source_publishers(sources: pd.DataFrame | None) -> dict[str, str]:
+    """{source id: publisher} for hover labels and summaries (the full titles are in the source line)."""
+    if sources is None or sources.empty:
+        return {}
+    return {
+        str(row["id"]): str(row.get("publisher") or row.get("title") or row["id"])
+        for row in sources.to_dict("records")
+    }
+
+
+def chart_source_note(source_ids: Sequence[str], sources: pd.DataFrame | None, language: str) -> str:
+    """The source line inside the figure: publisher and status of each source, so that a chart copied as an
+    image still names where its figures come from and how sure they are."""
+    publishers = source_publishers(sources)
+    statuses = {}
+    if sources is not None and not sources.empty:
+        statuses = {str(row["id"]): row.get("status") for row in sources.to_dict("records")}
+    parts = [
+        f"{publishers.get(source, source)} ({status_label(statuses.get(source), language)})"
+        if statuses.get(source)
+        else publishers.get(source, source)
+        for source in source_ids
+    ]
+    text = t("indicator.source.line", language).format(sources="; ".join(parts))
+    return text if len(text) <= 150 else text[:149] + "…"
+
+
+def render_view(
+    info: IndicatorInfo,
+    frame: pd.DataFrame,
+    sources: pd.DataFrame | None,
+    state: ViewState,
+    language: str,
+) -> Rendered:
+    """What one block shows for `state`: the rows, their chart, table, summary and source line."""
+    language = normalise_language(language)
+    rows = select_rows(frame, info.id, state.breakdown, state.year_from, state.year_to)
+    reference = None
+    if info.reference:
+        reference = select_rows(frame, info.reference, state.breakdown, state.year_from, state.year_to)
+    labels = info.category_labels(state.breakdown, language)
+    order = info.category_order(state.breakdown) or None
+    names = info.period_names(language)
+    title = info.text("title", language)
+    dimension = info.dimension_label(state.breakdown, language)
+    shown = pd.concat([rows, reference]) if reference is not None and not reference.empty else rows
+    source_ids = sources_of(shown) or list(info.sources)
+    line = t("indicator.source.line", language).format(sources=source_words(source_ids, sources, language))
+    figure = indicator_figure(
+        rows,
+        unit=info.unit,
+        language=language,
+        category_labels=labels,
+        category_order=order,
+        source_titles=source_publishers(sources),
+        source_note=chart_source_note(source_ids, sources, language),
+        reference=reference,
+        reference_label=info.reference_label.get(language, ""),
+        period_names=names,
+    )
+    caption = t("indicator.table.caption", language).format(
+        title=title, dimension=dimension.lower(), first=state.year_from, last=state.year_to
+    )
+    if has_illustrative(shown):
+        caption += t("indicator.table.caption.illustrative", language)
+    summary = indicator_summary(
+        rows,
+        title=title,
+        unit=info.unit,
+        language=language,
+        dimension_label="" if state.breakdown == TOTAL else dimension.lower(),
+        category_labels=labels,
+        source_titles=source_publishers(sources),
+        period_names=names,
+    )
+    extra = None
+    if reference is not None:
+        watch = watch_table(rows, reference)
+        figure = displacement_figure(
+            watch,
+            language=language,
+            category_labels=labels,
+            category_order=order,
+            source_note=chart_source_note(source_ids, sources, language),
+        )
+        table: html.Div = WatchTable(watch, caption=caption, language=language, category_labels=labels)
+        extra = NotableChanges(
+            watch, language=language, category_labels=labels, heading_id=anchor_id(info.id, "notable")
+        )
+        summary = " ".join([summary, notable_summary(watch, language)]).strip()
+    else:
+        table = IndicatorTable(
+            rows,
+            caption=caption,
+            unit=info.unit,
+            language=language,
+            category_labels=labels,
+            category_order=order,
+            period_names=names,
+        )
+    return Rendered(rows, figure, table, summary, has_illustrative(shown), line, extra)
+
+
+def problems_text(problems: Sequence[QueryProblem], language: str) -> str:
+    """The problems of a link in one short sentence."""
+    parts = [
+        t(f"indicator.problem.{problem.reason}", language).format(value=problem.value) for problem in problems
+    ]
+    return t("indicator.notice.query", language).format(problems="; ".join(parts))
+
+
+# --- the layout factory -------------------------------------------------------------------------------------------
+
+
+def _select(kind: str, indicator_id: str, label: str, options: list[dict[str, str]], value: str) -> html.Div:
+    return html.Div(
+        [
+            dbc.Label(label, html_for=dom_id(kind, indicator_id), className="mb-1"),
+            dbc.Select(id=component_id(kind, indicator_id), options=options, value=value),
+        ]
+    )
+
+
+def _controls(info: IndicatorInfo, options: ViewOptions, state: ViewState, language: str) -> dbc.Card:
+    breakdowns = [
+        {"label": info.dimension_label(dimension, language).capitalize(), "value": dimension}
+        for dimension in options.breakdowns
+    ]
+    years = year_options(options.years)
+    view_legend_id = anchor_id(info.id, "view-legend")
+    return dbc.Card(
+        dbc.CardBody(
+            html.Div(
+                dbc.Row(
+                    [
+                        dbc.Col(
+                            _select(
+                                BREAKDOWN_TYPE,
+                                info.id,
+                                t("indicator.breakdown", language),
+                                breakdowns,
+                                state.breakdown,
+                            ),
+                            md=4,
+                        ),
+                        dbc.Col(
+                            _select(
+                                YEAR_FROM_TYPE,
+                                info.id,
+                                t("indicator.year_from", language),
+                                years,
+                                str(state.year_from),
+                            ),
+                            xs=6,
+                            md=2,
+                        ),
+                        dbc.Col(
+                            _select(
+                                YEAR_TO_TYPE,
+                                info.id,
+                                t("indicator.year_to", language),
+                                years,
+                                str(state.year_to),
+                            ),
+                            xs=6,
+                            md=2,
+                        ),
+                        dbc.Col(
+                            html.Div(
+                                [
+                                    html.Div(
+                                        t("indicator.view", language),
+                                        id=view_legend_id,
+                                        className="form-label mb-1",
+                                    ),
+                                    dbc.RadioItems(
+                                        id=component_id(VIEW_TYPE, info.id),
+                                        options=[
+                                            {"label": t("indicator.view.chart", language), "value": "chart"},
+                                            {"label": t("indicator.view.table", language), "value": "table"},
+                                        ],
+                                        value=state.view,
+                                        inline=True,
+                                    ),
+                                ],
+                                role="radiogroup",
+                                **{"aria-labelledby": view_legend_id},
+                            ),
+                            md=4,
+                        ),
+                    ],
+                    className="g-2 align-items-end",
+                ),
+                role="group",
+                **{"aria-label": t("indicator.filters", language).format(title=info.text("title", language))},
+            ),
+            className="py-2",
+        ),
+        className="mb-2 indicator-controls",
+    )
+
+
+def _metadata(
+    info: IndicatorInfo,
+    options: ViewOptions,
+    frame: pd.DataFrame,
+    sources: pd.DataFrame | None,
+    language: str,
+) -> html.Aside:
+    rows = frame[frame["indicator"] == info.id]
+    source_ids = list(dict.fromkeys([*info.sources, *sources_of(rows)]))
+    lookup = {}
+    if sources is not None and not sources.empty:
+        lookup = {str(row["id"]): row for row in sources.to_dict("records")}
+    flags = [flag for flag in dict.fromkeys(str(f) for f in rows["flag"].fillna(""))]
+    period = f"{options.years[0]}–{options.years[-1]}" if options.years else "–"
+    items = [
+        (t("indicator.meta.unit", language), unit_label(info.unit, language)),
+        (
+            t("indicator.meta.breakdowns", language),
+            ", ".join(info.dimension_label(dimension, language) for dimension in options.breakdowns),
+        ),
+        (t("indicator.meta.period", language), period),
+        (
+            t("indicator.meta.status", language),
+            ", ".join(flag_label(flag, language) for flag in sorted(flags)) or "–",
+        ),
+        (t("indicator.meta.id", language), info.id),
+    ]
+    source_items = []
+    for source in source_ids:
+        row = lookup.get(source, {})
+        title = str(row.get("title") or source)
+        address = str(row.get("address") or "")
+        link: Any = html.A(title, href=address) if address.startswith(("http://", "https://")) else title
+        details = [
+            str(row.get("publisher") or ""),
+            t("indicator.source.status", language).format(status=status_label(row.get("status"), language))
+            if row.get("status")
+            else "",
+            t("indicator.source.read", language).format(date=row.get("date_read"))
+            if row.get("date_read")
+            else "",
+            t("indicator.source.licence", language).format(licence=row.get("licence"))
+            if row.get("licence")
+            else "",
+        ]
+        source_items.append(html.Li([link, html.Br(), ", ".join(part for part in details if part)]))
+    heading = anchor_id(info.id, "about")
+    return html.Aside(
+        dbc.Card(
+            dbc.CardBody(
+                [
+                    html.H3(t("indicator.about", language), id=heading, className="h5"),
+                    html.H4(t("indicator.description", language), className="h6 mt-3"),
+                    html.P(info.text("description", language)),
+                    html.H4(t("indicator.metadata", language), className="h6"),
+                    html.Dl(
+                        [part for label, value in items for part in (html.Dt(label), html.Dd(value))],
+                        className="indicator-metadata",
+                    ),
+                    html.H4(t("indicator.source", language), className="h6"),
+                    html.Ul(source_items, className="list-unstyled small"),
+                    html.H4(t("indicator.methodology", language), className="h6"),
+                    html.P(info.text("methodology", language)),
+                    html.P(
+                        html.A(
+                            t("indicator.methodology.more", language), href=href("/methodologie", language)
+                        )
+                    ),
+                ]
+            ),
+            className="h-100",
+        ),
+        **{"aria-labelledby": heading},
+    )
+
+
+def IndicatorView(
+    info: IndicatorInfo,
+    frame: pd.DataFrame,
+    sources: pd.DataFrame | None,
+    language: str,
+    query: Mapping[str, Any] | None = None,
+) -> tuple[html.Section, list[QueryProblem]]:
+    """One indicator block in the state the query asks for; returns the block and the problems of the query."""
+    language = normalise_language(language)
+    options = view_options(info, frame)
+    state, problems = state_from_query(info.id, query or {}, options)
+    rendered = render_view(info, frame, sources, state, language)
+    title = info.text("title", language)
+    title_id = anchor_id(info.id, "title")
+    summary_id = anchor_id(info.id, "summary")
+    notice = (
+        dbc.Alert(problems_text(problems, language), color="info", className="py-2") if problems else None
+    )
+    block = html.Section(
+        [
+            html.H2(title, id=title_id, className="h4"),
+            html.Div(notice, id=component_id(NOTICE_TYPE, info.id), role="status"),
+            html.Div(
+                IllustrativeBanner(language) if rendered.illustrative else None,
+                id=component_id(BANNER_TYPE, info.id),
+            ),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        [
+                            _controls(info, options, state, language),
+                            html.Div(
+                                html.P(
+                                    rendered.summary, id=component_id(SUMMARY_TYPE, info.id), className="mb-2"
+                                ),
+                                id=summary_id,
+                                className="indicator-summary",
+                                **{"aria-live": "polite"},
+                            ),
+                            html.Div(
+                                html.Div(
+                                    dcc.Graph(
+                                        id=component_id(GRAPH_TYPE, info.id),
+                                        figure=rendered.figure,
+                                        config=GRAPH_CONFIG,
+                                    ),
+                                    role="img",
+                                    **{
+                                        "aria-label": t("indicator.chart.label", language).format(
+                                            title=title
+                                        ),
+                                        "aria-describedby": summary_id,
+                                    },
+                                ),
+                                id=component_id(GRAPH_WRAPPER_TYPE, info.id),
+                                hidden=state.view != "chart",
+                            ),
+                            html.Div(
+                                rendered.table,
+                                id=component_id(TABLE_WRAPPER_TYPE, info.id),
+                                hidden=state.view != "table",
+                            ),
+                            html.Div(rendered.extra, id=component_id(EXTRA_TYPE, info.id)),
+                            html.P(
+                                rendered.source_line,
+                                id=component_id(SOURCE_LINE_TYPE, info.id),
+                                className="small mt-2 mb-2 indicator-source-line",
+                            ),
+                            html.Div(
+                                [
+                                    html.Span(t("indicator.download", language), className="me-2"),
+                                    _download_button(
+                                        CSV_BUTTON_TYPE, info, "indicator.download.csv", language
+                                    ),
+                                    _download_button(
+                                        XLSX_BUTTON_TYPE, info, "indicator.download.xlsx", language
+                                    ),
+                                    dcc.Download(id=component_id(CSV_DOWNLOAD_TYPE, info.id)),
+                                    dcc.Download(id=component_id(XLSX_DOWNLOAD_TYPE, info.id)),
+                                ],
+                                className="indicator-downloads d-flex flex-wrap align-items-center gap-2",
+                            ),
+                        ],
+                        lg=8,
+                    ),
+                    dbc.Col(
+                        _metadata(info, options, frame, sources, language), lg=4, className="mt-3 mt-lg-0"
+                    ),
+                ]
+            ),
+        ],
+        id=anchor_id(info.id, "block"),
+        className="indicator-block mb-5",
+        **{"aria-labelledby": title_id},
+    )
+    return block, problems
+
+
+def _download_button(kind: str, info: IndicatorInfo, label_key: str, language: str) -> dbc.Button:
+    label = t(label_key, language)
+    return dbc.Button(
+        label,
+        id=component_id(kind, info.id),
+        color="primary",
+        outline=True,
+        size="sm",
+        title=t("indicator.download.label", language).format(
+            title=info.text("title", language), format=label
+        ),
+    )
+
+
+def PageStateHolders(language: str) -> html.Div:
+    """The page-level pieces the callbacks need: the address bar (no reload) and the page's language."""
+    return html.Div(
+        [dcc.Location(id=URL_ID, refresh=False), dcc.Store(id=LANGUAGE_ID, data=normalise_language(language))]
+    )
+
+
+# --- callbacks: plain functions, unit-tested by calling them -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Context:
+    info: IndicatorInfo
+    frame: pd.DataFrame
+    sources: pd.DataFrame
+    options: ViewOptions
+
+
+def _context(indicator_id: str) -> _Context | None:
+    try:
+        catalogue = monitoring_data.load_catalogue()
+        frame = monitoring_data.load_frame()
+        sources = monitoring_data.load_sources()
+    except DataUnavailable:
+        return None
+    info = find_indicator(str(indicator_id), catalogue)
+    if info is None:
+        return None
+    return _Context(info, frame, sources, view_options(info, frame))
+
+
+def _state_from_controls(
+    options: ViewOptions, breakdown: Any, year_from: Any, year_to: Any, view: Any
+) -> tuple[ViewState, bool]:
+    """The state the controls ask for; reversed years are swapped (and reported), anything else falls back."""
+    swapped = False
+    first, last = _int_or_none(year_from), _int_or_none(year_to)
+    if first is not None and last is not None and first > last:
+        year_from, year_to, swapped = year_to, year_from, True
+    state, _problems = resolve_state(options, breakdown, year_from, year_to, view)
+    return state, swapped
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@callback(
+    Output(component_id(GRAPH_TYPE, MATCH), "figure"),
+    Output(component_id(TABLE_WRAPPER_TYPE, MATCH), "children"),
+    Output(component_id(SUMMARY_TYPE, MATCH), "children"),
+    Output(component_id(BANNER_TYPE, MATCH), "children"),
+    Output(component_id(NOTICE_TYPE, MATCH), "children"),
+    Output(component_id(SOURCE_LINE_TYPE, MATCH), "children"),
+    Output(component_id(GRAPH_WRAPPER_TYPE, MATCH), "hidden"),
+    Output(component_id(TABLE_WRAPPER_TYPE, MATCH), "hidden"),
+    Output(component_id(YEAR_FROM_TYPE, MATCH), "value"),
+    Output(component_id(YEAR_TO_TYPE, MATCH), "value"),
+    Output(component_id(EXTRA_TYPE, MATCH), "children"),
+    Input(component_id(BREAKDOWN_TYPE, MATCH), "value"),
+    Input(component_id(YEAR_FROM_TYPE, MATCH), "value"),
+    Input(component_id(YEAR_TO_TYPE, MATCH), "value"),
+    Input(component_id(VIEW_TYPE, MATCH), "value"),
+    State(component_id(BREAKDOWN_TYPE, MATCH), "id"),
+    State(LANGUAGE_ID, "data"),
+    prevent_initial_call=True,
+)
+def update_view(
+    breakdown: Any,
+    year_from: Any,
+    year_to: Any,
+    view: Any,
+    block_id: Mapping[str, str],
+    language: Any,
+) -> tuple[Any, ...]:
+    """A filter of one block changed: draw its chart, table, summary and banner again for the new state."""
+    language = normalise_language(language)
+    context = _context(block_id.get("indicator", ""))
+    if context is None:
+        message = dbc.Alert(t("data.unavailable", language), color="warning")
+        return (no_update,) * 4 + (message,) + (no_update,) * 6
+    state, swapped = _state_from_controls(context.options, breakdown, year_from, year_to, view)
+    rendered = render_view(context.info, context.frame, context.sources, state, language)
+    notice = (
+        dbc.Alert(t("indicator.notice.reversed_controls", language), color="info", className="py-2")
+        if swapped
+        else None
+    )
+    corrected_from = str(state.year_from) if str(state.year_from) != str(year_from) else no_update
+    corrected_to = str(state.year_to) if str(state.year_to) != str(year_to) else no_update
+    return (
+        rendered.figure,
+        rendered.table,
+        rendered.summary,
+        IllustrativeBanner(language) if rendered.illustrative else None,
+        notice,
+        rendered.source_line,
+        state.view != "chart",
+        state.view != "table",
+        corrected_from,
+        corrected_to,
+        rendered.extra,
+    )
+
+
+def build_download(
+    indicator_id: str,
+    breakdown: Any,
+    year_from: Any,
+    year_to: Any,
+    language: Any,
+    file_format: str,
+) -> dict[str, Any] | None:
+    """The file of the rows shown in one block ("csv" or "xlsx"), as dcc.Download expects it."""
+    language = normalise_language(language)
+    context = _context(indicator_id)
+    if context is None:
+        return None
+    state, _swapped = _state_from_controls(context.options, breakdown, year_from, year_to, None)
+    rendered = render_view(context.info, context.frame, context.sources, state, language)
+    rows = rendered.rows
+    if context.info.reference:
+        reference = select_rows(
+            context.frame, context.info.reference, state.breakdown, state.year_from, state.year_to
+        )
+        rows = pd.concat([rows, reference], ignore_index=True)
+    labels = context.info.category_labels(state.breakdown, language)
+    table = download_table(
+        rows,
+        language=language,
+        sources=context.sources,
+        category_labels=labels,
+        period_names=context.info.period_names(language),
+    )
+    notes = header_notes(
+        rows,
+        title=context.info.text("title", language),
+        language=language,
+        sources=context.sources,
+        dimension_label=context.info.dimension_label(state.breakdown, language),
+    )
+    name = download_filename(indicator_id, state.year_from, state.year_to, state.breakdown, file_format)
+    if file_format == "xlsx":
+        content = xlsx_bytes(table, notes, language=language, sources=context.sources)
+        return dcc.send_bytes(content, name, type=XLSX_MEDIA_TYPE)
+    return dcc.send_bytes(csv_bytes(table, notes), name, type=CSV_MEDIA_TYPE)
+
+
+@callback(
+    Output(component_id(CSV_DOWNLOAD_TYPE, MATCH), "data"),
+    Input(component_id(CSV_BUTTON_TYPE, MATCH), "n_clicks"),
+    State(component_id(BREAKDOWN_TYPE, MATCH), "value"),
+    State(component_id(YEAR_FROM_TYPE, MATCH), "value"),
+    State(component_id(YEAR_TO_TYPE, MATCH), "value"),
+    State(component_id(BREAKDOWN_TYPE, MATCH), "id"),
+    State(LANGUAGE_ID, "data"),
+    prevent_initial_call=True,
+)
+def download_csv(
+    n_clicks: Any, breakdown: Any, year_from: Any, year_to: Any, block_id: Mapping[str, str], language: Any
+) -> Any:
+    """The CSV of what one block shows."""
+    if not n_clicks:
+        return no_update
+    return (
+        build_download(block_id.get("indicator", ""), breakdown, year_from, year_to, language, "csv")
+        or no_update
+    )
+
+
+@callback(
+    Output(component_id(XLSX_DOWNLOAD_TYPE, MATCH), "data"),
+    Input(component_id(XLSX_BUTTON_TYPE, MATCH), "n_clicks"),
+    State(component_id(BREAKDOWN_TYPE, MATCH), "value"),
+    State(component_id(YEAR_FROM_TYPE, MATCH), "value"),
+    State(component_id(YEAR_TO_TYPE, MATCH), "value"),
+    State(component_id(BREAKDOWN_TYPE, MATCH), "id"),
+    State(LANGUAGE_ID, "data"),
+    prevent_initial_call=True,
+)
+def download_xlsx(
+    n_clicks: Any, breakdown: Any, year_from: Any, year_to: Any, block_id: Mapping[str, str], language: Any
+) -> Any:
+    """The XLSX workbook of what one block shows."""
+    if not n_clicks:
+        return no_update
+    return (
+        build_download(block_id.get("indicator", ""), breakdown, year_from, year_to, language, "xlsx")
+        or no_update
+    )
+
+
+@callback(
+    Output(URL_ID, "search"),
+    Input(component_id(BREAKDOWN_TYPE, ALL), "value"),
+    Input(component_id(YEAR_FROM_TYPE, ALL), "value"),
+    Input(component_id(YEAR_TO_TYPE, ALL), "value"),
+    Input(component_id(VIEW_TYPE, ALL), "value"),
+    State(component_id(BREAKDOWN_TYPE, ALL), "id"),
+    State(LANGUAGE_ID, "data"),
+    prevent_initial_call=True,
+)
+def sync_url(
+    breakdowns: Sequence[Any],
+    years_from: Sequence[Any],
+    years_to: Sequence[Any],
+    views: Sequence[Any],
+    block_ids: Sequence[Mapping[str, str]],
+    language: Any,
+) -> str:
+    """The query string of every block's state on the page (defaults left out), with the page's language."""
+    try:
+        catalogue = monitoring_data.load_catalogue()
+        frame = monitoring_data.load_frame()
+    except DataUnavailable:
+        return no_update  # type: ignore[return-value]
+    items: list[tuple[str, str]] = []
+    for breakdown, year_from, year_to, view, block_id in zip(
+        breakdowns, years_from, years_to, views, block_ids, strict=False
+    ):
+        info = find_indicator(block_id.get("indicator", ""), catalogue)
+        if info is None:
+            continue
+        options = view_options(info, frame)
+        state, _swapped = _state_from_controls(options, breakdown, year_from, year_to, view)
+        items.extend(query_items(info.id, state, options.default_state()))
+    return search_string(normalise_language(language), items)

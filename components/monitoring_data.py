@@ -1,0 +1,297 @@
+"""What the monitoring pages need from the data layer, in one place: the tidy table, the sources, the catalogue.
+
+The data layer (data/monitoring/store.py) owns loading, validation and suppression; this module only adapts its
+catalogue entries to `IndicatorInfo`, the shape the components use, and gives the pages one function per need.
+Tests give the components `IndicatorInfo` objects and small DataFrames directly, without the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from components.displacement import (
+    DISPLACEMENT_ID,
+    IMW_PROFILE,
+    SHARE_UNIT,
+    TARGET_SHARE,
+    comparable_dimensions,
+    imw_share_rows,
+)
+from components.i18n import DEFAULT_LANGUAGE, normalise_language, register, t
+from components.monitoring_frames import Period, breakdowns_of, parse_period, years_of
+from components.view_state import ViewOptions
+from data.monitoring.schema import TOTAL
+
+register(
+    {
+        "dimension.total": {"nl": "totaal", "en": "total"},
+        "category.total": {"nl": "Totaal", "en": "Total"},
+        "data.unavailable": {
+            "nl": "De cijfers zijn op dit moment niet beschikbaar. Probeer het later opnieuw.",
+            "en": "The figures are not available at the moment. Please try again later.",
+        },
+    }
+)
+
+Texts = Mapping[str, str]  # {"nl": ..., "en": ...}
+
+
+class DataUnavailable(RuntimeError):
+    """The monitoring data could not be loaded; pages show a short message instead of a figure."""
+
+
+def _in(texts: Texts, language: str, fallback: str = "") -> str:
+    return texts.get(normalise_language(language)) or texts.get(DEFAULT_LANGUAGE) or fallback
+
+
+@dataclass(frozen=True)
+class DimensionInfo:
+    """A breakdown: its words and its categories (codes in the page's order, each with its words)."""
+
+    id: str
+    label: Texts
+    categories: tuple[str, ...] = ()
+    category_labels: Mapping[str, Texts] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    """One indicator as the pages show it: texts in both languages, unit, breakdowns, sources.
+
+    `dimension_info` gives the words for each breakdown and its category codes (codes are per breakdown: "low"
+    is a need for coaching in one and a level of education in another). `period_labels` ("2025-K3" -> words)
+    names a period whose plain label would mislead. `reference` names an indicator drawn as a dotted comparison
+    line per category (the share of each group in the target population, on the verdringing page).
+    """
+
+    id: str
+    theme: str
+    title: Texts
+    description: Texts
+    methodology: Texts
+    unit: str
+    dimensions: tuple[str, ...] = (TOTAL,)
+    default_dimension: str = TOTAL
+    sources: tuple[str, ...] = ()
+    dimension_info: Mapping[str, DimensionInfo] = field(default_factory=dict)
+    period_labels: Mapping[str, Texts] = field(default_factory=dict)
+    reference: str | None = None
+    reference_label: Texts = field(default_factory=dict)
+
+    def text(self, name: str, language: str) -> str:
+        """`title`, `description` or `methodology` in `language` (Dutch when the other is missing)."""
+        return _in(getattr(self, name), language)
+
+    def dimension_label(self, dimension: str, language: str) -> str:
+        """The word for a breakdown ("Leeftijd"); the code, readable, when the catalogue has none."""
+        info = self.dimension_info.get(dimension)
+        if info and info.label:
+            return _in(info.label, language, dimension)
+        if dimension == TOTAL:
+            return t("dimension.total", language)
+        return dimension.replace("_", " ")
+
+    def category_labels(self, dimension: str, language: str) -> dict[str, str]:
+        """{category code: words} of one breakdown in `language`, "total" included."""
+        labels = {TOTAL: t("category.total", language)}
+        info = self.dimension_info.get(dimension)
+        if info:
+            for code, texts in info.category_labels.items():
+                labels[code] = _in(texts, language, code)
+        return labels
+
+    def category_order(self, dimension: str) -> list[str]:
+        """The category codes of a breakdown in the catalogue's order (empty: the data's order)."""
+        info = self.dimension_info.get(dimension)
+        return list(info.categories) if info else []
+
+    def period_names(self, language: str) -> dict[Period, str]:
+        """{(year, quarter): words} for the periods the catalogue labels itself."""
+        names = {}
+        for key, texts in self.period_labels.items():
+            period = parse_period(key)
+            if period is not None:
+                names[period] = _in(texts, language, key)
+        return names
+
+
+def _texts(value: Any) -> dict[str, str]:
+    """Texts given as {"nl", "en"}, as an object with `nl` and `en` attributes (the catalogue's Label), or one
+    Dutch string."""
+    if value is None:
+        return {}
+    if isinstance(value, Mapping):
+        return {str(key): str(text) for key, text in value.items()}
+    if isinstance(value, str):
+        return {DEFAULT_LANGUAGE: value}
+    return {
+        language: str(getattr(value, language)) for language in ("nl", "en") if getattr(value, language, None)
+    }
+
+
+def dimension_info_from_meta(meta: Any) -> DimensionInfo:
+    """Adapt one dimension of the catalogue (id, label, categories, category_labels)."""
+    labels = getattr(meta, "category_labels", None) or {}
+    return DimensionInfo(
+        id=str(meta.id),
+        label=_texts(getattr(meta, "label", None)),
+        categories=tuple(str(code) for code in (getattr(meta, "categories", None) or ())),
+        category_labels={str(code): _texts(texts) for code, texts in labels.items()},
+    )
+
+
+def info_from_meta(meta: Any, dimensions: Mapping[str, DimensionInfo] | None = None) -> IndicatorInfo:
+    """Adapt one catalogue entry of the data layer to `IndicatorInfo`; `dimensions` gives the breakdowns' words."""
+    indicator_dimensions = tuple(
+        str(dimension) for dimension in (getattr(meta, "dimensions", None) or (TOTAL,))
+    )
+    known = dict(dimensions or {})
+    return IndicatorInfo(
+        id=str(meta.id),
+        theme=str(meta.theme),
+        title=_texts(meta.title),
+        description=_texts(getattr(meta, "description", None)),
+        methodology=_texts(getattr(meta, "methodology", None)),
+        unit=str(getattr(meta, "unit", "") or ""),
+        dimensions=indicator_dimensions,
+        default_dimension=str(getattr(meta, "default_dimension", None) or indicator_dimensions[0]),
+        sources=tuple(str(source) for source in (getattr(meta, "sources", None) or ())),
+        dimension_info={
+            dimension: known[dimension] for dimension in indicator_dimensions if dimension in known
+        },
+        period_labels={
+            str(key): _texts(value) for key, value in (getattr(meta, "period_labels", None) or {}).items()
+        },
+    )
+
+
+def view_options(info: IndicatorInfo, frame: pd.DataFrame) -> ViewOptions:
+    """The breakdowns and years the data of one indicator has; the catalogue's order of breakdowns first."""
+    rows = frame[frame["indicator"] == info.id]
+    present = breakdowns_of(rows)
+    ordered = [dimension for dimension in info.dimensions if dimension in present]
+    ordered += [dimension for dimension in present if dimension not in ordered]
+    default = (
+        info.default_dimension if info.default_dimension in ordered else (ordered[0] if ordered else TOTAL)
+    )
+    return ViewOptions(breakdowns=tuple(ordered), default_breakdown=default, years=years_of(rows))
+
+
+# --- loading: through the data layer only -------------------------------------------------------------------
+
+
+def _store() -> Any:
+    try:
+        from data.monitoring import store  # the data layer; imported late so that pages import without it
+    except ImportError as error:  # pragma: no cover - only while the data layer is being built
+        raise DataUnavailable("data.monitoring.store is not available") from error
+    return store
+
+
+def load_frame() -> pd.DataFrame:
+    """The current release's indicators (small cells already suppressed by the data layer), with the derived
+    series of the displacement watch appended."""
+    try:
+        return with_derived_rows(_store().load_indicators())
+    except DataUnavailable:
+        raise
+    except Exception as error:  # a broken release must not break the page: it shows a message
+        raise DataUnavailable(str(error)) from error
+
+
+# The last frame seen and the same frame with its derived rows: the store hands out one frame per release.
+_derived: list[tuple[pd.DataFrame, pd.DataFrame]] = []
+
+
+def with_derived_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` plus each group's share among IMW workers (components/displacement.py), computed once per frame."""
+    if _derived and _derived[0][0] is frame:
+        return _derived[0][1]
+    shares = imw_share_rows(frame)
+    combined = frame
+    if not shares.empty:
+        shares = shares.astype(frame.dtypes.to_dict())
+        combined = pd.concat([frame, shares], ignore_index=True)
+    _derived[:] = [(frame, combined)]
+    return combined
+
+
+def displacement_info(catalogue: Sequence[IndicatorInfo], frame: pd.DataFrame) -> IndicatorInfo | None:
+    """The catalogue entry of the derived displacement series, or None when its two inputs are missing."""
+    profile = find_indicator(IMW_PROFILE, catalogue)
+    target = find_indicator(TARGET_SHARE, catalogue)
+    dimensions = comparable_dimensions(frame)
+    if profile is None or target is None or not dimensions:
+        return None
+
+    def both(key: str) -> dict[str, str]:
+        return {language: t(key, language) for language in ("nl", "en")}
+
+    default = target.default_dimension if target.default_dimension in dimensions else dimensions[0]
+    return IndicatorInfo(
+        id=DISPLACEMENT_ID,
+        theme=target.theme,
+        title=both("displacement.title"),
+        description=both("displacement.description"),
+        methodology=both("displacement.methodology"),
+        unit=SHARE_UNIT,
+        dimensions=dimensions,
+        default_dimension=default,
+        sources=tuple(dict.fromkeys([*profile.sources, *target.sources])),
+        dimension_info={key: value for key, value in target.dimension_info.items() if key in dimensions},
+        reference=TARGET_SHARE,
+        reference_label=both("displacement.reference"),
+    )
+
+
+def load_sources() -> pd.DataFrame:
+    """The sources table: id, title, publisher, address, date_read, licence, status."""
+    try:
+        return _store().load_sources()
+    except DataUnavailable:
+        raise
+    except Exception as error:
+        raise DataUnavailable(str(error)) from error
+
+
+def load_catalogue() -> list[IndicatorInfo]:
+    """Every indicator of the catalogue, adapted for the pages, in the catalogue's order."""
+    try:
+        store = _store()
+        dimensions = {
+            key: dimension_info_from_meta(meta) for key, meta in store.indicator_catalogue().dimensions.items()
+        }
+        infos = [info_from_meta(meta, dimensions) for meta in store.catalogue()]
+        derived = displacement_info(infos, load_frame())
+    except DataUnavailable:
+        raise
+    except Exception as error:
+        raise DataUnavailable(str(error)) from error
+    if derived is not None:  # first on its theme's page: it is what the page is about
+        position = next((i for i, info in enumerate(infos) if info.theme == derived.theme), len(infos))
+        infos.insert(position, derived)
+    return infos
+
+
+def current_release() -> Any:
+    """The release the pages show (its id and date), as the data layer describes it."""
+    try:
+        return _store().current_release()
+    except DataUnavailable:
+        raise
+    except Exception as error:
+        raise DataUnavailable(str(error)) from error
+
+
+def theme_indicators(theme: str, catalogue: Sequence[IndicatorInfo]) -> list[IndicatorInfo]:
+    """The indicators of one theme, in the catalogue's order."""
+    return [info for info in catalogue if info.theme == theme]
+
+
+def find_indicator(indicator_id: str, catalogue: Sequence[IndicatorInfo]) -> IndicatorInfo | None:
+    """The catalogue entry of an indicator id, or None."""
+    return next((info for info in catalogue if info.id == indicator_id), None)
