@@ -157,7 +157,8 @@ def check_callback_request(app: dash.Dash) -> Response | None:
     if not isinstance(body, dict):
         return _bad_request("the request body must be a JSON object")
     output = body.get("output")
-    if not isinstance(output, str) or output not in app.callback_map:
+    known = app.callback_map or dash._callback.GLOBAL_CALLBACK_MAP
+    if not isinstance(output, str) or output not in known:
         return _bad_request("the request names no known callback")
     for key in ("inputs", "state", "changedPropIds"):
         if key in body and not isinstance(body[key], list):
