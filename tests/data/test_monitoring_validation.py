@@ -259,3 +259,26 @@ def test_a_validation_alone_writes_nothing(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_numbers_are_read_in_the_documented_ways(text: str, expected: float | None) -> None:
     assert parse_number(text) == expected
+
+
+DOCUMENT = Path(__file__).resolve().parents[2] / "docs" / "data-format.md"
+
+
+def test_the_example_in_the_format_document_is_a_valid_file(tmp_path: Path) -> None:
+    text = DOCUMENT.read_text(encoding="utf-8")
+    example = text.split("```csv\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "example.csv"
+    path.write_text(example, encoding="utf-8")
+    report = store.validate_file(path, NOW.date())
+    assert report.ok, report.problems
+
+
+def test_the_format_document_lists_every_importable_indicator_and_every_category_code() -> None:
+    text = DOCUMENT.read_text(encoding="utf-8")
+    known = store.indicator_catalogue()
+    for meta in known.indicators.values():
+        assert (f"| `{meta.id}` |" in text) == meta.importable, meta.id
+    for dimension in known.dimensions.values():
+        assert f"| `{dimension.id}` |" in text
+        for code in dimension.categories:
+            assert f"`{code}`" in text, (dimension.id, code)
