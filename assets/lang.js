@@ -10,3 +10,18 @@
   new MutationObserver(sync).observe(document.documentElement, { childList: true, subtree: true });
   document.addEventListener("DOMContentLoaded", sync);
 })();
+
+// The language switch keeps the view: filters change the address bar without a reload, so the switch link,
+// written when the page was built, is brought up to date with the current query string when it is followed.
+(function () {
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.language-switch");
+    if (!link) { return; }
+    var target = new URL(link.href, window.location.href);
+    var params = new URLSearchParams(window.location.search);
+    var language = target.searchParams.get("lang");
+    if (language) { params.set("lang", language); } else { params.delete("lang"); }
+    var query = params.toString();
+    link.href = target.pathname + (query ? "?" + query : "") + window.location.hash;
+  }, true);
+})();

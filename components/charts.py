@@ -305,7 +305,14 @@ def displacement_figure(
         title=figure_heading(source_note, illustrative, language),
         height=160 + PANEL_HEIGHT * rows,
         # At the foot of the figure, clear of the panel titles.
-        legend={"orientation": "h", "x": 0, "y": 0, "xanchor": "left", "yanchor": "bottom", "yref": "container"},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "y": 0,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "yref": "container",
+        },
         margin={**_MARGIN, "b": 90},
     )
     largest = max(

@@ -263,7 +263,8 @@ def load_catalogue() -> list[IndicatorInfo]:
     try:
         store = _store()
         dimensions = {
-            key: dimension_info_from_meta(meta) for key, meta in store.indicator_catalogue().dimensions.items()
+            key: dimension_info_from_meta(meta)
+            for key, meta in store.indicator_catalogue().dimensions.items()
         }
         infos = [info_from_meta(meta, dimensions) for meta in store.catalogue()]
         derived = displacement_info(infos, load_frame())

@@ -1,20 +1,34 @@
-"""Home: what IMW is, in plain words, and a way into each theme."""
+"""Home: what IMW is, in plain words; the key figures of the latest year; a way into each theme and every page."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 import dash
 import dash_bootstrap_components as dbc
 from dash import html
 
+from components import monitoring_data
+from components.headlines import HeadlineCards, headline
 from components.i18n import normalise_language, register, t
+from components.indicator_view import anchor_id, source_publishers
 from components.layout import PageHeader, PageShell, href, nav_pages
 
 dash.register_page(__name__, path="/", order=0, title="Individueel maatwerk in cijfers")
 
+# The key figures, in this order: one or two per theme; an id missing from the catalogue is skipped.
+HEADLINE_INDICATORS: Final = (
+    "imw_workers",
+    "imw_employers",
+    "imw_loonpremie_paid",
+    "imw_to_regular",
+    "cmw_contingent_filled",
+    "cmw_queue",
+)
+
 register(
     {
+        "home.what": {"nl": "Wat is individueel maatwerk?", "en": "What is individueel maatwerk?"},
         "home.lead": {
             "nl": "Individueel maatwerk helpt gewone werkgevers om mensen met een arbeidsbeperking aan te werven "
             "en aan het werk te houden. De werkgever krijgt een loonpremie, een deel van het loon, en soms een "
@@ -26,40 +40,95 @@ register(
             "their number.",
         },
         "home.themes": {"nl": "Thema's", "en": "Themes"},
+        "home.about": {"nl": "Over dit portaal", "en": "About this portal"},
+        "home.about.methodology": {
+            "nl": "Definities, bronnen en hun status, en wat illustratief is en waarom",
+            "en": "Definitions, sources and their status, and what is illustrative and why",
+        },
+        "home.about.accessibility": {
+            "nl": "Wat we testten en wat nog niet goed werkt",
+            "en": "What we tested and what does not work well yet",
+        },
     }
 )
 
 
+def theme_paths() -> dict[str, str]:
+    """{theme: path} of the registered theme pages (pages register with `theme=`)."""
+    return {page["theme"]: page["path"] for page in dash.page_registry.values() if page.get("theme")}
+
+
+def _headlines(language: str) -> Any:
+    try:
+        catalogue = monitoring_data.load_catalogue()
+        frame = monitoring_data.load_frame()
+        publishers = source_publishers(monitoring_data.load_sources())
+    except monitoring_data.DataUnavailable:
+        return dbc.Alert(t("data.unavailable", language), color="warning")
+    items = []
+    for indicator_id in HEADLINE_INDICATORS:
+        info = monitoring_data.find_indicator(indicator_id, catalogue)
+        item = headline(info, frame, language, publishers) if info else None
+        if item is not None:
+            items.append(item)
+    return HeadlineCards(items, language, theme_paths(), anchor_id)
+
+
+def _card(title: str, path: str, description: str, language: str) -> dbc.Col:
+    return dbc.Col(
+        dbc.Card(
+            dbc.CardBody(
+                [
+                    html.H3(html.A(title, href=href(path, language)), className="h5"),
+                    html.P(description, className="mb-0"),
+                ]
+            ),
+            className="h-100",
+        ),
+        md=6,
+        lg=4,
+        className="mb-3",
+    )
+
+
 def layout(lang: str = "nl", **query: Any) -> html.Div:
     language = normalise_language(lang)
-    cards = [
-        dbc.Col(
-            dbc.Card(
-                dbc.CardBody(
-                    [
-                        html.H3(
-                            html.A(page["nav_label"][language], href=href(page["path"], language)),
-                            className="h5",
-                        ),
-                        html.P(page.get("nav_description", {}).get(language, ""), className="mb-0"),
-                    ]
-                )
-            ),
-            md=6,
-            lg=4,
-            className="mb-3",
+    themes = [
+        _card(
+            page["nav_label"][language],
+            page["path"],
+            page.get("nav_description", {}).get(language, ""),
+            language,
         )
         for page in nav_pages()
         if page["path"] != "/"
+    ]
+    about = [
+        _card(
+            t("footer.methodology", language),
+            "/methodologie",
+            t("home.about.methodology", language),
+            language,
+        ),
+        _card(
+            t("footer.accessibility", language),
+            "/toegankelijkheid",
+            t("home.about.accessibility", language),
+            language,
+        ),
     ]
     return PageShell(
         language,
         "/",
         [
             PageHeader(t("site.title", language), t("site.tagline", language)),
-            html.P(t("home.lead", language)),
+            html.H2(t("home.what", language), className="h4"),
+            html.P(t("home.lead", language), className="home-lead"),
+            _headlines(language),
             html.H2(t("home.themes", language), className="h4 mt-4"),
-            dbc.Row(cards),
+            dbc.Row(themes),
+            html.H2(t("home.about", language), className="h4 mt-4"),
+            dbc.Row(about),
         ],
-        query={"lang": lang, **query},
+        query={"lang": language, **query},
     )

@@ -75,12 +75,33 @@ def sample_sources() -> pd.DataFrame:
     """The sources of ROWS, with one of each status."""
     return pd.DataFrame(
         [
-            ("imw-illustratief", "Illustratieve gegevens", "IMW-portaal (dit project)", "data/monitoring/generate.py",
-             "2026-11-27", "EUPL-1.2", "illustrative"),
-            ("vp-sv-15", "Schriftelijke vraag nr. 15", "Vlaams Parlement", "https://docs.vlaamsparlement.be/x",
-             "2026-11-27", "Modellicentie Gratis Hergebruik", "secondary"),
-            ("begroting-cmw", "Uitgaven collectief maatwerk", "Vlaamse overheid", "", "2026-11-27",
-             "niet nagekeken", "secondary"),
+            (
+                "imw-illustratief",
+                "Illustratieve gegevens",
+                "IMW-portaal (dit project)",
+                "data/monitoring/generate.py",
+                "2026-11-27",
+                "EUPL-1.2",
+                "illustrative",
+            ),
+            (
+                "vp-sv-15",
+                "Schriftelijke vraag nr. 15",
+                "Vlaams Parlement",
+                "https://docs.vlaamsparlement.be/x",
+                "2026-11-27",
+                "Modellicentie Gratis Hergebruik",
+                "secondary",
+            ),
+            (
+                "begroting-cmw",
+                "Uitgaven collectief maatwerk",
+                "Vlaamse overheid",
+                "",
+                "2026-11-27",
+                "niet nagekeken",
+                "secondary",
+            ),
         ],
         columns=["id", "title", "publisher", "address", "date_read", "licence", "status"],
     )
@@ -99,7 +120,10 @@ PROVINCE = DimensionInfo(
     id="province",
     label={"nl": "Provincie", "en": "Province"},
     categories=("antwerpen", "limburg"),
-    category_labels={"antwerpen": {"nl": "Antwerpen", "en": "Antwerp"}, "limburg": {"nl": "Limburg", "en": "Limburg"}},
+    category_labels={
+        "antwerpen": {"nl": "Antwerpen", "en": "Antwerp"},
+        "limburg": {"nl": "Limburg", "en": "Limburg"},
+    },
 )
 GENDER = DimensionInfo(
     id="gender",
@@ -108,13 +132,23 @@ GENDER = DimensionInfo(
     category_labels={"man": {"nl": "Man", "en": "Man"}, "woman": {"nl": "Vrouw", "en": "Woman"}},
 )
 TOTAL_DIMENSION = DimensionInfo(
-    id="total", label={"nl": "Totaal", "en": "Total"}, categories=("total",),
+    id="total",
+    label={"nl": "Totaal", "en": "Total"},
+    categories=("total",),
     category_labels={"total": {"nl": "Totaal", "en": "Total"}},
 )
 
 
-def _info(indicator_id: str, theme: str, title: str, unit: str, dimensions: tuple[DimensionInfo, ...],
-          default: str, sources: tuple[str, ...], **extra: object) -> IndicatorInfo:
+def _info(
+    indicator_id: str,
+    theme: str,
+    title: str,
+    unit: str,
+    dimensions: tuple[DimensionInfo, ...],
+    default: str,
+    sources: tuple[str, ...],
+    **extra: object,
+) -> IndicatorInfo:
     return IndicatorInfo(
         id=indicator_id,
         theme=theme,
@@ -133,16 +167,52 @@ def _info(indicator_id: str, theme: str, title: str, unit: str, dimensions: tupl
 def sample_catalogue() -> list[IndicatorInfo]:
     """The catalogue entries of ROWS, the derived displacement series included (as the portal builds it)."""
     infos = [
-        _info("imw_workers", "tewerkstelling", "Werknemers met IMW", "persons", (TOTAL_DIMENSION, PACKAGE), "package",
-              ("imw-illustratief",)),
-        _info("cmw_queue", "collectief", "Wachtenden", "persons", (TOTAL_DIMENSION, PROVINCE), "total",
-              ("vp-sv-15",), period_labels={"2025-K3": {"nl": "augustus 2025", "en": "August 2025"}}),
-        _info("cmw_budget_spent", "collectief", "Uitgaven collectief maatwerk", "EUR", (TOTAL_DIMENSION,), "total",
-              ("begroting-cmw",)),
-        _info("imw_workers_profile", "werknemers", "Werknemers naar kenmerk", "persons", (TOTAL_DIMENSION, GENDER),
-              "gender", ("imw-illustratief",)),
-        _info("target_population_share", "verdringing", "Samenstelling van de doelgroep", "share",
-              (TOTAL_DIMENSION, GENDER), "gender", ("imw-illustratief",)),
+        _info(
+            "imw_workers",
+            "tewerkstelling",
+            "Werknemers met IMW",
+            "persons",
+            (TOTAL_DIMENSION, PACKAGE),
+            "package",
+            ("imw-illustratief",),
+        ),
+        _info(
+            "cmw_queue",
+            "collectief",
+            "Wachtenden",
+            "persons",
+            (TOTAL_DIMENSION, PROVINCE),
+            "total",
+            ("vp-sv-15",),
+            period_labels={"2025-K3": {"nl": "augustus 2025", "en": "August 2025"}},
+        ),
+        _info(
+            "cmw_budget_spent",
+            "collectief",
+            "Uitgaven collectief maatwerk",
+            "EUR",
+            (TOTAL_DIMENSION,),
+            "total",
+            ("begroting-cmw",),
+        ),
+        _info(
+            "imw_workers_profile",
+            "werknemers",
+            "Werknemers naar kenmerk",
+            "persons",
+            (TOTAL_DIMENSION, GENDER),
+            "gender",
+            ("imw-illustratief",),
+        ),
+        _info(
+            "target_population_share",
+            "verdringing",
+            "Samenstelling van de doelgroep",
+            "share",
+            (TOTAL_DIMENSION, GENDER),
+            "gender",
+            ("imw-illustratief",),
+        ),
     ]
     derived = displacement_info(infos, sample_frame_with_derived_rows())
     assert derived is not None

@@ -100,7 +100,8 @@ def test_the_displacement_watch_draws_one_panel_per_group_with_signals_marked(fr
 
     full = sample_frame_with_derived_rows()
     watch = watch_table(
-        select_rows(full, "imw_share_vs_target", "gender"), select_rows(full, "target_population_share", "gender")
+        select_rows(full, "imw_share_vs_target", "gender"),
+        select_rows(full, "target_population_share", "gender"),
     )
     figure = displacement_figure(watch, language="nl", category_labels={"man": "Man", "woman": "Vrouw"})
     assert figure.layout.separators == ",."

@@ -29,7 +29,11 @@ def test_shares_are_each_groups_count_over_the_years_total(frame):
 
 def test_a_suppressed_count_gives_no_share(frame):
     frame = frame.copy()
-    row = (frame["indicator"] == "imw_workers_profile") & (frame["category"] == "woman") & (frame["year"] == 2024)
+    row = (
+        (frame["indicator"] == "imw_workers_profile")
+        & (frame["category"] == "woman")
+        & (frame["year"] == 2024)
+    )
     frame.loc[row, ["value", "flag"]] = [float("nan"), "c"]
     shares = imw_share_rows(frame)
     cell = shares[(shares["category"] == "woman") & (shares["year"] == 2024)]
@@ -57,7 +61,8 @@ def test_a_group_under_four_fifths_of_its_target_share_or_falling_two_points_is_
 def test_notable_changes_read_as_plain_sentences(frame):
     shares = imw_share_rows(frame)
     watch = watch_table(
-        select_rows(shares, DISPLACEMENT_ID, "gender"), select_rows(frame, "target_population_share", "gender")
+        select_rows(shares, DISPLACEMENT_ID, "gender"),
+        select_rows(frame, "target_population_share", "gender"),
     )
     sentences = notable_sentences(watch, "nl", {"woman": "Vrouw", "man": "Man"})
     assert sentences[0] == (
@@ -77,6 +82,7 @@ def test_a_value_made_of_several_carries_the_weakest_status() -> None:
 
 
 def test_no_profile_rows_give_no_shares() -> None:
-    empty = pd.DataFrame(columns=["year", "quarter", "indicator", "dimension", "category", "value", "unit", "flag",
-                                  "source"])
+    empty = pd.DataFrame(
+        columns=["year", "quarter", "indicator", "dimension", "category", "value", "unit", "flag", "source"]
+    )
     assert imw_share_rows(empty).empty

@@ -35,7 +35,9 @@ def test_the_table_holds_every_row_shown_with_flag_source_and_status_columns(fra
 
 def test_the_header_note_warns_names_the_sources_and_explains_the_flags(frame, sources):
     rows = select_rows(frame, "imw_workers", "package", 2023, 2025)
-    notes = header_notes(rows, title="Werknemers met IMW", language="nl", sources=sources, dimension_label="pakket")
+    notes = header_notes(
+        rows, title="Werknemers met IMW", language="nl", sources=sources, dimension_label="pakket"
+    )
     assert notes[0] == "Illustratieve gegevens — geen officiële cijfers"
     assert "Indicator: Werknemers met IMW" in notes
     assert "Selectie: pakket, 2023 tot en met 2025" in notes
@@ -56,7 +58,11 @@ def test_the_csv_reads_back_as_the_same_rows_after_its_note_lines(frame, sources
     content = csv_bytes(table, ["Illustratieve gegevens — geen officiële cijfers", "Indicator: X"])
     assert content.startswith("\ufeff# Illustratieve gegevens".encode())
     back = pd.read_csv(
-        io.BytesIO(content), comment="#", encoding="utf-8-sig", keep_default_na=False, na_values={"value": [""]}
+        io.BytesIO(content),
+        comment="#",
+        encoding="utf-8-sig",
+        keep_default_na=False,
+        na_values={"value": [""]},
     )
     assert len(back) == len(rows)
     assert back["flag"].tolist() == rows["flag"].tolist()
@@ -83,5 +89,8 @@ def test_the_xlsx_has_the_notes_then_the_table_and_a_sources_sheet(frame, source
 def test_statuses_are_in_words_and_file_names_say_what_is_inside() -> None:
     assert status_label("verified", "nl") == "nagekeken in de officiële bron"
     assert status_label("whatever", "nl") == "whatever"
-    assert download_filename("imw_workers", 2023, 2025, "package", "csv") == "imw_imw_workers_package_2023-2025.csv"
+    assert (
+        download_filename("imw_workers", 2023, 2025, "package", "csv")
+        == "imw_imw_workers_package_2023-2025.csv"
+    )
     assert download_filename("x/../y", 2023, 2025, "a b", "xlsx") == "imw_x-y_a-b_2023-2025.xlsx"

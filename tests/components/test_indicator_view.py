@@ -31,7 +31,7 @@ WORKERS = component_id(BREAKDOWN_TYPE, "imw_workers")
 
 
 def test_changing_a_filter_draws_the_block_again_for_the_new_state():
-    figure, table, summary, banner, notice, source, graph_hidden, table_hidden, year_from, year_to, extra = (
+    figure, _table, summary, banner, notice, source, graph_hidden, table_hidden, year_from, year_to, extra = (
         update_view("total", "2024", "2025", "chart", WORKERS, "nl")
     )
     assert figure.layout.separators == ",."
@@ -94,7 +94,11 @@ def test_the_csv_download_holds_the_rows_shown_with_flags_and_sources():
 def test_the_xlsx_download_holds_the_same_rows():
     data = download_xlsx(1, "total", "2022", "2025", component_id(BREAKDOWN_TYPE, "cmw_queue"), "en")
     workbook = openpyxl.load_workbook(io.BytesIO(base64.b64decode(data["content"])))
-    rows = [row for row in workbook["Data"].iter_rows(values_only=True) if row and row[0] in (2022, 2023, 2024, 2025)]
+    rows = [
+        row
+        for row in workbook["Data"].iter_rows(values_only=True)
+        if row and row[0] in (2022, 2023, 2024, 2025)
+    ]
     assert len(rows) == 4
     assert rows[-1][1] == 3  # the August 2025 count, third quarter
 
@@ -111,8 +115,13 @@ def test_no_click_no_download():
 
 def test_the_url_holds_every_blocks_changed_settings_and_the_language():
     ids = [component_id(BREAKDOWN_TYPE, "imw_workers"), component_id(BREAKDOWN_TYPE, "cmw_queue")]
-    assert sync_url(["package", "total"], ["2023", "2022"], ["2025", "2025"], ["chart", "chart"], ids, "nl") == ""
-    search = sync_url(["total", "province"], ["2024", "2022"], ["2025", "2024"], ["chart", "table"], ids, "en")
+    assert (
+        sync_url(["package", "total"], ["2023", "2022"], ["2025", "2025"], ["chart", "chart"], ids, "nl")
+        == ""
+    )
+    search = sync_url(
+        ["total", "province"], ["2024", "2022"], ["2025", "2024"], ["chart", "table"], ids, "en"
+    )
     assert search == (
         "?lang=en&imw_workers.by=total&imw_workers.from=2024&cmw_queue.by=province&cmw_queue.to=2024"
         "&cmw_queue.view=table"
@@ -124,7 +133,11 @@ def test_a_block_built_from_a_bad_link_shows_the_default_and_a_short_message(cat
 
     info = find_indicator("imw_workers", catalogue)
     block, problems = IndicatorView(
-        info, sample_frame_with_derived_rows(), sources, "nl", {"imw_workers.by": "x", "imw_workers.from": "2030"}
+        info,
+        sample_frame_with_derived_rows(),
+        sources,
+        "nl",
+        {"imw_workers.by": "x", "imw_workers.from": "2030"},
     )
     assert [problem.reason for problem in problems] == ["breakdown", "year-range"]
     text = text_of(block)
@@ -133,14 +146,19 @@ def test_a_block_built_from_a_bad_link_shows_the_default_and_a_short_message(cat
 
 
 def test_every_control_has_a_label_pointing_at_it(catalogue, sources):
-    from dash import html
     import dash_bootstrap_components as dbc
+    from dash import html
+
     from tests.components.monitoring_fixtures import sample_frame_with_derived_rows
 
-    block, _ = IndicatorView(find_indicator("imw_workers", catalogue), sample_frame_with_derived_rows(), sources, "en")
+    block, _ = IndicatorView(
+        find_indicator("imw_workers", catalogue), sample_frame_with_derived_rows(), sources, "en"
+    )
     labels = {label.html_for for label in find_all(block, dbc.Label)}
     selects = find_all(block, dbc.Select)
     assert len(selects) == 3
     assert {dom_id(select.id["type"], "imw_workers") for select in selects} == labels
     figures = [div for div in find_all(block, html.Div) if getattr(div, "role", None) == "img"]
-    assert figures and all(getattr(div, "aria-describedby") == "indicator-imw-workers-summary" for div in figures)
+    assert figures and all(
+        getattr(div, "aria-describedby") == "indicator-imw-workers-summary" for div in figures
+    )

@@ -31,7 +31,9 @@ def test_the_same_code_reads_differently_in_different_breakdowns():
     catalogue = load_catalogue()
     dimensions = {key: dimension_info_from_meta(meta) for key, meta in catalogue.dimensions.items()}
     info = info_from_meta(catalogue.indicator("imw_workers_profile"), dimensions)
-    assert info.category_labels("education", "nl")["low"] != info.category_labels("disability", "nl").get("low")
+    assert info.category_labels("education", "nl")["low"] != info.category_labels("disability", "nl").get(
+        "low"
+    )
 
 
 def test_view_options_follow_the_data_and_the_catalogue_order(catalogue, frame):

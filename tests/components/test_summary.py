@@ -48,7 +48,9 @@ def test_the_english_summary_says_the_same_with_belgian_numbers(catalogue, full_
     )
 
 
-def test_a_breakdown_names_the_largest_and_smallest_group_and_the_biggest_moves(catalogue, full_frame, sources):
+def test_a_breakdown_names_the_largest_and_smallest_group_and_the_biggest_moves(
+    catalogue, full_frame, sources
+):
     # 2025: 1.250 and 250. Both groups have a value from 2024 on (2023 two-year is suppressed):
     # 1.250 / 900 = +38,9 %, 250 / 300 = -16,7 %.
     assert summary(catalogue, full_frame, sources, "imw_workers", ViewState("package", 2023, 2025)) == (
@@ -83,7 +85,9 @@ def test_a_fall_in_english_with_only_falls(catalogue, full_frame, sources):
     )
 
 
-def test_shares_change_in_percentage_points_and_the_watch_counts_notable_groups(catalogue, full_frame, sources):
+def test_shares_change_in_percentage_points_and_the_watch_counts_notable_groups(
+    catalogue, full_frame, sources
+):
     # Men: 600/1.000 = 60 % to 1.050/1.500 = 70 %; women 40 % to 30 %, under four fifths of 40 % in 2025.
     text = summary(catalogue, full_frame, sources, "imw_share_vs_target", ViewState("gender", 2023, 2025))
     assert f"het hoogst bij Man (70,0{NBSP}%), het laagst bij Vrouw (30,0{NBSP}%)" in text

@@ -45,13 +45,19 @@ def test_the_table_has_a_caption_and_scoped_header_cells(frame):
     )
     assert text_of(find_all(table, html.Caption)[0]) == "Werknemers naar pakket"
     headers = find_all(table, html.Th)
-    assert [(text_of(th), th.scope) for th in headers[:3]] == [("Periode", "col"), ("2-jarig", "col"), ("5-jarig", "col")]
+    assert [(text_of(th), th.scope) for th in headers[:3]] == [
+        ("Periode", "col"),
+        ("2-jarig", "col"),
+        ("5-jarig", "col"),
+    ]
     assert [text_of(th) for th in headers if th.scope == "row"] == ["2023", "2024", "2025"]
 
 
 def test_cells_show_belgian_numbers_with_their_flag_and_a_legend(frame):
     rows = select_rows(frame, "imw_workers", "package")
-    table = IndicatorTable(rows, caption="x", unit="persons", language="nl", category_order=["two_year", "five_year_standard"])
+    table = IndicatorTable(
+        rows, caption="x", unit="persons", language="nl", category_order=["two_year", "five_year_standard"]
+    )
     cells = [text_of(td) for td in find_all(table, html.Td)]
     assert cells[:2] == ["– (c)", "990 (i)"]
     assert "1.250 (i)" in cells

@@ -53,7 +53,9 @@ def test_a_long_bad_value_is_cut_in_the_message() -> None:
 
 
 def test_only_one_bad_part_falls_back_and_the_good_parts_stay() -> None:
-    state, problems = state_from_query("imw_workers", {"imw_workers.by": "??", "imw_workers.from": "2024"}, OPTIONS)
+    state, problems = state_from_query(
+        "imw_workers", {"imw_workers.by": "??", "imw_workers.from": "2024"}, OPTIONS
+    )
     assert state == ViewState("package", 2024, 2025, "chart")
     assert len(problems) == 1
 

@@ -1,0 +1,358 @@
+"""Methodologie en bronnen: definitions of every indicator, every source with its status, the flags, and what is
+illustrative and why."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+from flask import current_app, has_app_context
+
+from components import monitoring_data
+from components.downloads import DOWNLOAD_COLUMNS, status_label
+from components.i18n import normalise_language, register, t
+from components.indicator_view import anchor_id, unit_label
+from components.layout import PageHeader, PageShell, href
+from components.monitoring_frames import FLAG_ILLUSTRATIVE, flag_label
+from data.monitoring.schema import FLAGS, SOURCE_STATUSES, THEMES
+from services.config import Settings
+
+PATH = "/methodologie"
+
+dash.register_page(
+    __name__, path=PATH, order=90, title="Methodologie en bronnen – Individueel maatwerk in cijfers"
+)
+
+register(
+    {
+        "method.title": {"nl": "Methodologie en bronnen", "en": "Methodology and sources"},
+        "method.lead": {
+            "nl": "Waar elk cijfer vandaan komt, hoe zeker het is, en wat het precies meet.",
+            "en": "Where each figure comes from, how certain it is, and what exactly it measures.",
+        },
+        "method.contents": {"nl": "Op deze pagina", "en": "On this page"},
+        "method.release.heading": {"nl": "De gegevens die u ziet", "en": "The data you see"},
+        "method.release.text": {
+            "nl": "U ziet release ‘{id}’: {title}. Elk cijfer draagt zijn bron en zijn status mee, op het scherm en "
+            "in elke download.",
+            "en": "You see release ‘{id}’: {title}. Every figure carries its source and its status, on screen and "
+            "in every download.",
+        },
+        "method.suppression": {
+            "nl": "Aantallen van minder dan {threshold} personen of werkgevers worden afgeschermd (vlag c, geen "
+            "waarde), en ook de cellen waaruit je ze zou kunnen terugrekenen. Zo is niemand te herkennen.",
+            "en": "Counts of fewer than {threshold} persons or employers are withheld (flag c, no value), as are "
+            "the cells from which they could be worked out. That way nobody can be recognised.",
+        },
+        "method.flags.heading": {
+            "nl": "Vlaggen: de status van een cijfer",
+            "en": "Flags: the status of a figure",
+        },
+        "method.flags.caption": {"nl": "De vlaggen bij een cijfer", "en": "The flags of a figure"},
+        "method.flags.code": {"nl": "Vlag", "en": "Flag"},
+        "method.flags.meaning": {"nl": "Betekenis", "en": "Meaning"},
+        "method.flags.none": {"nl": "(leeg)", "en": "(empty)"},
+        "method.statuses.heading": {"nl": "Status van een bron", "en": "Status of a source"},
+        "method.illustrative.heading": {
+            "nl": "Wat is illustratief, en waarom",
+            "en": "What is illustrative, and why",
+        },
+        "method.illustrative.why": {
+            "nl": "Voor individueel maatwerk is geen uitsplitsing gepubliceerd naar sector, statuut, soort beperking, "
+            "regio of leeftijd, en ook geen reeks van werknemers, premies of doorstroom. Om te tonen hoe de "
+            "monitoring werkt, maakt het portaal voor die indicatoren illustratieve gegevens aan (vlag i), met een "
+            "vaste seed, afgestemd op de weinige gepubliceerde totalen. Het zijn geen officiële cijfers. Zodra het "
+            "departement zijn eigen bestand laadt, vervangen de echte cijfers ze; de gepubliceerde reeksen blijven.",
+            "en": "No breakdown of individueel maatwerk by sector, statute, type of disability, region or age has "
+            "been published, nor any series of workers, premiums or transitions. To show how the monitoring works, "
+            "the portal generates illustrative data for those indicators (flag i), with a fixed seed, calibrated "
+            "to the few published totals. They are not official figures. As soon as the department loads its own "
+            "file, the real figures replace them; the published series stay.",
+        },
+        "method.illustrative.list": {
+            "nl": "Indicatoren met illustratieve gegevens in deze release:",
+            "en": "Indicators with illustrative data in this release:",
+        },
+        "method.illustrative.none": {
+            "nl": "Deze release bevat geen illustratieve gegevens meer.",
+            "en": "This release no longer holds illustrative data.",
+        },
+        "method.definitions.heading": {"nl": "Definities", "en": "Definitions"},
+        "method.definition.unit": {"nl": "Eenheid", "en": "Unit"},
+        "method.definition.breakdowns": {"nl": "Uitsplitsingen", "en": "Breakdowns"},
+        "method.definition.sources": {"nl": "Bronnen", "en": "Sources"},
+        "method.definition.methodology": {"nl": "Methodologie", "en": "Methodology"},
+        "method.definition.page": {"nl": "Naar de cijfers", "en": "To the figures"},
+        "method.sources.heading": {"nl": "Bronnen", "en": "Sources"},
+        "method.sources.caption": {
+            "nl": "Alle bronnen van deze release, met hun status",
+            "en": "Every source of this release, with its status",
+        },
+        "method.sources.title": {"nl": "Bron", "en": "Source"},
+        "method.sources.publisher": {"nl": "Uitgever", "en": "Publisher"},
+        "method.sources.status": {"nl": "Status", "en": "Status"},
+        "method.sources.read": {"nl": "Geraadpleegd", "en": "Read on"},
+        "method.sources.licence": {"nl": "Licentie", "en": "Licence"},
+        "method.downloads.heading": {"nl": "Downloads", "en": "Downloads"},
+        "method.downloads.text": {
+            "nl": "Elke grafiek en tabel is te downloaden als CSV (UTF-8, komma als scheidingsteken, punt als "
+            "decimaalteken; de regels die met # beginnen zijn een toelichting) en als Excel (XLSX, met een blad "
+            "Bronnen). Een download bevat precies de rijen die u ziet, met deze kolommen:",
+            "en": "Every chart and table can be downloaded as CSV (UTF-8, comma as separator, point as decimal "
+            "mark; lines starting with # are notes) and as Excel (XLSX, with a Sources sheet). A download holds "
+            "exactly the rows you see, with these columns:",
+        },
+        "method.numbers.heading": {"nl": "Getallen", "en": "Numbers"},
+        "method.numbers.text": {
+            "nl": "Getallen staan in de Belgische notatie: een punt scheidt de duizendtallen, een komma de decimalen "
+            "(1.234,5; € 1.234). Bedragen zijn in euro van dat jaar, niet gecorrigeerd voor inflatie.",
+            "en": "Numbers use the Belgian notation, also in English: a point separates thousands, a comma the "
+            "decimals (1.234,5; € 1.234). Amounts are in euro of that year, not corrected for inflation.",
+        },
+    }
+)
+
+# What each download column holds (the schema's columns and the ones the portal adds).
+COLUMN_TEXTS = {
+    "year": {"nl": "jaar", "en": "year"},
+    "quarter": {
+        "nl": "kwartaal (1-4), leeg voor een heel jaar",
+        "en": "quarter (1-4), empty for a whole year",
+    },
+    "indicator": {"nl": "code van de indicator", "en": "indicator code"},
+    "dimension": {"nl": "uitsplitsing (total: geen)", "en": "breakdown (total: none)"},
+    "category": {"nl": "code van de groep", "en": "group code"},
+    "value": {"nl": "waarde; leeg als afgeschermd", "en": "value; empty when withheld"},
+    "unit": {"nl": "eenheid", "en": "unit"},
+    "flag": {"nl": "vlag (zie boven)", "en": "flag (see above)"},
+    "source": {"nl": "code van de bron", "en": "source code"},
+    "period": {"nl": "periode in woorden", "en": "period in words"},
+    "category_label": {"nl": "groep in woorden", "en": "group in words"},
+    "flag_label": {"nl": "vlag in woorden", "en": "flag in words"},
+    "source_title": {"nl": "titel van de bron", "en": "title of the source"},
+    "source_publisher": {"nl": "uitgever van de bron", "en": "publisher of the source"},
+    "source_status": {"nl": "status van de bron", "en": "status of the source"},
+    "source_licence": {"nl": "licentie van de bron", "en": "licence of the source"},
+    "illustrative": {"nl": "ja als de rij illustratief is", "en": "yes when the row is illustrative"},
+}
+
+
+def _threshold() -> int:
+    settings = current_app.config.get("IMW_SETTINGS") if has_app_context() else None
+    return int(getattr(settings, "suppression_threshold", Settings.suppression_threshold))
+
+
+def _section(section_id: str, heading: str, children: list[Any]) -> html.Section:
+    return html.Section(
+        [html.H2(heading, id=section_id, className="h4 mt-4"), *children], **{"aria-labelledby": section_id}
+    )
+
+
+def _flags_table(language: str) -> html.Table:
+    rows = [
+        html.Tr(
+            [
+                html.Th(code or t("method.flags.none", language), scope="row"),
+                html.Td(flag_label(code, language)),
+            ]
+        )
+        for code in FLAGS
+    ]
+    return html.Table(
+        [
+            html.Caption(t("method.flags.caption", language), className="caption-top"),
+            html.Thead(
+                html.Tr(
+                    [
+                        html.Th(t("method.flags.code", language), scope="col"),
+                        html.Th(t("method.flags.meaning", language), scope="col"),
+                    ]
+                )
+            ),
+            html.Tbody(rows),
+        ],
+        className="table table-sm w-auto",
+    )
+
+
+def _sources_table(sources: pd.DataFrame, language: str) -> html.Div:
+    rows = []
+    for row in sources.to_dict("records"):
+        address = str(row.get("address") or "")
+        title: Any = str(row["title"])
+        if address.startswith(("http://", "https://")):
+            title = html.A(title, href=address)
+        rows.append(
+            html.Tr(
+                [
+                    html.Th(title, scope="row", className="fw-normal"),
+                    html.Td(str(row.get("publisher") or "")),
+                    html.Td(status_label(row.get("status"), language)),
+                    html.Td(str(row.get("date_read") or "")),
+                    html.Td(str(row.get("licence") or "")),
+                ],
+                id=f"bron-{row['id']}",
+            )
+        )
+    caption = t("method.sources.caption", language)
+    return html.Div(
+        html.Table(
+            [
+                html.Caption(caption, className="caption-top"),
+                html.Thead(
+                    html.Tr(
+                        [
+                            html.Th(t(f"method.sources.{key}", language), scope="col")
+                            for key in ("title", "publisher", "status", "read", "licence")
+                        ]
+                    )
+                ),
+                html.Tbody(rows),
+            ],
+            className="table table-sm align-top",
+        ),
+        className="table-responsive",
+        tabIndex="0",
+        role="region",
+        **{"aria-label": caption},
+    )
+
+
+def _definitions(
+    catalogue: list[monitoring_data.IndicatorInfo], paths: dict[str, str], language: str
+) -> list[Any]:
+    parts: list[Any] = []
+    for theme, words in THEMES.items():
+        infos = [info for info in catalogue if info.theme == theme]
+        if not infos:
+            continue
+        parts.append(html.H3(words[language], className="h5 mt-4"))
+        for info in infos:
+            breakdowns = ", ".join(
+                info.dimension_label(dimension, language)
+                for dimension in info.dimensions
+                if dimension != "total"
+            )
+            items = [
+                (t("method.definition.unit", language), unit_label(info.unit, language)),
+                (t("method.definition.breakdowns", language), breakdowns or "–"),
+                (t("method.definition.sources", language), ", ".join(info.sources)),
+                (t("method.definition.methodology", language), info.text("methodology", language)),
+            ]
+            link = f"{href(paths.get(theme, '/'), language)}#{anchor_id(info.id, 'block')}"
+            parts.append(
+                html.Article(
+                    [
+                        html.H4(info.text("title", language), className="h6 mb-1", id=f"definitie-{info.id}"),
+                        html.P(info.text("description", language), className="mb-1"),
+                        html.Dl(
+                            [part for label, value in items for part in (html.Dt(label), html.Dd(value))],
+                            className="definition-list small mb-1",
+                        ),
+                        html.P(html.A(t("method.definition.page", language), href=link), className="small"),
+                    ],
+                    className="mb-3",
+                )
+            )
+    return parts
+
+
+def layout(lang: str = "nl", **query: Any) -> html.Div:
+    language = normalise_language(lang)
+    header = [PageHeader(t("method.title", language), t("method.lead", language))]
+    try:
+        catalogue = monitoring_data.load_catalogue()
+        frame = monitoring_data.load_frame()
+        sources = monitoring_data.load_sources()
+        release = monitoring_data.current_release()
+    except monitoring_data.DataUnavailable:
+        return PageShell(
+            language, PATH, [*header, dbc.Alert(t("data.unavailable", language), color="warning")]
+        )
+    paths = {page["theme"]: page["path"] for page in dash.page_registry.values() if page.get("theme")}
+    illustrative_ids = set(frame.loc[frame["flag"] == FLAG_ILLUSTRATIVE, "indicator"])
+    illustrative = [info for info in catalogue if info.id in illustrative_ids]
+    sections = [
+        ("release", t("method.release.heading", language)),
+        ("vlaggen", t("method.flags.heading", language)),
+        ("illustratief", t("method.illustrative.heading", language)),
+        ("definities", t("method.definitions.heading", language)),
+        ("bronnen", t("method.sources.heading", language)),
+        ("downloads", t("method.downloads.heading", language)),
+    ]
+    body = [
+        html.Nav(
+            [
+                html.H2(t("method.contents", language), className="h6", id="method-contents"),
+                html.Ul([html.Li(html.A(title, href=f"#{anchor}")) for anchor, title in sections]),
+            ],
+            **{"aria-labelledby": "method-contents"},
+        ),
+        _section(
+            "release",
+            sections[0][1],
+            [
+                html.P(
+                    t("method.release.text", language).format(
+                        id=getattr(release, "id", "?"), title=getattr(release, "title", "")
+                    )
+                ),
+                html.P(t("method.suppression", language).format(threshold=_threshold())),
+                html.H3(t("method.numbers.heading", language), className="h5"),
+                html.P(t("method.numbers.text", language)),
+            ],
+        ),
+        _section(
+            "vlaggen",
+            sections[1][1],
+            [
+                _flags_table(language),
+                html.H3(t("method.statuses.heading", language), className="h5"),
+                html.Ul([html.Li(words[language]) for words in SOURCE_STATUSES.values()]),
+            ],
+        ),
+        _section(
+            "illustratief",
+            sections[2][1],
+            [
+                html.P(t("method.illustrative.why", language)),
+                html.P(
+                    t("method.illustrative.list", language)
+                    if illustrative
+                    else t("method.illustrative.none", language)
+                ),
+                html.Ul(
+                    [
+                        html.Li(
+                            html.A(
+                                info.text("title", language),
+                                href=f"{href(paths.get(info.theme, '/'), language)}#{anchor_id(info.id, 'block')}",
+                            )
+                        )
+                        for info in illustrative
+                    ]
+                ),
+            ],
+        ),
+        _section("definities", sections[3][1], _definitions(catalogue, paths, language)),
+        _section("bronnen", sections[4][1], [_sources_table(sources, language)]),
+        _section(
+            "downloads",
+            sections[5][1],
+            [
+                html.P(t("method.downloads.text", language)),
+                html.Dl(
+                    [
+                        part
+                        for column in DOWNLOAD_COLUMNS
+                        for part in (html.Dt(html.Code(column)), html.Dd(COLUMN_TEXTS[column][language]))
+                    ],
+                    className="definition-list small",
+                ),
+            ],
+        ),
+    ]
+    return PageShell(language, PATH, [*header, *body], query={"lang": language, **query})

@@ -1,0 +1,52 @@
+"""Tewerkstelling: how many people work with individueel maatwerk, in persons and FTE, and how many start."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+from dash import html
+
+from components.i18n import register, t
+from components.monitoring_page import ThemePage
+
+THEME = "tewerkstelling"
+PATH = "/tewerkstelling"
+
+register(
+    {
+        "tewerkstelling.title": {
+            "nl": "Tewerkstelling",
+            "en": "Employment",
+        },
+        "tewerkstelling.lead": {
+            "nl": "Hoeveel mensen werken met individueel maatwerk, in personen en voltijdse equivalenten, en "
+            "hoeveel er elk jaar bij komen.",
+            "en": "How many people work with individueel maatwerk, in persons and full-time equivalents, and how "
+            "many start each year.",
+        },
+        "tewerkstelling.nav_description": {
+            "nl": "Hoeveel werknemers, banen en starters",
+            "en": "How many workers, jobs and starters",
+        },
+    }
+)
+
+dash.register_page(
+    __name__,
+    path=PATH,
+    order=10,
+    title="Tewerkstelling – Individueel maatwerk in cijfers",
+    theme=THEME,
+    nav_label={"nl": t("tewerkstelling.title", "nl"), "en": t("tewerkstelling.title", "en")},
+    nav_description={
+        "nl": t("tewerkstelling.nav_description", "nl"),
+        "en": t("tewerkstelling.nav_description", "en"),
+    },
+)
+
+
+def layout(lang: str = "nl", **query: Any) -> html.Div:
+    return ThemePage(
+        THEME, PATH, t("tewerkstelling.title", lang), t("tewerkstelling.lead", lang), lang, query
+    )
