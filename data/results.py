@@ -67,6 +67,38 @@ OUTPUT_LABELS: Final[dict[str, dict[str, str]]] = {
 }
 
 
+#: Labels of the categories of the breakdowns (``workers.package.two_year`` and so on), Dutch first.
+CATEGORY_LABELS: Final[dict[str, dict[str, str]]] = {
+    "package.two_year": {"nl": "2-jarig pakket", "en": "2-year package"},
+    "package.five_year_standard": {"nl": "5-jarig standaardpakket", "en": "5-year standard package"},
+    "package.five_year_raised": {"nl": "5-jarig verhoogd pakket", "en": "5-year raised package"},
+    "package.collective_advice": {
+        "nl": "advies collectief, maatwerkbedrijf",
+        "en": "collective advice, maatwerkbedrijf",
+    },
+    "package.self_employed": {"nl": "zelfstandigen", "en": "self-employed"},
+    "package.vop_legacy": {"nl": "lopende VOP", "en": "running VOP"},
+    "coaching.none": {"nl": "geen nood aan begeleiding", "en": "no need for coaching"},
+    "coaching.low": {"nl": "lage nood", "en": "low need"},
+    "coaching.medium": {"nl": "middelmatige nood", "en": "medium need"},
+    "coaching.high": {"nl": "hoge nood", "en": "high need"},
+    "origin.ex_vop": {"nl": "ex-VOP", "en": "ex-VOP"},
+    "origin.ex_collective": {"nl": "ex-collectief maatwerk", "en": "ex-collective maatwerk"},
+    "origin.ex_lde": {"nl": "ex-LDE", "en": "ex-LDE"},
+    "origin.new": {"nl": "nieuw", "en": "new"},
+}
+
+
+def output_label(name: str, language: str = "nl") -> str:
+    """The label of an output or of one category of a breakdown: 'IMW-werknemers (einde jaar) – lage nood'."""
+    language = "en" if language == "en" else "nl"
+    base, _, category = name.partition(".")
+    label = OUTPUT_LABELS.get(base, {}).get(language, base)
+    if category in CATEGORY_LABELS:
+        return f"{label} – {CATEGORY_LABELS[category][language]}"
+    return label
+
+
 def run(scenario: Scenario, draws: int | None = None, seed: int | None = None) -> Projection:
     """The projection of a scenario: deterministic with 0 draws, else a seeded Monte Carlo."""
     inputs = build_inputs(scenario)
@@ -101,18 +133,30 @@ def metadata(scenario: Scenario, n_draws: int) -> dict[str, Any]:
 
 def results_frame(projection: Projection) -> pd.DataFrame:
     """The annual results with their Dutch labels and units."""
-    table = annual_table(projection)
-    table = table[table["output"].isin(OUTPUT_LABELS) | table["output"].str.contains(r"\.")]
+    return labelled_frame(annual_table(projection))
+
+
+def labelled_frame(table: pd.DataFrame) -> pd.DataFrame:
+    """An annual table (``simulation.summary.annual_table``) cut to the exported outputs, with Dutch labels and
+    units."""
+    table = table[table["output"].isin(OUTPUT_LABELS) | table["output"].str.contains(r"\.")].copy()
     base = table["output"].str.split(".").str[0]
-    table.insert(2, "label", base.map(lambda name: OUTPUT_LABELS.get(name, {}).get("nl", name)))
+    table.insert(2, "label", table["output"].map(output_label))
     table.insert(3, "unit", base.map(lambda name: OUTPUT_LABELS.get(name, {}).get("unit", "")))
     return table.reset_index(drop=True)
 
 
 def export_bytes(suffix: str, scenario: Scenario, projection: Projection) -> bytes:
     """The results as CSV, XLSX or JSON bytes, with the metadata inside."""
-    meta = metadata(scenario, projection.n_draws if projection.n_draws > 1 else 0)
-    frame = results_frame(projection)
+    n_draws = projection.n_draws if projection.n_draws > 1 else 0
+    return export_table_bytes(suffix, scenario, annual_table(projection), n_draws)
+
+
+def export_table_bytes(suffix: str, scenario: Scenario, table: pd.DataFrame, n_draws: int) -> bytes:
+    """An annual table already computed (the simulator caches it) as CSV, XLSX or JSON bytes, with the metadata
+    inside; `n_draws` is 0 for a deterministic run."""
+    meta = metadata(scenario, n_draws)
+    frame = labelled_frame(table)
     if suffix == ".json":
         return json.dumps(
             {"metadata": meta, "results": frame.to_dict(orient="records")}, ensure_ascii=False, indent=1
@@ -141,6 +185,8 @@ def scenario_yaml(scenario: Scenario) -> str:
     if scenario.description:
         document["description"] = scenario.description
     document.update(scenario.canonical())
+    if scenario.computed_with:
+        document["computed_with"] = dict(scenario.computed_with)
     return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
 
 

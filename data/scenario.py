@@ -9,6 +9,10 @@ A scenario file (YAML or JSON) states only what differs from the baseline::
     parameters:
       fallback.window_quarters: 20
 
+An optional ``computed_with`` (``model_version``, ``parameters_version``) records what a saved scenario was last
+computed on; it is information for the reader (the portal says when the model or the parameters are newer now),
+never part of the scenario itself, its canonical form or its cache key.
+
 Every parameter that has a ``control`` in data/parameters/ can be changed; laws of structure (band ends,
 durations, the GGMMI series) cannot. The projection starts on the date of the starting stock (1 January 2026).
 """
@@ -44,7 +48,11 @@ SCENARIO_KEYS: Final = (
     "seed",
     "parameters",
     "distributions",
+    "computed_with",
 )
+#: What ``computed_with`` may record, and how long each entry may be.
+COMPUTED_WITH_KEYS: Final = ("model_version", "parameters_version")
+MAX_VERSION_LENGTH: Final = 40
 
 #: Scenario parameter -> field of ModelInputs that may carry a distribution.
 UNCERTAIN_PARAMETERS: Final[dict[str, str]] = {
@@ -95,6 +103,7 @@ class Scenario:
     seed: int = DEFAULT_SEED
     parameters: dict[str, ParameterValue] = field(default_factory=dict)
     distributions: dict[str, Distribution] = field(default_factory=dict)
+    computed_with: dict[str, str] | None = None
 
     def canonical(self) -> dict[str, Any]:
         """A stable, minimal mapping: the same scenario always gives the same text (URL, cache key)."""
@@ -239,9 +248,32 @@ def parse_scenario(raw: object, parameters: ParameterSet | None = None) -> Scena
         seed=_whole_number("seed", raw.get("seed", DEFAULT_SEED), 0, 2**32 - 1),
         parameters=overrides,
         distributions=distributions,
+        computed_with=_computed_with(raw.get("computed_with")),
     )
     check_consistency(scenario_values(scenario, parameters))
     return scenario
+
+
+def _computed_with(raw: object) -> dict[str, str] | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping):
+        raise ScenarioError("computed_with", f"must map {' and '.join(COMPUTED_WITH_KEYS)} to a version")
+    result: dict[str, str] = {}
+    for key, value in raw.items():
+        if key not in COMPUTED_WITH_KEYS:
+            raise ScenarioError(
+                f"computed_with.{key}", f"is not known; use {' and '.join(COMPUTED_WITH_KEYS)}"
+            )
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            raise ScenarioError(f"computed_with.{key}", "must be a version, e.g. 1.0.0")
+        text = str(value)
+        if not 0 < len(text) <= MAX_VERSION_LENGTH:
+            raise ScenarioError(
+                f"computed_with.{key}", f"must be a version of 1 to {MAX_VERSION_LENGTH} characters"
+            )
+        result[str(key)] = text
+    return result
 
 
 def scenario_values(scenario: Scenario, parameters: ParameterSet | None = None) -> dict[str, ParameterValue]:

@@ -49,29 +49,35 @@ def _is_stock(name: str) -> bool:
 
 def annual_draws(projection: Projection) -> tuple[list[int], dict[str, FloatArray]]:
     """Every output by calendar year, per draw: (years, name -> (D, Y))."""
-    years = sorted({year for year, _ in projection.quarters})
     quarter_years = np.array([year for year, _ in projection.quarters])
-    last_of_year = np.array([np.flatnonzero(quarter_years == year)[-1] for year in years])
+    # The quarters of a year are contiguous: each year is a run that starts where the year changes.
+    starts = np.flatnonzero(np.r_[True, quarter_years[1:] != quarter_years[:-1]])
+    years = [int(year) for year in quarter_years[starts]]
+    last_of_year = np.r_[starts[1:], len(quarter_years)] - 1
     result: dict[str, FloatArray] = {}
     for name, values in outputs(projection).items():
         if _is_stock(name):
             result[name] = values[:, last_of_year]
         else:
-            result[name] = np.stack([values[:, quarter_years == year].sum(axis=1) for year in years], axis=1)
+            result[name] = np.add.reduceat(values, starts, axis=1)
     return years, result
 
 
 def _long_table(labels: pd.DataFrame, arrays: dict[str, FloatArray]) -> pd.DataFrame:
-    frames = []
-    for name, values in arrays.items():
-        centre = np.percentile(values, PERCENTILES, axis=0)
-        frame = labels.copy()
-        frame["output"] = name
-        frame["mean"] = values.mean(axis=0)
-        for percentile, row in zip(PERCENTILES, centre, strict=True):
-            frame[f"p{percentile}"] = row
-        frames.append(frame)
-    return pd.concat(frames, ignore_index=True)
+    """One block of rows per output: the labels, then mean, p5, p50, p95 over the draws.
+
+    Every output has the same shape (D, N), so the statistics are taken for all outputs at once.
+    """
+    names = list(arrays)
+    stacked = np.stack([arrays[name] for name in names])  # (K, D, N)
+    centre = np.percentile(stacked, PERCENTILES, axis=1)  # (3, K, N)
+    n_rows = len(labels)
+    frame = pd.concat([labels] * len(names), ignore_index=True)
+    frame["output"] = np.repeat(names, n_rows)
+    frame["mean"] = stacked.mean(axis=1).reshape(-1)
+    for percentile, values in zip(PERCENTILES, centre, strict=True):
+        frame[f"p{percentile}"] = values.reshape(-1)
+    return frame
 
 
 def annual_table(projection: Projection) -> pd.DataFrame:
@@ -93,23 +99,38 @@ def wide_annual(projection: Projection, statistic: str = "p50") -> pd.DataFrame:
     return table.pivot(index="year", columns="output", values=statistic)
 
 
+def cumulative_cost(projection: Projection, quarters: int) -> FloatArray:
+    """(D,) total cost over the first `quarters` projected quarters (fewer when the horizon is shorter) [EUR]."""
+    return np.asarray(projection.series["total_cost"][:, :quarters].sum(axis=1), dtype=np.float64)
+
+
+def peak_queue(projection: Projection) -> FloatArray:
+    """(D,) the longest queue for collective maatwerk over the horizon [persons]."""
+    return np.asarray(projection.series["queue"].max(axis=1), dtype=np.float64)
+
+
+def cost_per_worker_year(projection: Projection) -> FloatArray:
+    """(D,) loonpremie and begeleidingspremie paid per IMW worker-year over the horizon [EUR/year]."""
+    series = projection.series
+    return np.asarray(
+        4.0
+        * (series["loonpremie_cost"] + series["begeleiding_cost"]).sum(axis=1)
+        / np.maximum(series["workers"].sum(axis=1), 1e-9),
+        dtype=np.float64,
+    )
+
+
 def key_figures(projection: Projection) -> dict[str, dict[str, float]]:
     """Cumulative cost over 5 and 10 years, peak queue, cost per worker-year; with P5, P50, P95.
 
     The cumulative costs sum the first 20 and 40 projected quarters (fewer when the horizon is shorter).
     """
-    series = projection.series
-    total = series["total_cost"]
     figures: dict[str, FloatArray] = {
-        "cumulative_cost_5y": total[:, :20].sum(axis=1),
-        "cumulative_cost_10y": total[:, :40].sum(axis=1),
-        "peak_queue": series["queue"].max(axis=1),
-        "cost_per_worker_year": (
-            4.0
-            * (series["loonpremie_cost"] + series["begeleiding_cost"]).sum(axis=1)
-            / np.maximum(series["workers"].sum(axis=1), 1e-9)
-        ),
-        "final_workers": series["workers"][:, -1],
+        "cumulative_cost_5y": cumulative_cost(projection, 20),
+        "cumulative_cost_10y": cumulative_cost(projection, 40),
+        "peak_queue": peak_queue(projection),
+        "cost_per_worker_year": cost_per_worker_year(projection),
+        "final_workers": projection.series["workers"][:, -1],
     }
     result: dict[str, dict[str, float]] = {}
     for name, values in figures.items():

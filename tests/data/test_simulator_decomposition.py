@@ -1,0 +1,105 @@
+"""The decomposition of a budget difference: every parameter has an effect, and the effects add up exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from data.decomposition import (
+    EFFECTS,
+    DecompositionError,
+    decompose,
+    effect_of,
+    substitution_steps,
+)
+from data.parameter_store import load_parameters
+from data.presets import load_presets
+from data.scenario import Scenario, parse_scenario, scenario_values
+
+#: A change in every effect at once.
+EVERYTHING = {
+    "inflow.level_factor": 1.1,
+    "inflow.base.two_year": 300,
+    "loonpremie.package.five_year_standard.band_1": 0.5,
+    "begeleidingspremie.variable.high": 1500,
+    "inflow.coaching_share.none": 0.30,
+    "inflow.coaching_share.high": 0.18,
+    "fallback.mode": "on_top",
+    "fallback.window_quarters": 20,
+    "financing.begeleidingspremie_mode": "closed",
+}
+
+
+def test_every_parameter_counts_under_exactly_one_effect():
+    for name in load_parameters():
+        assert effect_of(name) in EFFECTS
+
+
+def test_a_parameter_outside_every_group_is_an_error_not_a_silent_residual():
+    with pytest.raises(DecompositionError, match="belongs to no effect"):
+        effect_of("nieuw.onbekend")
+
+
+def test_the_steps_start_at_a_and_end_at_b_exactly():
+    a = scenario_values(Scenario())
+    b = scenario_values(parse_scenario({"parameters": EVERYTHING}))
+    steps = substitution_steps(a, b)
+    assert len(steps) == len(EFFECTS) + 1
+    assert steps[0] == a
+    assert steps[-1] == b
+
+
+def test_the_volume_step_keeps_a_s_package_mix_at_b_s_total():
+    a = scenario_values(Scenario())
+    b = scenario_values(parse_scenario({"parameters": {"inflow.base.two_year": 300}}))
+    after_volume = substitution_steps(a, b)[1]
+    names = [name for name in a if name.startswith("inflow.base.")]
+    assert sum(float(after_volume[n]) for n in names) == pytest.approx(sum(float(b[n]) for n in names))
+    total_a = sum(float(a[n]) for n in names)
+    total_step = sum(float(after_volume[n]) for n in names)
+    for name in names:
+        assert float(after_volume[name]) / total_step == pytest.approx(float(a[name]) / total_a)
+
+
+def test_the_effects_add_up_to_the_total_difference_in_every_year():
+    result = decompose(Scenario(), parse_scenario({"parameters": EVERYTHING}))
+    for year in range(len(result.years)):
+        total = result.target[year] - result.base[year]
+        assert sum(result.effects[e][year] for e in EFFECTS) == pytest.approx(total, abs=1e-3)
+    assert abs(result.residual) < 1e-2  # EUR, on totals of billions
+
+
+def test_the_end_of_the_decomposition_is_b_s_own_projection():
+    from data.results import run
+    from simulation.summary import wide_annual
+
+    b = parse_scenario({"parameters": EVERYTHING})
+    result = decompose(Scenario(), b)
+    own = wide_annual(run(b, draws=0), "mean")["total_cost"]
+    assert list(result.target) == pytest.approx(list(own), rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("parameters", "effect"),
+    [
+        ({"inflow.level_factor": 1.2}, "volume"),
+        ({"loonpremie.package.five_year_raised.band_1": 0.6}, "price"),
+        ({"inflow.coaching_share.none": 0.25, "inflow.coaching_share.high": 0.23}, "mix"),
+        ({"fallback.mode": "on_top"}, "fallback"),
+        ({"financing.begeleidingspremie_mode": "closed"}, "financing"),
+    ],
+)
+def test_a_change_of_one_kind_shows_only_in_its_own_effect(parameters, effect):
+    result = decompose(Scenario(), parse_scenario({"parameters": parameters}))
+    assert result.cumulative(effect) != 0
+    for other in EFFECTS:
+        if other != effect:
+            assert result.cumulative(other) == 0
+
+
+def test_the_fallback_presets_decompose_into_fallback_only():
+    presets = load_presets()
+    result = decompose(presets["basis"].scenario, presets["terugval_bovenop_contingent"].scenario)
+    assert result.cumulative("fallback") > 0
+    assert result.cumulative("fallback") == pytest.approx(
+        result.cumulative("target") - result.cumulative("base")
+    )
