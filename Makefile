@@ -5,9 +5,10 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8050
 WORKERS ?= 2
+THREADS ?= 4
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run serve test test-fast lint format bench browser-deps clean
+.PHONY: install run serve test test-fast lint format bench browser-deps clean load
 
 install: $(STAMP)
 
@@ -21,8 +22,11 @@ $(STAMP): pyproject.toml
 run: install
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/python app.py
 
+# Production server: several processes (WORKERS) with threads each; no state lives in them (see README).
 serve: install
-	$(BIN)/gunicorn --no-control-socket --workers $(WORKERS) --bind $(HOST):$(PORT) app:server
+	$(BIN)/gunicorn --no-control-socket --workers $(WORKERS) --worker-class gthread --threads $(THREADS) \
+	  --timeout 60 --graceful-timeout 20 --keep-alive 75 --max-requests 2000 --max-requests-jitter 200 \
+	  --bind $(HOST):$(PORT) app:server
 
 # Debian's chromium for the browser tests; installed only when it is missing.
 browser-deps:
@@ -50,6 +54,23 @@ format: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_projection.py
+
+# Load test: 50 users for 60 s against two gunicorn workers on loopback; locust in its own environment.
+LOAD_PORT ?= 8799
+LOAD_USERS ?= 50
+LOAD_TIME ?= 60s
+load: install browser-deps
+	test -x .venv-load/bin/locust || { $(PYTHON) -m venv .venv-load && .venv-load/bin/pip install --quiet locust; }
+	@set -e; \
+	$(BIN)/gunicorn --no-control-socket --workers 2 --worker-class gthread --threads 8 --timeout 60 --keep-alive 75 \
+	  --bind 127.0.0.1:$(LOAD_PORT) --pid /tmp/imw-load.pid --daemon app:server; \
+	trap 'kill $$(cat /tmp/imw-load.pid) 2>/dev/null || true' EXIT; \
+	for i in $$(seq 1 60); do curl -sf http://127.0.0.1:$(LOAD_PORT)/health >/dev/null && break; sleep 0.5; done; \
+	$(BIN)/python benchmarks/load/record_payloads.py http://127.0.0.1:$(LOAD_PORT) /tmp/imw-payloads.json; \
+	IMW_LOAD_PAYLOADS=/tmp/imw-payloads.json .venv-load/bin/locust -f benchmarks/load/locustfile.py --headless \
+	  --host http://127.0.0.1:$(LOAD_PORT) -u $(LOAD_USERS) -r 10 -t $(LOAD_TIME) --stop-timeout 10 \
+	  --csv /tmp/imw-load --only-summary; \
+	$(BIN)/python benchmarks/load/summarise.py /tmp/imw-load
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
