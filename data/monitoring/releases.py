@@ -40,7 +40,7 @@ RELEASE_ID_PATTERN: Final = re.compile(r"^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}(-[0-9]+
 
 
 class ReleaseError(Exception):
-    """A release cannot be found, read or trusted; the message names it and says what to do."""
+    """A release cannot be found, read or trusted; the message (Dutch: the command line shows it) names it."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,9 @@ class ReleaseInfo:
                 sources_sha256=str(record["sources_sha256"]),
             )
         except (ValueError, KeyError, TypeError) as error:
-            raise ReleaseError(f"the manifest is damaged ({error})") from None
+            raise ReleaseError(
+                f"de beschrijving van de release (release.json) is beschadigd ({error})"
+            ) from None
 
 
 @dataclass(frozen=True)
@@ -130,9 +132,9 @@ def read_pointer(data_dir: Path) -> str:
     except FileNotFoundError:
         return INITIAL_RELEASE_ID
     except OSError as error:
-        raise ReleaseError(f"cannot read {data_dir / POINTER_NAME}: {error.strerror or error}") from None
+        raise ReleaseError(f"kan {data_dir / POINTER_NAME} niet lezen: {error.strerror or error}") from None
     if not is_release_id(release_id):
-        raise ReleaseError(f"{data_dir / POINTER_NAME} holds {release_id!r}, which is no release id")
+        raise ReleaseError(f"{data_dir / POINTER_NAME} bevat '{release_id}', geen geldig release-id")
     return release_id
 
 
@@ -178,7 +180,7 @@ def write_release(data_dir: Path, info: ReleaseInfo, indicators_csv: str, source
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / info.id
     if target.exists():
-        raise ReleaseError(f"release {info.id} exists already")
+        raise ReleaseError(f"release {info.id} bestaat al")
     temporary = folder / f".tmp-{info.id}-{os.getpid()}"
     temporary.mkdir()
     manifest = dataclasses.replace(
@@ -196,7 +198,7 @@ def write_release(data_dir: Path, info: ReleaseInfo, indicators_csv: str, source
 def read_release(data_dir: Path, release_id: str) -> StoredRelease:
     """Read a release folder and check its files against the manifest; ReleaseError when anything is off."""
     if release_id == INITIAL_RELEASE_ID or not is_release_id(release_id):
-        raise ReleaseError(f"{release_id!r} is no release on disk")
+        raise ReleaseError(f"'{release_id}' is geen release op schijf")
     folder = releases_dir(data_dir) / release_id
     try:
         info = ReleaseInfo.from_json((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
@@ -204,17 +206,17 @@ def read_release(data_dir: Path, release_id: str) -> StoredRelease:
         sources_csv = (folder / SOURCES_FILE).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ReleaseError(
-            f"release {release_id} is missing or incomplete in {releases_dir(data_dir)}"
+            f"release {release_id} ontbreekt of is onvolledig in {releases_dir(data_dir)}"
         ) from None
     except OSError as error:
-        raise ReleaseError(f"cannot read release {release_id}: {error.strerror or error}") from None
+        raise ReleaseError(f"kan release {release_id} niet lezen: {error.strerror or error}") from None
     if info.id != release_id:
-        raise ReleaseError(f"release folder {release_id} holds the manifest of {info.id}")
+        raise ReleaseError(f"de map van release {release_id} bevat de beschrijving van {info.id}")
     if (
         sha256_text(indicators_csv) != info.indicators_sha256
         or sha256_text(sources_csv) != info.sources_sha256
     ):
-        raise ReleaseError(f"release {release_id} was changed after it was written (checksum differs)")
+        raise ReleaseError(f"release {release_id} is na het schrijven veranderd (de checksum verschilt)")
     return StoredRelease(info, indicators_csv, sources_csv)
 
 

@@ -286,7 +286,7 @@ def restore_release(release_id: str, settings: StoreSettings | None = None) -> R
     """Make an earlier release current again ("initial" included); ReleaseError when it is unknown or damaged."""
     resolved = _settings(settings)
     if not is_release_id(release_id):
-        raise ReleaseError(f"{release_id!r} is no release id; 'imw data releases' lists them")
+        raise ReleaseError(f"'{release_id}' is geen release-id; 'imw data releases' toont ze")
     with locked(resolved.data_dir):
         tables = release_tables(resolved.data_dir, release_id)
         write_pointer(resolved.data_dir, release_id)

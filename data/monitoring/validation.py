@@ -35,6 +35,7 @@ _YEAR = re.compile(r"^\d{4}(\.0+)?$")
 _QUARTER = re.compile(r"^[KkQq]?([1-4])(\.0+)?$")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
 
 @dataclass(frozen=True)
@@ -207,8 +208,8 @@ def _choices(options: Iterable[str]) -> str:
 
 
 def parse_number(text: str) -> float | None:
-    """A number written as 1234, 1234.5, 1234,5 or 1.5e3; None when it is not one (thousands separators are
-    refused: 1.234 would be ambiguous)."""
+    """A number written as 1234, 1234.5, 1234,5 or 1.5e3; None when it is not one. Thousands separators are
+    refused (1.234,5 or 12 000); a lone 1.234 reads as a decimal number (a count refuses it as ambiguous)."""
     if _DECIMAL_COMMA.match(text):
         text = text.replace(",", ".")
     if not _NUMBER.match(text):
@@ -339,7 +340,12 @@ def _row(
             )
         elif meta is not None:
             rule = UNITS[meta.unit]
-            if not rule.minimum <= value <= rule.maximum:
+            if rule.whole_numbers and _THOUSANDS.match(value_text):
+                problem(
+                    f"waarde {value_text} is dubbelzinnig: een punt als duizendtal of als komma? "
+                    f"Schrijf een aantal ({rule.nl}) zonder punt, bijvoorbeeld 1234"
+                )
+            elif not rule.minimum <= value <= rule.maximum:
                 problem(
                     f"waarde {value_text} ligt niet tussen {rule.minimum:g} en {rule.maximum:g} ({rule.nl})"
                 )

@@ -282,3 +282,10 @@ def test_the_format_document_lists_every_importable_indicator_and_every_category
         assert f"| `{dimension.id}` |" in text
         for code in dimension.categories:
             assert f"`{code}`" in text, (dimension.id, code)
+
+
+def test_a_count_written_with_a_thousands_point_is_refused_as_ambiguous(
+    write: Writer, data_dir: Path
+) -> None:
+    problems = _refused(write(replaced(GOOD_ROWS, 11, "value", "4.800")), data_dir)
+    assert _lines(problems) == [13] and "dubbelzinnig" in problems[0].message
