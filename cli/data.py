@@ -80,7 +80,7 @@ def run_import(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     except (ReleaseError, OSError) as error:
         print(
-            f"fout: de nieuwe release kon niet geschreven worden ({error}); de huidige gegevens blijven.",
+            f"fout: de import is niet gelukt ({error}); de huidige release blijft de huidige.",
             file=sys.stderr,
         )
         return EXIT_WRITE_FAILED

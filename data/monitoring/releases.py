@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,8 +157,12 @@ def _write_synced(path: Path, text: str) -> None:
 def write_pointer(data_dir: Path, release_id: str) -> None:
     """Make `release_id` current, atomically: write a temporary file, fsync it, os.replace the pointer."""
     temporary = data_dir / f".{POINTER_NAME}.{os.getpid()}.tmp"
-    _write_synced(temporary, release_id + "\n")
-    os.replace(temporary, data_dir / POINTER_NAME)
+    try:
+        _write_synced(temporary, release_id + "\n")
+        os.replace(temporary, data_dir / POINTER_NAME)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     _fsync_dir(data_dir)
 
 
@@ -186,11 +191,15 @@ def write_release(data_dir: Path, info: ReleaseInfo, indicators_csv: str, source
     manifest = dataclasses.replace(
         info, indicators_sha256=sha256_text(indicators_csv), sources_sha256=sha256_text(sources_csv)
     )
-    _write_synced(temporary / INDICATORS_FILE, indicators_csv)
-    _write_synced(temporary / SOURCES_FILE, sources_csv)
-    _write_synced(temporary / MANIFEST_FILE, manifest.to_json())
-    _fsync_dir(temporary)
-    os.rename(temporary, target)
+    try:
+        _write_synced(temporary / INDICATORS_FILE, indicators_csv)
+        _write_synced(temporary / SOURCES_FILE, sources_csv)
+        _write_synced(temporary / MANIFEST_FILE, manifest.to_json())
+        _fsync_dir(temporary)
+        os.rename(temporary, target)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
     _fsync_dir(folder)
     return target
 

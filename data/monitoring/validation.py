@@ -183,6 +183,8 @@ def read_cells(path: Path) -> Cells:
         raise UnreadableFile(f"gebruik een .csv- of .xlsx-bestand, niet '{path.suffix or 'zonder extensie'}'")
     try:
         size = path.stat().st_size
+    except FileNotFoundError:
+        raise UnreadableFile("het bestand bestaat niet") from None
     except OSError as error:
         raise UnreadableFile(f"kan het bestand niet lezen: {error.strerror or error}") from None
     if not path.is_file():

@@ -129,3 +129,14 @@ def test_the_console_script_exits_with_2_on_a_bad_file_without_a_traceback(tmp_p
     assert result.returncode == 2
     assert "regel 2" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "data").exists()
+
+
+def test_an_import_into_an_unwritable_data_folder_exits_with_1_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setenv("IMW_DATA_DIR", str(not_a_folder))
+    assert main(["data", "import", str(write_csv(tmp_path / "good.csv", GOOD_ROWS))]) == 1
+    err = capsys.readouterr().err
+    assert "de import is niet gelukt" in err and "Traceback" not in err

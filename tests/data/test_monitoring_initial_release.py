@@ -6,6 +6,7 @@ import math
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from test_monitoring_support import settings_for
 
 from data.monitoring import store
@@ -119,3 +120,20 @@ def test_each_call_returns_a_copy_that_the_caller_may_change(tmp_path: Path) -> 
     first = store.load_indicators(settings)
     first["value"] = 0.0
     assert store.load_indicators(settings)["value"].max() > 0
+
+
+def test_breakdown_shares_divide_by_the_total_of_the_same_period_and_stay_missing_when_suppressed(
+    tmp_path: Path,
+) -> None:
+    frame = store.load_indicators(settings_for(tmp_path))
+    shares = store.breakdown_shares(frame)
+    assert len(shares) == len(frame) and "share" in shares.columns
+    workers = shares[(shares["indicator"] == "imw_workers") & (shares["year"] == 2025)]
+    assert workers.loc[workers["dimension"] == TOTAL, "share"].iloc[0] == 1.0
+    assert workers.loc[workers["dimension"] == "package", "share"].sum() == pytest.approx(1.0)
+    queue = shares[(shares["indicator"] == "cmw_queue") & (shares["year"] == 2025)]
+    assert queue["share"].tolist() == [
+        1.0
+    ]  # the August total: its quarter matches itself, not the yearly rows
+    hidden = shares[shares["flag"] == "c"]
+    assert hidden["share"].isna().all()

@@ -199,7 +199,7 @@ def test_an_unreadable_file_is_refused(tmp_path: Path, data_dir: Path) -> None:
     broken.write_bytes(b"this is no workbook")
     assert "XLSX" in _refused(broken, data_dir)[0].message
     missing = tmp_path / "missing.csv"
-    assert "niet lezen" in _refused(missing, data_dir)[0].message
+    assert "bestaat niet" in _refused(missing, data_dir)[0].message
     other = tmp_path / "notes.txt"
     other.write_text("year,indicator\n", encoding="utf-8")
     assert ".csv" in _refused(other, data_dir)[0].message
