@@ -81,6 +81,10 @@ Target population (A)
 
 Simplifications: ages, provinces and employers stay as they were at the start; a person has one package at a
 time and does not come back.
+
+Why the rates and amounts are copied here rather than read from data/parameters/: the illustrative file is a
+frozen, committed artefact. Reading the parameters would silently change it (and fail its reproducibility test)
+whenever a parameter of the simulator changes; the copies name the parameter file they come from.
 """
 
 from __future__ import annotations
