@@ -1,0 +1,261 @@
+"""Tables of the simulator: key figures, the coverage check, and the comparison of scenarios.
+
+Plain HTML tables with a caption and header cells with a scope, Belgian number formats, numbers right-aligned.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+
+import components.simulator_text  # noqa: F401  (registers the texts)
+from components.formatting import format_eur, format_millions, format_number, format_percent
+from components.i18n import t
+from components.simulator_controls import (
+    choice_value,
+    number_text,
+    source_note,
+    status_badge,
+    to_display,
+    unit_text,
+)
+from data.coverage import CoverageRow
+from data.decomposition import EFFECTS, Decomposition
+from data.parameter_store import ParameterValue
+from data.results import CATEGORY_LABELS, OUTPUT_LABELS, output_label
+from data.scenario import Scenario, scenario_parameters, scenario_values
+from simulation.summary import STOCKS
+
+#: The key figures in the order shown, with their unit.
+KEY_FIGURES: Final = (
+    ("cumulative_cost_5y", "EUR"),
+    ("cumulative_cost_10y", "EUR"),
+    ("peak_queue", "persons"),
+    ("cost_per_worker_year", "EUR/year"),
+    ("final_workers", "persons"),
+)
+
+
+def format_amount(value: float, unit: str) -> str:
+    """A key figure in its unit: € 1.234,5 mln, € 12.345 or 1.234."""
+    if unit == "EUR":
+        return format_millions(value)
+    if unit == "EUR/year":
+        return format_eur(value)
+    return format_number(value)
+
+
+def format_signed(value: float, unit: str) -> str:
+    """A difference with its sign: +€ 12,3 mln, −1.234."""
+    if abs(value) < 0.5e-6 * (1e6 if unit == "EUR" else 1):
+        return format_amount(0.0, unit)
+    sign = "+" if value > 0 else "−"
+    return sign + format_amount(abs(value), unit)
+
+
+def _table(
+    caption: str,
+    header: Sequence[Any],
+    rows: Sequence[Sequence[Any]],
+    numeric_from: int = 1,
+    caption_hidden: bool = False,
+) -> dbc.Table:
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(cell, scope="col", className="text-end" if index >= numeric_from else None)
+                for index, cell in enumerate(header)
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Th(row[0], scope="row", className="fw-normal"),
+                    *(
+                        html.Td(cell, className="text-end text-nowrap" if index >= numeric_from else None)
+                        for index, cell in enumerate(row[1:], start=1)
+                    ),
+                ]
+            )
+            for row in rows
+        ]
+    )
+    return dbc.Table(
+        # A heading above the table names it already: then the caption is for screen readers only.
+        [html.Caption(caption, className="visually-hidden" if caption_hidden else "caption-top"), head, body],
+        bordered=False,
+        hover=True,
+        responsive=True,
+        size="sm",
+        class_name="sim-table",
+    )
+
+
+def key_figures_table(
+    figures: Mapping[str, Mapping[str, float]], n_draws: int, horizon_years: int, language: str
+) -> dbc.Table:
+    """The key figures: the median (or the central projection) and, with draws, the P5-P95 range."""
+    years = {"cumulative_cost_5y": min(5, horizon_years), "cumulative_cost_10y": min(10, horizon_years)}
+    header = [t("sim.key.figure", language), t("sim.key.median" if n_draws else "sim.key.central", language)]
+    if n_draws:
+        header.append(t("sim.key.band", language))
+    rows = []
+    for name, unit in KEY_FIGURES:
+        if name == "cumulative_cost_5y" and horizon_years <= 5 and horizon_years < 10:
+            continue  # the same as the 10-year figure on a short horizon
+        label = t(f"sim.key.{name}", language).format(n=years.get(name, ""))
+        row: list[Any] = [label, format_amount(figures[name]["p50"], unit)]
+        if n_draws:
+            row.append(
+                f"{format_amount(figures[name]['p5'], unit)} – {format_amount(figures[name]['p95'], unit)}"
+            )
+        rows.append(row)
+    return _table(t("sim.key_figures", language), header, rows)
+
+
+def coverage_table(rows: Sequence[CoverageRow], language: str) -> html.Div:
+    """Premium against coaching cost per need level, per quarter, with the share covered."""
+
+    def premium(amount: float, coverage: float) -> list[Any]:
+        share = "∞" if math.isinf(coverage) else format_percent(coverage)
+        words = t("sim.coverage.ratio", language).format(share=share)
+        cell: list[Any] = [format_eur(amount), html.Br(), html.Small(words)]
+        if coverage < 1:
+            cell.append(
+                html.Span(f" ({t('sim.coverage.short', language)})", className="text-danger fw-semibold")
+            )
+        return cell
+
+    table_rows = [
+        [
+            CATEGORY_LABELS[f"coaching.{row.need}"][language],
+            format_eur(row.coaching_cost),
+            premium(row.premium_first_quarters, row.coverage_first_quarters),
+            premium(row.premium_later_quarters, row.coverage_later_quarters),
+        ]
+        for row in rows
+    ]
+    header = [
+        t("sim.coverage.need", language),
+        t("sim.coverage.cost", language),
+        t("sim.coverage.first", language),
+        t("sim.coverage.later", language),
+    ]
+    return html.Div(_table(t("sim.coverage", language), header, table_rows, caption_hidden=True))
+
+
+def parameter_text(name: str, value: ParameterValue, language: str) -> str:
+    """A parameter's value in its unit as a person reads it: 45 %, 1.200 € per kwartaal, bovenop het contingent."""
+    parameter = scenario_parameters()[name]
+    control = parameter.control
+    if control is not None and control.allowed is not None:
+        return t(f"sim.choice.{choice_value(value)}", language)
+    if isinstance(value, bool | str):
+        return str(value)
+    shown = number_text(to_display(float(value), parameter.unit))
+    unit = unit_text(parameter.unit, language)
+    return f"{shown}\u00a0{unit}" if unit.startswith("%") else f"{shown} {unit}"
+
+
+def parameter_differences(scenarios: Sequence[tuple[str, Scenario]], language: str) -> html.Div:
+    """The parameters (and settings) that differ between the scenarios, with status and legal source."""
+    values = [scenario_values(scenario) for _, scenario in scenarios]
+    rows: list[list[Any]] = []
+    settings = (("horizon_years", "sim.horizon"), ("draws", "sim.draws"))
+    for attribute, key in settings:
+        shown = [getattr(scenario, attribute) for _, scenario in scenarios]
+        if len(set(shown)) > 1:
+            rows.append([t(key, language), *(format_number(v) for v in shown)])
+    for name, parameter in scenario_parameters().items():
+        shown_values = [v[name] for v in values]
+        if all(value == shown_values[0] for value in shown_values[1:]):
+            continue
+        label = [
+            parameter.label(language),
+            status_badge(parameter.status, language),
+            html.Br(),
+            html.Small(source_note(parameter, language), className="text-body-secondary"),
+        ]
+        rows.append([label, *(parameter_text(name, value, language) for value in shown_values)])
+    if not rows:
+        return html.P(t("sim.compare.parameters.none", language))
+    header = [t("sim.compare.parameter", language), *(name for name, _ in scenarios)]
+    return html.Div(_table(t("sim.compare.parameters", language), header, rows, caption_hidden=True))
+
+
+def _total(annual: pd.DataFrame, output: str, years: Sequence[int]) -> float:
+    rows = annual[(annual["output"] == output) & annual["year"].isin(years)]
+    if output.split(".")[0] in STOCKS:
+        return float(rows.sort_values("year")["mean"].iloc[-1]) if len(rows) else float("nan")
+    return float(rows["mean"].sum())
+
+
+def _output_unit(output: str) -> str:
+    unit = OUTPUT_LABELS.get(output.split(".")[0], {}).get("unit", "")
+    return {"EUR": "EUR", "kans": "share"}.get(unit, "persons")
+
+
+def output_differences(
+    annuals: Sequence[tuple[str, pd.DataFrame]], years: Sequence[int], language: str
+) -> html.Div:
+    """Every output of the export (breakdowns included) per scenario over the shared years, and B − A, C − A."""
+    name_a, annual_a = annuals[0]
+    header: list[Any] = [t("sim.compare.output", language), name_a]
+    for letter, (name, _) in zip("BC", annuals[1:], strict=False):
+        header += [name, t("sim.compare.difference", language).format(a="A", b=letter)]
+    outputs = list(OUTPUT_LABELS) + [
+        name for name in annual_a["output"].unique() if "." in name and name.split(".")[0] in OUTPUT_LABELS
+    ]
+    rows = []
+    for output in outputs:
+        unit = _output_unit(output)
+        base = _total(annual_a, output, years)
+        row: list[Any] = [output_label(output, language), _cell(base, unit)]
+        for _, annual in annuals[1:]:
+            value = _total(annual, output, years)
+            row += [_cell(value, unit), _difference(value - base, unit)]
+        rows.append(row)
+    caption = t("sim.compare.outputs", language)
+    return html.Div(
+        [
+            _table(caption, header, rows, caption_hidden=True),
+            html.P(
+                t("sim.compare.outputs.caption", language).format(first=years[0], last=years[-1]),
+                className="small text-body-secondary",
+            ),
+        ]
+    )
+
+
+def _cell(value: float, unit: str) -> str:
+    if unit == "share":
+        return format_percent(value)
+    return format_amount(value, unit)
+
+
+def _difference(value: float, unit: str) -> str:
+    if unit == "share":
+        points = value * 100
+        return (
+            ("+" if points > 0.05 else "−" if points < -0.05 else "") + format_number(abs(points), 1) + " pp"
+        )
+    return format_signed(value, unit)
+
+
+def decomposition_table(result: Decomposition, name_a: str, name_b: str, language: str) -> html.Div:
+    """The effects of the decomposition and their sum, cumulative over the years [EUR]."""
+    rows = [
+        [t(f"sim.effect.{effect}", language), format_signed(result.cumulative(effect), "EUR")]
+        for effect in EFFECTS
+    ]
+    total = result.cumulative("target") - result.cumulative("base")
+    rows.append([html.Strong(t("sim.effect.total", language)), html.Strong(format_signed(total, "EUR"))])
+    caption = f"{name_b} − {name_a}"
+    return html.Div(_table(caption, [t("sim.effect.effect", language), "€"], rows))

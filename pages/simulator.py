@@ -1,0 +1,741 @@
+"""Simulator: run a scenario of IMW and the collective contingent, from a preset, a link or a file.
+
+The page holds the scenario in the link (``?s=``, see services/scenario_url.py). Flow of the callbacks:
+
+- a preset (button) or an uploaded file sets every control (`apply_source`);
+- any control checks every field (`check_settings`); when all are right, the valid scenario goes to the store
+  ``sim-scenario``; while a field is wrong nothing runs and the field says why;
+- the store drives the results (`show_results`, cached in services/simulation.py), the sensitivity, the coverage
+  check, the downloads, and the link in the address bar (a client-side `history.replaceState`, so that the page
+  is not built again).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from pathlib import PurePosixPath
+from typing import Any, Final
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html, no_update
+from dash.exceptions import PreventUpdate
+
+from components import simulator_ids as ids
+from components.i18n import normalise_language, t
+from components.layout import PageHeader, PageShell, href
+from components.simulator_charts import (
+    GRAPH_CONFIG,
+    budget_figure,
+    coaching_figure,
+    contingent_figure,
+    tornado_figure,
+    workers_figure,
+)
+from components.simulator_controls import (
+    CUSTOM,
+    SettingsPanel,
+    check_controls,
+    choice_value,
+    draw_options,
+    field_labels,
+    preset_description,
+    to_display,
+)
+from components.simulator_summary import Summary, link_problem_text, newer_versions_text, versions_text
+from components.simulator_tables import coverage_table, key_figures_table
+from data.presets import load_presets, matching_preset
+from data.results import EXPORT_FORMATS, export_table_bytes, scenario_yaml
+from data.scenario import (
+    MAX_HORIZON_YEARS,
+    MAX_SCENARIO_BYTES,
+    Scenario,
+    ScenarioError,
+    parse_scenario,
+    parse_scenario_text,
+    scenario_parameters,
+    scenario_values,
+)
+from services.scenario_url import decode_scenario, encode_scenario, is_baseline
+from services.simulation import (
+    DEFAULT_PAGE_DRAWS,
+    PAGE_MAX_DRAWS,
+    coverage_of,
+    sensitivity_of,
+    simulate,
+    versions,
+)
+
+PATH: Final = ids.SIMULATOR_PATH
+COMPARE_PATH: Final = ids.COMPARE_PATH
+#: Files above this size are refused in the browser already; between MAX_SCENARIO_BYTES and this the page says why.
+UPLOAD_MAX_BYTES: Final = 1_000_000
+# While a field is wrong the results are those of the last valid scenario: a red bar at their side says so.
+STALE_CLASS: Final = "sim-results sim-stale border-start border-4 border-danger ps-3"
+FRESH_CLASS: Final = "sim-results"
+
+dash.register_page(
+    __name__,
+    path=PATH,
+    order=90,
+    title="Simulator – Individueel maatwerk in cijfers",
+    nav_label={"nl": t("sim.nav", "nl"), "en": t("sim.nav", "en")},
+    nav_description={"nl": t("sim.nav_description", "nl"), "en": t("sim.nav_description", "en")},
+)
+
+
+# --- state kept in the page ---------------------------------------------------------------------------------
+
+
+def scenario_document(scenario: Scenario) -> dict[str, Any]:
+    """The scenario file's mapping (what the store, the downloads and the results read back)."""
+    document: dict[str, Any] = {"name": scenario.name}
+    if scenario.description:
+        document["description"] = scenario.description
+    document.update(scenario.canonical())
+    return document
+
+
+def meta_document(scenario: Scenario, preset_id: str | None) -> dict[str, Any]:
+    """Where the settings came from: the source's name and description, what the controls cannot show (seed,
+    distributions), what it was saved with, and its canonical form (to tell when the user changed it)."""
+    canonical = scenario.canonical()
+    return {
+        "name": scenario.name,
+        "description": scenario.description,
+        "seed": scenario.seed,
+        "distributions": canonical.get("distributions", {}),
+        "computed_with": scenario.computed_with or {},
+        "origin": canonical,
+        "preset": preset_id or CUSTOM,
+    }
+
+
+def scenario_state(scenario: Scenario) -> dict[str, Any]:
+    """What the store holds: the scenario's document and the value of ``s`` for the link (empty: baseline)."""
+    state = "" if is_baseline(scenario) else encode_scenario(scenario, computed_with=versions())
+    return {"document": scenario_document(scenario), "s": state}
+
+
+def scenario_from_state(state: object) -> Scenario:
+    """The scenario in the store, validated again (the browser may send anything); PreventUpdate if none."""
+    if not isinstance(state, dict) or not isinstance(state.get("document"), dict):
+        raise PreventUpdate
+    try:
+        return parse_scenario(state["document"])
+    except (ScenarioError, TypeError, ValueError):
+        raise PreventUpdate from None
+
+
+# --- layout ---------------------------------------------------------------------------------------------------
+
+
+def _section(
+    title: str, children: list[Any], caption: str | None = None, caption_id: str | None = None
+) -> html.Section:
+    body: list[Any] = [html.H3(title, className="h5 mt-4"), *children]
+    if caption is not None or caption_id is not None:
+        body.append(html.P(caption or "", id=caption_id or "", className="small text-body-secondary"))
+    return html.Section(body)
+
+
+def _graph(graph_id: str, title: str) -> dcc.Graph:
+    return dcc.Graph(
+        id=graph_id,
+        config={**GRAPH_CONFIG, "toImageButtonOptions": {"filename": graph_id}},
+        figure={"layout": {"height": 380, "title": {"text": title}}},
+        className="sim-graph",
+    )
+
+
+def _share_section(language: str) -> html.Section:
+    buttons = [
+        dbc.Button(
+            t(f"sim.download.{kind}", language),
+            id=button_id,
+            color="primary",
+            outline=True,
+            size="sm",
+            class_name="me-2 mb-2",
+        )
+        for kind, button_id in (
+            ("scenario_yaml", ids.DOWNLOAD_SCENARIO_YAML),
+            ("scenario_json", ids.DOWNLOAD_SCENARIO_JSON),
+            ("results_csv", ids.DOWNLOAD_RESULTS_CSV),
+            ("results_xlsx", ids.DOWNLOAD_RESULTS_XLSX),
+        )
+    ]
+    return html.Section(
+        [
+            html.H3(t("sim.share", language), className="h5 mt-4"),
+            html.P(t("sim.share.help", language), className="small"),
+            html.Div(buttons, role="group", **{"aria-label": t("sim.download.label", language)}),
+            dcc.Download(id=ids.DOWNLOAD),
+            html.H4(t("sim.upload", language), className="h6 mt-3", id="sim-upload-heading"),
+            dcc.Upload(
+                html.Div(t("sim.upload.prompt", language)),
+                id=ids.UPLOAD,
+                accept=".yaml,.yml,.json",
+                max_size=UPLOAD_MAX_BYTES,
+                multiple=False,
+                className="sim-upload border border-2 rounded p-3 text-center",
+                style={"borderStyle": "dashed", "cursor": "pointer"},
+            ),
+            html.Div(id=ids.UPLOAD_MESSAGE, role="status", className="mt-2"),
+            html.P(
+                dcc.Link(
+                    t("sim.compare.link", language), id=ids.COMPARE_LINK, href=href(COMPARE_PATH, language)
+                ),
+                className="mt-3",
+            ),
+        ]
+    )
+
+
+def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
+    language = normalise_language(lang)
+    decoded = decode_scenario(s)
+    scenario = decoded.scenario
+    preset_id = matching_preset(scenario)
+    notices: list[Any] = []
+    if decoded.problem is not None:
+        problem = decoded.problem
+        notices.append(
+            html.Div(
+                link_problem_text(problem.kind, problem.field, problem.message, language),
+                className="alert alert-warning py-2",
+                role="status",
+                id=ids.LINK_NOTICE,
+            )
+        )
+    newer = newer_versions_text(scenario.computed_with, versions(), language)
+    settings = html.Div(
+        SettingsPanel(scenario, preset_id, language),
+        className="sim-settings sticky-lg-top overflow-auto pe-2",
+        style={"maxHeight": "calc(100vh - 1rem)", "top": "0.5rem"},
+    )
+    results = html.Div(
+        [
+            html.Div(
+                newer,
+                id=ids.VERSION_NOTICE,
+                className="alert alert-info py-2" if newer else "",
+                role="status",
+            ),
+            html.Div(id=ids.STATUS, role="status", **{"aria-live": "polite"}),
+            html.H2(t("sim.results", language), className="h4"),
+            html.P(id=ids.SCENARIO_NAME, className="fw-semibold"),
+            html.Div(
+                [
+                    html.Section(
+                        [html.H3(t("sim.summary", language), className="h5"), html.Div(id=ids.SUMMARY)],
+                        className="sim-summary bg-light border rounded p-3",
+                    ),
+                    html.Div(id=ids.KEY_FIGURES, className="mt-3"),
+                    _section(
+                        t("sim.chart.budget", language),
+                        [_graph(ids.BUDGET_GRAPH, t("sim.chart.budget", language))],
+                        t("sim.chart.budget.caption", language),
+                    ),
+                    _section(
+                        t("sim.chart.workers", language),
+                        [_graph(ids.WORKERS_GRAPH, t("sim.chart.workers", language))],
+                        t("sim.chart.workers.caption", language),
+                    ),
+                    _section(
+                        t("sim.chart.coaching", language),
+                        [_graph(ids.COACHING_GRAPH, t("sim.chart.coaching", language))],
+                        t("sim.chart.workers.caption", language),
+                    ),
+                    _section(
+                        t("sim.chart.contingent", language),
+                        [_graph(ids.CONTINGENT_GRAPH, t("sim.chart.contingent", language))],
+                        t("sim.chart.contingent.caption", language),
+                    ),
+                    _section(
+                        t("sim.sensitivity", language),
+                        [_graph(ids.TORNADO_GRAPH, t("sim.sensitivity", language))],
+                        caption_id=ids.TORNADO_CAPTION,
+                    ),
+                    _section(
+                        t("sim.coverage", language),
+                        [
+                            html.P(t("sim.coverage.caption", language), className="small"),
+                            html.Div(id=ids.COVERAGE),
+                        ],
+                    ),
+                    _share_section(language),
+                    html.P(id=ids.VERSIONS, className="small text-body-secondary mt-4"),
+                ],
+                id=ids.RESULTS,
+                className=FRESH_CLASS,
+            ),
+        ]
+    )
+    body = [
+        PageHeader(t("sim.title", language), t("sim.lead", language)),
+        html.Div(t("sim.projection_note", language), className="alert alert-warning py-2", role="note"),
+        *notices,
+        dcc.Store(id=ids.LANGUAGE, data=language),
+        dcc.Store(id=ids.META, data=meta_document(scenario, preset_id)),
+        dcc.Store(id=ids.SCENARIO, data=scenario_state(scenario)),
+        html.Div(id=ids.URL_SYNC, hidden=True),
+        dbc.Row(
+            [
+                dbc.Col(settings, lg=4),
+                dbc.Col(results, lg=8),
+            ],
+            className="mt-2",
+        ),
+    ]
+    query = {key: value for key, value in query.items() if key != "s"}
+    if isinstance(s, str) and s and decoded.problem is None:
+        query["s"] = s
+    return PageShell(language, PATH, body, query={"lang": language, **query})
+
+
+# --- callbacks ------------------------------------------------------------------------------------------------
+
+
+def _trigger() -> Any:
+    """The id of the input that fired the callback (None outside a callback)."""
+    try:
+        return dash.ctx.triggered_id
+    except Exception:  # called directly, e.g. in a unit test
+        return None
+
+
+def _names(control_ids: object) -> list[str]:
+    """The parameter names of the controls, in the order of the page; PreventUpdate when the ids are malformed."""
+    if not isinstance(control_ids, list):
+        raise PreventUpdate
+    names = []
+    for control_id in control_ids:
+        if not isinstance(control_id, dict) or not isinstance(control_id.get("name"), str):
+            raise PreventUpdate
+        names.append(control_id["name"])
+    return names
+
+
+def control_values(scenario: Scenario, names: list[str]) -> list[Any]:
+    """What each control shows for a scenario (choices as the select holds them, shares as percentages)."""
+    values = scenario_values(scenario)
+    parameters = scenario_parameters()
+    shown: list[Any] = []
+    for name in names:
+        parameter = parameters.get(name)
+        if parameter is None or parameter.control is None:
+            shown.append(no_update)
+        elif parameter.control.allowed is not None:
+            shown.append(choice_value(values[name]))
+        else:
+            shown.append(to_display(float(values[name]), parameter.unit))
+    return shown
+
+
+def read_upload(contents: object, filename: object, language: str) -> tuple[Scenario | None, str]:
+    """The scenario of an uploaded file and the message to show; (None, why) when it cannot be used."""
+    shown_name = PurePosixPath(filename).name[:80] if isinstance(filename, str) and filename else "?"
+    formats = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+    def refused(field: str, message: str) -> tuple[None, str]:
+        return None, t("sim.upload.error", language).format(file=shown_name, field=field, message=message)
+
+    suffix = PurePosixPath(shown_name).suffix.lower()
+    if suffix not in formats:
+        return refused("file", t("sim.upload.kind", language))
+    if not isinstance(contents, str) or ";base64," not in contents:
+        return refused("file", t("sim.upload.text", language))
+    payload = contents.split(";base64,", 1)[1]
+    too_large = t("sim.upload.size", language).format(kb=MAX_SCENARIO_BYTES // 1000)
+    if len(payload) > (MAX_SCENARIO_BYTES * 4) // 3 + 8:
+        return refused("file", too_large)
+    try:
+        data = base64.b64decode(payload, validate=True)
+        text = data.decode("utf-8")
+    except (binascii.Error, ValueError):
+        return refused("file", t("sim.upload.text", language))
+    if len(data) > MAX_SCENARIO_BYTES:
+        return refused("file", too_large)
+    try:
+        scenario = parse_scenario_text(text, formats[suffix])
+    except ScenarioError as error:
+        return refused(error.field, error.message)
+    except (TypeError, ValueError, RecursionError) as error:
+        return refused("file", str(error)[:200])
+    return scenario, t("sim.upload.ok", language).format(name=scenario.name, file=shown_name)
+
+
+def source_outputs(
+    trigger: object,
+    preset_id: object,
+    contents: object,
+    filename: object,
+    control_ids: object,
+    language: object,
+) -> tuple[Any, ...]:
+    """The controls' values, horizon, draws and source after a preset was loaded or a file uploaded."""
+    language = normalise_language(language)
+    names = _names(control_ids)
+    if trigger == ids.UPLOAD:
+        scenario, message = read_upload(contents, filename, language)
+        if scenario is None:
+            alert = html.Div(message, className="alert alert-danger py-2 mb-0")
+            return ([no_update] * len(names), no_update, no_update, no_update, no_update, alert, no_update)
+        chosen = matching_preset(scenario)
+        notice: Any = html.Div(message, className="alert alert-success py-2 mb-0")
+    elif trigger == ids.APPLY_PRESET:
+        presets = load_presets()
+        if not isinstance(preset_id, str) or preset_id not in presets:
+            raise PreventUpdate
+        scenario, chosen, notice = presets[preset_id].scenario, preset_id, ""
+    else:
+        raise PreventUpdate
+    draws = min(max(scenario.draws, 0), PAGE_MAX_DRAWS)
+    return (
+        control_values(scenario, names),
+        scenario.horizon_years,
+        draw_options(draws, language),
+        draws,
+        meta_document(scenario, chosen),
+        notice,
+        chosen or CUSTOM,
+    )
+
+
+@callback(
+    Output({"type": ids.PARAMETER, "name": ALL}, "value"),
+    Output(ids.HORIZON, "value"),
+    Output(ids.DRAWS, "options"),
+    Output(ids.DRAWS, "value"),
+    Output(ids.META, "data"),
+    Output(ids.UPLOAD_MESSAGE, "children"),
+    Output(ids.PRESET, "value"),
+    Input(ids.APPLY_PRESET, "n_clicks"),
+    Input(ids.UPLOAD, "contents"),
+    State(ids.PRESET, "value"),
+    State(ids.UPLOAD, "filename"),
+    State({"type": ids.PARAMETER, "name": ALL}, "id"),
+    State(ids.LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def apply_source(
+    n_clicks: object,
+    contents: object,
+    preset_id: object,
+    filename: object,
+    control_ids: object,
+    language: object,
+) -> tuple[Any, ...]:
+    return source_outputs(_trigger(), preset_id, contents, filename, control_ids, language)
+
+
+@callback(
+    Output(ids.PRESET_DESCRIPTION, "children"),
+    Input(ids.PRESET, "value"),
+    State(ids.LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def describe_preset(preset_id: object, language: object) -> str:
+    return preset_description(preset_id if isinstance(preset_id, str) else None, normalise_language(language))
+
+
+def _horizon_problem(horizon: object, language: str) -> str:
+    if isinstance(horizon, bool) or not isinstance(horizon, int | float):
+        valid = False
+    else:
+        valid = float(horizon).is_integer() and 1 <= horizon <= MAX_HORIZON_YEARS
+    if valid:
+        return ""
+    return t("sim.error.number", language).format(
+        range=t("sim.range", language).format(low=1, high=MAX_HORIZON_YEARS),
+        unit=t("sim.horizon.unit", language),
+        step=1,
+    )
+
+
+def _page_draws(draws: object) -> int:
+    """The draws asked for, capped at the page's maximum; anything that is no whole number: the default."""
+    if isinstance(draws, bool) or not isinstance(draws, int | float) or not float(draws).is_integer():
+        return DEFAULT_PAGE_DRAWS
+    return min(max(int(draws), 0), PAGE_MAX_DRAWS)
+
+
+def _meta(meta: object) -> dict[str, Any]:
+    base = meta_document(Scenario(), None)
+    if isinstance(meta, dict):
+        for key, value in meta.items():
+            if key in base and isinstance(value, type(base[key])):
+                base[key] = value
+    return base
+
+
+def settings_outputs(
+    values: object,
+    horizon: object,
+    draws: object,
+    meta: object,
+    control_ids: object,
+    open_items: object,
+    language: object,
+) -> tuple[Any, ...]:
+    """Check every field; with all right, the scenario for the store; else a message at each wrong field."""
+    language = normalise_language(language)
+    names = _names(control_ids)
+    if not isinstance(values, list) or len(values) != len(names):
+        raise PreventUpdate
+    source = _meta(meta)
+    check = check_controls(dict(zip(names, values, strict=True)), language)
+    problems = dict(check.problems)
+    horizon_problem = _horizon_problem(horizon, language)
+    scenario: Scenario | None = None
+    if not problems and not horizon_problem:
+        document = {
+            "name": source["name"],
+            "description": source["description"],
+            "horizon_years": int(horizon),  # type: ignore[call-overload]
+            "draws": _page_draws(draws),
+            "seed": source["seed"],
+            "parameters": check.values,
+            "distributions": source["distributions"],
+        }
+        try:
+            scenario = parse_scenario(document)
+        except ScenarioError as error:
+            problems[error.field.removeprefix("parameters.")] = t("sim.error.other", language).format(
+                message=error.message
+            )
+    invalid = [name in problems for name in names]
+    messages = [problems.get(name, "") for name in names]
+    if scenario is None:
+        wrong = [name for name in names if name in problems] + [n for n in problems if n not in names]
+        labels = field_labels(wrong, language) + ([t("sim.horizon", language)] if horizon_problem else [])
+        status = html.Div(
+            t("sim.status.invalid", language).format(count=len(labels), fields="; ".join(labels)),
+            className="alert alert-danger py-2",
+        )
+        from components.simulator_controls import group_of
+
+        opened = list(open_items) if isinstance(open_items, list) else []
+        for name in wrong:
+            try:
+                group = group_of(name)
+            except KeyError:
+                continue
+            if group not in opened:
+                opened.append(group)
+        return (
+            invalid,
+            messages,
+            bool(horizon_problem),
+            horizon_problem,
+            no_update,
+            status,
+            STALE_CLASS,
+            opened,
+        )
+    if scenario.canonical() != source["origin"]:
+        scenario = Scenario(
+            name=t("sim.adjusted", language).format(name=source["name"])[:200],
+            description="",
+            horizon_years=scenario.horizon_years,
+            draws=scenario.draws,
+            seed=scenario.seed,
+            parameters=scenario.parameters,
+            distributions=scenario.distributions,
+        )
+    return (invalid, messages, False, "", scenario_state(scenario), "", FRESH_CLASS, no_update)
+
+
+@callback(
+    Output({"type": ids.PARAMETER, "name": ALL}, "invalid"),
+    Output({"type": ids.PARAMETER_FEEDBACK, "name": ALL}, "children"),
+    Output(ids.HORIZON, "invalid"),
+    Output(ids.HORIZON_FEEDBACK, "children"),
+    Output(ids.SCENARIO, "data"),
+    Output(ids.STATUS, "children"),
+    Output(ids.RESULTS, "className"),
+    Output(ids.ACCORDION, "active_item"),
+    Input({"type": ids.PARAMETER, "name": ALL}, "value"),
+    Input(ids.HORIZON, "value"),
+    Input(ids.DRAWS, "value"),
+    Input(ids.META, "data"),
+    State({"type": ids.PARAMETER, "name": ALL}, "id"),
+    State(ids.ACCORDION, "active_item"),
+    State(ids.LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def check_settings(
+    values: object,
+    horizon: object,
+    draws: object,
+    meta: object,
+    control_ids: object,
+    open_items: object,
+    language: object,
+) -> tuple[Any, ...]:
+    return settings_outputs(values, horizon, draws, meta, control_ids, open_items, language)
+
+
+@callback(
+    Output(ids.SUMMARY, "children"),
+    Output(ids.KEY_FIGURES, "children"),
+    Output(ids.BUDGET_GRAPH, "figure"),
+    Output(ids.WORKERS_GRAPH, "figure"),
+    Output(ids.COACHING_GRAPH, "figure"),
+    Output(ids.CONTINGENT_GRAPH, "figure"),
+    Output(ids.VERSIONS, "children"),
+    Output(ids.SCENARIO_NAME, "children"),
+    Output(ids.VERSION_NOTICE, "children"),
+    Output(ids.VERSION_NOTICE, "className"),
+    Input(ids.SCENARIO, "data"),
+    State(ids.META, "data"),
+    State(ids.LANGUAGE, "data"),
+)
+def show_results(state: object, meta: object, language: object) -> tuple[Any, ...]:
+    """The results of the scenario in the store (cached)."""
+    language = normalise_language(language)
+    scenario = scenario_from_state(state)
+    result = simulate(scenario)
+    annual = result.annual
+    source = _meta(meta)
+    newer = ""
+    if scenario.canonical() == source["origin"]:
+        newer = newer_versions_text(source["computed_with"], versions(), language)
+    return (
+        Summary(result, language),
+        key_figures_table(result.key_figures, result.n_draws, scenario.horizon_years, language),
+        budget_figure(annual, result.n_draws, language),
+        workers_figure(annual, language),
+        coaching_figure(annual, language),
+        contingent_figure(annual, language),
+        versions_text(result, language),
+        scenario.name,
+        newer,
+        "alert alert-info py-2" if newer else "",
+    )
+
+
+def assumption_label(name: str, low: float, high: float, language: str) -> str:
+    """'Niveau van de instroom (factor): 0,8 – 1,2' for the tornado's axis."""
+    from components.simulator_controls import number_text, unit_text
+
+    parameter = scenario_parameters()[name]
+    unit = unit_text(parameter.unit, language)
+    shown = (
+        f"{number_text(to_display(low, parameter.unit))} – {number_text(to_display(high, parameter.unit))}"
+    )
+    suffix = "\u00a0%" if unit.startswith("%") else ""
+    return f"{parameter.label(language)}: {shown}{suffix}"
+
+
+@callback(
+    Output(ids.TORNADO_GRAPH, "figure"),
+    Output(ids.TORNADO_CAPTION, "children"),
+    Input(ids.SCENARIO, "data"),
+    State(ids.LANGUAGE, "data"),
+)
+def show_sensitivity(state: object, language: object) -> tuple[Any, ...]:
+    """The tornado of the scenario's assumptions (cached)."""
+    from components.formatting import format_millions, format_number
+
+    language = normalise_language(language)
+    scenario = scenario_from_state(state)
+    result = sensitivity_of(scenario)
+    labels = {
+        row.field: assumption_label(result.parameter_of_field[row.field], row.low, row.high, language)
+        for row in result.sensitivity.rows
+    }
+    years = min(10, scenario.horizon_years)
+    caption = t("sim.sensitivity.caption", language).format(
+        n=years,
+        cost=format_millions(result.sensitivity.central["cumulative_cost_10y"]),
+        queue=format_number(result.sensitivity.central["peak_queue"]),
+    )
+    return tornado_figure(result.sensitivity, labels, language, cost_years=years), caption
+
+
+@callback(Output(ids.COVERAGE, "children"), Input(ids.SCENARIO, "data"), State(ids.LANGUAGE, "data"))
+def show_coverage(state: object, language: object) -> Any:
+    """The coverage check of the begeleidingspremie (SERV advice, point 6)."""
+    return coverage_table(coverage_of(scenario_from_state(state)), normalise_language(language))
+
+
+@callback(Output(ids.COMPARE_LINK, "href"), Input(ids.SCENARIO, "data"), State(ids.LANGUAGE, "data"))
+def compare_link(state: object, language: object) -> str:
+    """The compare page with the baseline as A and this scenario as B."""
+    scenario = scenario_from_state(state)
+    preset = matching_preset(scenario)
+    current = preset or (state.get("s") if isinstance(state, dict) else "") or "basis"
+    return href(COMPARE_PATH, normalise_language(language), a="basis", b=current)
+
+
+def _file_stem(scenario: Scenario) -> str:
+    import re
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", scenario.name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60] or "scenario"
+    return f"imw-{slug}"
+
+
+def download_data(trigger: object, state: object) -> dict[str, Any]:
+    """The file a download button asks for: the scenario (YAML, JSON) or its results (CSV, XLSX)."""
+    scenario = scenario_from_state(state)
+    recorded = Scenario(**{**scenario.__dict__, "computed_with": versions()})
+    stem = _file_stem(scenario)
+    if trigger == ids.DOWNLOAD_SCENARIO_YAML:
+        return {"content": scenario_yaml(recorded), "filename": f"{stem}.yaml", "type": "application/yaml"}
+    if trigger == ids.DOWNLOAD_SCENARIO_JSON:
+        document = {**scenario_document(scenario), "computed_with": versions()}
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        return {"content": text, "filename": f"{stem}.json", "type": "application/json"}
+    suffix = {ids.DOWNLOAD_RESULTS_CSV: ".csv", ids.DOWNLOAD_RESULTS_XLSX: ".xlsx"}.get(str(trigger))
+    if suffix is None or suffix not in EXPORT_FORMATS:
+        raise PreventUpdate
+    result = simulate(scenario)
+    content = export_table_bytes(suffix, result.scenario, result.annual, result.n_draws)
+    return dcc.send_bytes(content, f"{stem}{suffix}")
+
+
+@callback(
+    Output(ids.DOWNLOAD, "data"),
+    Input(ids.DOWNLOAD_SCENARIO_YAML, "n_clicks"),
+    Input(ids.DOWNLOAD_SCENARIO_JSON, "n_clicks"),
+    Input(ids.DOWNLOAD_RESULTS_CSV, "n_clicks"),
+    Input(ids.DOWNLOAD_RESULTS_XLSX, "n_clicks"),
+    State(ids.SCENARIO, "data"),
+    prevent_initial_call=True,
+)
+def download(
+    yaml_clicks: object, json_clicks: object, csv_clicks: object, xlsx_clicks: object, state: object
+) -> Any:
+    return download_data(_trigger(), state)
+
+
+# The link in the address bar follows the scenario without building the page again (the router listens to the
+# location, so the page replaces the history entry itself); the language switch keeps the scenario too.
+clientside_callback(
+    """
+    function (state) {
+        if (!state || typeof state.s !== "string") { return window.dash_clientside.no_update; }
+        var params = new URLSearchParams(window.location.search);
+        if (state.s) { params.set("s", state.s); } else { params.delete("s"); }
+        var query = params.toString();
+        var target = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+        if (target !== window.location.pathname + window.location.search + window.location.hash) {
+            window.history.replaceState(window.history.state, "", target);
+        }
+        document.querySelectorAll("a.language-switch").forEach(function (link) {
+            var url = new URL(link.getAttribute("href"), window.location.href);
+            if (state.s) { url.searchParams.set("s", state.s); } else { url.searchParams.delete("s"); }
+            link.setAttribute("href", url.pathname + url.search);
+        });
+        return state.s;
+    }
+    """,
+    Output(ids.URL_SYNC, "children"),
+    Input(ids.SCENARIO, "data"),
+)

@@ -1,0 +1,282 @@
+"""Compare up to three scenarios: the parameters that differ, every result, and where the budget difference comes
+from (volume, price, mix, fallback, financing).
+
+The link holds the choice: ``?a=basis&b=terugval_5_jaar&c=<state>``, each slot a preset id or a scenario state as
+the simulator writes it (services/scenario_url.py). A slot that cannot be read falls back to the baseline, with a
+message.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html
+from dash.exceptions import PreventUpdate
+
+from components import simulator_ids as ids
+from components.i18n import normalise_language, t
+from components.layout import PageHeader, PageShell, href
+from components.simulator_charts import GRAPH_CONFIG, compare_cost_figure, decomposition_figure
+from components.simulator_controls import preset_name
+from components.simulator_summary import link_problem_text
+from components.simulator_tables import decomposition_table, output_differences, parameter_differences
+from data.presets import BASELINE_PRESET, load_presets, matching_preset
+from data.scenario import Scenario
+from services.scenario_url import decode_scenario, encode_scenario, is_baseline
+from services.simulation import decomposition_of, simulate, versions
+
+PATH: Final = ids.SIMULATOR_PATH
+COMPARE_PATH: Final = ids.COMPARE_PATH
+SLOTS: Final = ("a", "b", "c")
+NONE: Final = "none"
+#: What the page compares when the link names nothing: a price change and a fallback change against the baseline.
+DEFAULT_SLOTS: Final = {
+    "a": BASELINE_PRESET,
+    "b": "begeleiding_volledige_kost",
+    "c": "terugval_bovenop_contingent",
+}
+
+dash.register_page(
+    __name__, path=COMPARE_PATH, title="Scenario's vergelijken – Individueel maatwerk in cijfers"
+)
+
+
+def link_value(slot: str) -> str:
+    """The option value of a scenario that came with the link in `slot`."""
+    return f"link-{slot}"
+
+
+def read_slots(query: dict[str, object], language: str) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """From the link: the option chosen per slot, the states of the scenarios that are no preset, and messages."""
+    presets = load_presets()
+    given = {slot: query.get(slot) for slot in SLOTS}
+    if all(value in (None, "") for value in given.values()):
+        return dict(DEFAULT_SLOTS), {}, []
+    chosen: dict[str, str] = {}
+    states: dict[str, str] = {}
+    messages: list[str] = []
+    for slot, value in given.items():
+        if value in (None, ""):
+            chosen[slot] = NONE if slot != "a" else BASELINE_PRESET
+            continue
+        if isinstance(value, str) and value in presets:
+            chosen[slot] = value
+            continue
+        decoded = decode_scenario(value)
+        if decoded.problem is not None:
+            problem = decoded.problem
+            text = link_problem_text(problem.kind, problem.field, problem.message, language)
+            messages.append(f"{slot.upper()}: {text}")
+            chosen[slot] = BASELINE_PRESET
+            continue
+        preset = matching_preset(decoded.scenario)
+        if preset is not None:
+            chosen[slot] = preset
+        else:
+            chosen[slot] = link_value(slot)
+            states[link_value(slot)] = encode_scenario(decoded.scenario)
+    return chosen, states, messages
+
+
+def slot_options(slot: str, states: dict[str, str], language: str) -> list[dict[str, str]]:
+    """Presets, the scenarios from the link, and for B and C 'none'."""
+    options = [{"label": preset_name(p, language), "value": p.id} for p in load_presets().values()]
+    for value, state in states.items():
+        name = decode_scenario(state).scenario.name
+        options.append({"label": t("sim.compare.from_link", language).format(name=name), "value": value})
+    if slot != "a":
+        options.append({"label": t("sim.compare.none", language), "value": NONE})
+    return options
+
+
+def scenario_of(choice: object, states: object) -> Scenario | None:
+    """The scenario an option stands for (None for 'none' or an option that is not known)."""
+    presets = load_presets()
+    if isinstance(choice, str) and choice in presets:
+        return presets[choice].scenario
+    if isinstance(choice, str) and isinstance(states, dict) and isinstance(states.get(choice), str):
+        decoded = decode_scenario(states[choice])
+        return decoded.scenario if decoded.problem is None else None
+    return None
+
+
+def layout(lang: str = "nl", **query: Any) -> html.Div:
+    language = normalise_language(lang)
+    chosen, states, messages = read_slots(query, language)
+    selects = [
+        dbc.Col(
+            [
+                dbc.Label(
+                    t("sim.compare.slot", language).format(letter=slot.upper()),
+                    html_for=ids.dom_id({"type": ids.COMPARE_SLOT, "slot": slot}),
+                ),
+                dbc.Select(
+                    id={"type": ids.COMPARE_SLOT, "slot": slot},
+                    options=slot_options(slot, states, language),
+                    value=chosen[slot],
+                ),
+            ],
+            md=4,
+            className="mb-2",
+        )
+        for slot in SLOTS
+    ]
+    body = [
+        PageHeader(t("sim.compare.title", language), t("sim.compare.lead", language)),
+        html.Div(t("sim.projection_note", language), className="alert alert-warning py-2", role="note"),
+        *(
+            [
+                html.Div(
+                    " ".join(messages),
+                    className="alert alert-warning py-2",
+                    role="status",
+                    id=ids.COMPARE_LINK_NOTICE,
+                )
+            ]
+            if messages
+            else []
+        ),
+        dcc.Store(id=ids.COMPARE_LANGUAGE, data=language),
+        dcc.Store(id=ids.COMPARE_STATE, data=states),
+        dcc.Store(id=ids.COMPARE_QUERY),
+        html.Div(id=ids.COMPARE_URL_SYNC, hidden=True),
+        dbc.Row(selects),
+        html.P(t("sim.compare.reference", language), className="small"),
+        html.P(id=ids.COMPARE_OPEN_LINKS),
+        html.Section(
+            [
+                html.H2(t("sim.compare.parameters", language), className="h4 mt-3"),
+                html.Div(id=ids.COMPARE_PARAMETERS),
+            ]
+        ),
+        html.Section(
+            [
+                html.H2(t("sim.compare.cost_chart", language), className="h4 mt-4"),
+                dcc.Graph(id=ids.COMPARE_COST_GRAPH, config=GRAPH_CONFIG, figure={"layout": {"height": 400}}),
+            ]
+        ),
+        html.Section(
+            [
+                html.H2(t("sim.compare.outputs", language), className="h4 mt-4"),
+                html.Div(id=ids.COMPARE_OUTPUTS),
+            ]
+        ),
+        html.Section(
+            [
+                html.H2(t("sim.compare.decomposition", language), className="h4 mt-4"),
+                html.Div(id=ids.COMPARE_DECOMPOSITION),
+            ]
+        ),
+        html.P(dcc.Link(t("sim.compare.back", language), href=href(PATH, language)), className="mt-4"),
+    ]
+    return PageShell(language, COMPARE_PATH, body, query={"lang": language, **query})
+
+
+def _slot_query_value(choice: str, states: dict[str, str]) -> str:
+    return states.get(choice, choice)
+
+
+def compare_outputs(choices: object, states: object, language: object) -> tuple[Any, ...]:
+    """Everything the compare page shows for the chosen scenarios."""
+    language = normalise_language(language)
+    if not isinstance(choices, list) or len(choices) != len(SLOTS):
+        raise PreventUpdate
+    picked: list[tuple[str, Scenario, str]] = []
+    for slot, choice in zip(SLOTS, choices, strict=True):
+        scenario = scenario_of(choice, states)
+        if scenario is not None:
+            picked.append((slot.upper(), scenario, str(choice)))
+    if not picked or picked[0][0] != "A":
+        raise PreventUpdate
+    results = [(letter, scenario, simulate(scenario)) for letter, scenario, _ in picked]
+    named = [(f"{letter}: {scenario.name}", scenario) for letter, scenario, _ in results]
+    annuals = [(f"{letter}: {scenario.name}", result.annual) for letter, scenario, result in results]
+    year_sets = [set(result.annual["year"].astype(int)) for _, _, result in results]
+    years = sorted(set.intersection(*year_sets))
+    outputs: list[Any] = [output_differences(annuals, years, language)]
+    if len({len(s) for s in year_sets}) > 1:
+        outputs.insert(0, html.P(t("sim.compare.horizon_differs", language), className="small"))
+    base_letter, base, _ = results[0]
+    decompositions: list[Any] = []
+    for letter, scenario, _ in results[1:]:
+        result = decomposition_of(base, scenario)
+        name_a, name_b = f"{base_letter}: {base.name}", f"{letter}: {scenario.name}"
+        decompositions += [
+            html.H3(f"{letter} − {base_letter}", className="h5 mt-3"),
+            html.P(
+                t("sim.compare.decomposition.caption", language).format(
+                    first=result.years[0], last=result.years[-1], a=base_letter, b=letter
+                ),
+                className="small text-body-secondary",
+            ),
+            dcc.Graph(figure=decomposition_figure(result, language), config=GRAPH_CONFIG),
+            decomposition_table(result, name_a, name_b, language),
+        ]
+    if not decompositions:
+        decompositions = [html.P(t("sim.compare.parameters.none", language))]
+    links = []
+    for letter, scenario, _ in results:
+        target = (
+            href(PATH, language)
+            if is_baseline(scenario)
+            else href(PATH, language, s=encode_scenario(scenario, computed_with=versions()))
+        )
+        links += [dcc.Link(t("sim.compare.open", language).format(letter=letter), href=target), " · "]
+    query = {
+        slot: _slot_query_value(str(choice), states if isinstance(states, dict) else {})
+        for slot, choice in zip(SLOTS, choices, strict=True)
+        if isinstance(choice, str) and choice and choice != NONE
+    }
+    return (
+        parameter_differences(named, language),
+        compare_cost_figure(annuals, language),
+        outputs,
+        decompositions,
+        links[:-1],
+        query,
+    )
+
+
+@callback(
+    Output(ids.COMPARE_PARAMETERS, "children"),
+    Output(ids.COMPARE_COST_GRAPH, "figure"),
+    Output(ids.COMPARE_OUTPUTS, "children"),
+    Output(ids.COMPARE_DECOMPOSITION, "children"),
+    Output(ids.COMPARE_OPEN_LINKS, "children"),
+    Output(ids.COMPARE_QUERY, "data"),
+    Input({"type": ids.COMPARE_SLOT, "slot": ALL}, "value"),
+    State(ids.COMPARE_STATE, "data"),
+    State(ids.COMPARE_LANGUAGE, "data"),
+)
+def compare(choices: object, states: object, language: object) -> tuple[Any, ...]:
+    return compare_outputs(choices, states, language)
+
+
+# The link follows the choice of scenarios without building the page again.
+clientside_callback(
+    """
+    function (query) {
+        if (!query || typeof query !== "object") { return window.dash_clientside.no_update; }
+        var params = new URLSearchParams(window.location.search);
+        ["a", "b", "c"].forEach(function (slot) {
+            if (typeof query[slot] === "string" && query[slot]) { params.set(slot, query[slot]); }
+            else { params.delete(slot); }
+        });
+        var target = window.location.pathname + "?" + params.toString();
+        window.history.replaceState(window.history.state, "", target);
+        document.querySelectorAll("a.language-switch").forEach(function (link) {
+            var url = new URL(link.getAttribute("href"), window.location.href);
+            ["a", "b", "c"].forEach(function (slot) {
+                if (params.has(slot)) { url.searchParams.set(slot, params.get(slot)); }
+                else { url.searchParams.delete(slot); }
+            });
+            link.setAttribute("href", url.pathname + url.search);
+        });
+        return params.toString();
+    }
+    """,
+    Output(ids.COMPARE_URL_SYNC, "children"),
+    Input(ids.COMPARE_QUERY, "data"),
+)
