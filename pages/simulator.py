@@ -1,13 +1,14 @@
 """Simulator: run a scenario of IMW and the collective contingent, from a preset, a link or a file.
 
-The page holds the scenario in the link (``?s=``, see services/scenario_url.py). Flow of the callbacks:
+The page holds the scenario in the link (``?s=``, see services/scenario_url.py). Its callbacks:
 
-- a preset (button) or an uploaded file sets every control (`apply_source`);
-- any control checks every field (`check_settings`); when all are right, the valid scenario goes to the store
-  ``sim-scenario``; while a field is wrong nothing runs and the field says why;
-- the store drives the results (`show_results`, cached in services/simulation.py), the sensitivity, the coverage
-  check, the downloads, and the link in the address bar (a client-side `history.replaceState`, so that the page
-  is not built again).
+- `apply_source`: a preset (its button) or an uploaded file sets every control;
+- `update_page`: any control checks every field; while a field is wrong, nothing runs and the field says why;
+  when all are right, the results (cached in services/simulation.py), the sensitivity and the coverage check are
+  shown, and the valid scenario goes to the store ``sim-scenario``. One callback, so that a change costs one
+  request and one redraw;
+- the store drives the downloads and the link in the address bar (a client-side `history.replaceState`, so that
+  the page is not built again).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
+import unicodedata
 from pathlib import PurePosixPath
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import dash
 import dash_bootstrap_components as dbc
@@ -24,6 +27,7 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, 
 from dash.exceptions import PreventUpdate
 
 from components import simulator_ids as ids
+from components.formatting import format_millions, format_number
 from components.i18n import normalise_language, t
 from components.layout import PageHeader, PageShell, href
 from components.simulator_charts import (
@@ -41,12 +45,15 @@ from components.simulator_controls import (
     choice_value,
     draw_options,
     field_labels,
+    group_of,
+    number_text,
     preset_description,
     to_display,
+    unit_text,
 )
 from components.simulator_summary import Summary, link_problem_text, newer_versions_text, versions_text
 from components.simulator_tables import coverage_table, key_figures_table
-from data.presets import load_presets, matching_preset
+from data.presets import BASELINE_PRESET, load_presets, matching_preset
 from data.results import EXPORT_FORMATS, export_table_bytes, scenario_yaml
 from data.scenario import (
     MAX_HORIZON_YEARS,
@@ -472,17 +479,22 @@ def _meta(meta: object) -> dict[str, Any]:
     return base
 
 
-def settings_outputs(
-    values: object,
-    horizon: object,
-    draws: object,
-    meta: object,
-    control_ids: object,
-    open_items: object,
-    language: object,
-) -> tuple[Any, ...]:
-    """Check every field; with all right, the scenario for the store; else a message at each wrong field."""
-    language = normalise_language(language)
+class SettingsCheck(NamedTuple):
+    """The outcome of checking every field: a message per wrong field, and the scenario when all are right.
+
+    (A named tuple, not a dataclass: Dash runs page modules before they are in sys.modules.)"""
+
+    names: list[str]
+    problems: dict[str, str]
+    horizon_problem: str
+    scenario: Scenario | None
+    status: Any
+
+
+def check_settings(
+    values: object, horizon: object, draws: object, meta: object, control_ids: object, language: str
+) -> SettingsCheck:
+    """Check every field; with all right, the scenario they make (named after its source, or 'adjusted')."""
     names = _names(control_ids)
     if not isinstance(values, list) or len(values) != len(names):
         raise PreventUpdate
@@ -507,8 +519,6 @@ def settings_outputs(
             problems[error.field.removeprefix("parameters.")] = t("sim.error.other", language).format(
                 message=error.message
             )
-    invalid = [name in problems for name in names]
-    messages = [problems.get(name, "") for name in names]
     if scenario is None:
         wrong = [name for name in names if name in problems] + [n for n in problems if n not in names]
         labels = field_labels(wrong, language) + ([t("sim.horizon", language)] if horizon_problem else [])
@@ -516,26 +526,7 @@ def settings_outputs(
             t("sim.status.invalid", language).format(count=len(labels), fields="; ".join(labels)),
             className="alert alert-danger py-2",
         )
-        from components.simulator_controls import group_of
-
-        opened = list(open_items) if isinstance(open_items, list) else []
-        for name in wrong:
-            try:
-                group = group_of(name)
-            except KeyError:
-                continue
-            if group not in opened:
-                opened.append(group)
-        return (
-            invalid,
-            messages,
-            bool(horizon_problem),
-            horizon_problem,
-            no_update,
-            status,
-            STALE_CLASS,
-            opened,
-        )
+        return SettingsCheck(names, problems, horizon_problem, None, status)
     if scenario.canonical() != source["origin"]:
         scenario = Scenario(
             name=t("sim.adjusted", language).format(name=source["name"])[:200],
@@ -546,7 +537,134 @@ def settings_outputs(
             parameters=scenario.parameters,
             distributions=scenario.distributions,
         )
-    return (invalid, messages, False, "", scenario_state(scenario), "", FRESH_CLASS, no_update)
+    return SettingsCheck(names, problems, "", scenario, "")
+
+
+def _changed(new: list[Any], current: object, empty: object) -> list[Any]:
+    """`new`, with no_update where the page shows that already (less for the browser to redraw)."""
+    if not isinstance(current, list) or len(current) != len(new):
+        return new
+    return [
+        value if (value or empty) != (shown or empty) else no_update
+        for value, shown in zip(new, current, strict=True)
+    ]
+
+
+def _opened(open_items: object, names: list[str]) -> Any:
+    """The settings groups to show open: those already open and those holding a wrong field."""
+    opened = list(open_items) if isinstance(open_items, list) else []
+    added = False
+    for name in names:
+        try:
+            group = group_of(name)
+        except KeyError:
+            continue
+        if group not in opened:
+            opened.append(group)
+            added = True
+    return opened if added else no_update
+
+
+def assumption_label(name: str, low: float, high: float, language: str) -> str:
+    """'Niveau van de instroom (factor): 0,8 – 1,2' for the tornado's axis."""
+    parameter = scenario_parameters()[name]
+    unit = unit_text(parameter.unit, language)
+    shown = (
+        f"{number_text(to_display(low, parameter.unit))} – {number_text(to_display(high, parameter.unit))}"
+    )
+    suffix = "\u00a0%" if unit.startswith("%") else ""
+    return f"{parameter.label(language)}: {shown}{suffix}"
+
+
+#: What `results_outputs` fills, in the order of the callback's outputs.
+RESULT_OUTPUTS: Final = (
+    (ids.SUMMARY, "children"),
+    (ids.KEY_FIGURES, "children"),
+    (ids.BUDGET_GRAPH, "figure"),
+    (ids.WORKERS_GRAPH, "figure"),
+    (ids.COACHING_GRAPH, "figure"),
+    (ids.CONTINGENT_GRAPH, "figure"),
+    (ids.TORNADO_GRAPH, "figure"),
+    (ids.TORNADO_CAPTION, "children"),
+    (ids.COVERAGE, "children"),
+    (ids.VERSIONS, "children"),
+    (ids.SCENARIO_NAME, "children"),
+    (ids.VERSION_NOTICE, "children"),
+    (ids.VERSION_NOTICE, "className"),
+    (ids.COMPARE_LINK, "href"),
+)
+
+
+def results_outputs(scenario: Scenario, meta: object, language: str) -> tuple[Any, ...]:
+    """Everything the page shows for a valid scenario: summary, key figures, charts, sensitivity, coverage, the
+    versions it was computed with, and the link to compare it (the results and the sensitivity are cached)."""
+    result = simulate(scenario)
+    annual = result.annual
+    source = _meta(meta)
+    newer = ""
+    if scenario.canonical() == source["origin"]:
+        newer = newer_versions_text(source["computed_with"], versions(), language)
+    sensitivity = sensitivity_of(scenario)
+    labels = {
+        row.field: assumption_label(sensitivity.parameter_of_field[row.field], row.low, row.high, language)
+        for row in sensitivity.sensitivity.rows
+    }
+    years = min(10, scenario.horizon_years)
+    tornado_caption = t("sim.sensitivity.caption", language).format(
+        n=years,
+        cost=format_millions(sensitivity.sensitivity.central["cumulative_cost_10y"]),
+        queue=format_number(sensitivity.sensitivity.central["peak_queue"]),
+    )
+    preset = matching_preset(scenario)
+    other = preset or (
+        encode_scenario(scenario, computed_with=versions()) if not is_baseline(scenario) else ""
+    )
+    compare = href(COMPARE_PATH, language, a=BASELINE_PRESET, b=other or BASELINE_PRESET)
+    return (
+        Summary(result, language),
+        key_figures_table(result.key_figures, result.n_draws, scenario.horizon_years, language),
+        budget_figure(annual, result.n_draws, language),
+        workers_figure(annual, language),
+        coaching_figure(annual, language),
+        contingent_figure(annual, language),
+        tornado_figure(sensitivity.sensitivity, labels, language, cost_years=years),
+        tornado_caption,
+        coverage_table(coverage_of(scenario), language),
+        versions_text(result, language),
+        scenario.name,
+        newer,
+        "alert alert-info py-2" if newer else "",
+        compare,
+    )
+
+
+def page_outputs(
+    values: object,
+    horizon: object,
+    draws: object,
+    meta: object,
+    control_ids: object,
+    shown_invalid: object,
+    shown_messages: object,
+    open_items: object,
+    language: object,
+) -> tuple[Any, ...]:
+    """One round of the page: check the fields, and with all right, compute and show the results.
+
+    While a field is wrong, nothing runs: the fields say why, the status names them, the results stay those of
+    the last valid scenario (marked so). Only what changes is sent back.
+    """
+    language = normalise_language(language)
+    check = check_settings(values, horizon, draws, meta, control_ids, language)
+    invalid = _changed([name in check.problems for name in check.names], shown_invalid, False)
+    messages = _changed([check.problems.get(name, "") for name in check.names], shown_messages, "")
+    fields = (invalid, messages, bool(check.horizon_problem), check.horizon_problem)
+    if check.scenario is None:
+        opened = _opened(open_items, [name for name in check.names if name in check.problems])
+        stale = (no_update, check.status, STALE_CLASS, opened)
+        return (*fields, *stale, *([no_update] * len(RESULT_OUTPUTS)))
+    state = scenario_state(check.scenario)
+    return (*fields, state, "", FRESH_CLASS, no_update, *results_outputs(check.scenario, meta, language))
 
 
 @callback(
@@ -558,124 +676,35 @@ def settings_outputs(
     Output(ids.STATUS, "children"),
     Output(ids.RESULTS, "className"),
     Output(ids.ACCORDION, "active_item"),
+    *(Output(component, prop) for component, prop in RESULT_OUTPUTS),
     Input({"type": ids.PARAMETER, "name": ALL}, "value"),
     Input(ids.HORIZON, "value"),
     Input(ids.DRAWS, "value"),
     Input(ids.META, "data"),
     State({"type": ids.PARAMETER, "name": ALL}, "id"),
+    State({"type": ids.PARAMETER, "name": ALL}, "invalid"),
+    State({"type": ids.PARAMETER_FEEDBACK, "name": ALL}, "children"),
     State(ids.ACCORDION, "active_item"),
     State(ids.LANGUAGE, "data"),
-    prevent_initial_call=True,
 )
-def check_settings(
+def update_page(
     values: object,
     horizon: object,
     draws: object,
     meta: object,
     control_ids: object,
+    shown_invalid: object,
+    shown_messages: object,
     open_items: object,
     language: object,
 ) -> tuple[Any, ...]:
-    return settings_outputs(values, horizon, draws, meta, control_ids, open_items, language)
-
-
-@callback(
-    Output(ids.SUMMARY, "children"),
-    Output(ids.KEY_FIGURES, "children"),
-    Output(ids.BUDGET_GRAPH, "figure"),
-    Output(ids.WORKERS_GRAPH, "figure"),
-    Output(ids.COACHING_GRAPH, "figure"),
-    Output(ids.CONTINGENT_GRAPH, "figure"),
-    Output(ids.VERSIONS, "children"),
-    Output(ids.SCENARIO_NAME, "children"),
-    Output(ids.VERSION_NOTICE, "children"),
-    Output(ids.VERSION_NOTICE, "className"),
-    Input(ids.SCENARIO, "data"),
-    State(ids.META, "data"),
-    State(ids.LANGUAGE, "data"),
-)
-def show_results(state: object, meta: object, language: object) -> tuple[Any, ...]:
-    """The results of the scenario in the store (cached)."""
-    language = normalise_language(language)
-    scenario = scenario_from_state(state)
-    result = simulate(scenario)
-    annual = result.annual
-    source = _meta(meta)
-    newer = ""
-    if scenario.canonical() == source["origin"]:
-        newer = newer_versions_text(source["computed_with"], versions(), language)
-    return (
-        Summary(result, language),
-        key_figures_table(result.key_figures, result.n_draws, scenario.horizon_years, language),
-        budget_figure(annual, result.n_draws, language),
-        workers_figure(annual, language),
-        coaching_figure(annual, language),
-        contingent_figure(annual, language),
-        versions_text(result, language),
-        scenario.name,
-        newer,
-        "alert alert-info py-2" if newer else "",
+    # One callback, one request and one redraw for a changed field: the check and the results together.
+    return page_outputs(
+        values, horizon, draws, meta, control_ids, shown_invalid, shown_messages, open_items, language
     )
-
-
-def assumption_label(name: str, low: float, high: float, language: str) -> str:
-    """'Niveau van de instroom (factor): 0,8 – 1,2' for the tornado's axis."""
-    from components.simulator_controls import number_text, unit_text
-
-    parameter = scenario_parameters()[name]
-    unit = unit_text(parameter.unit, language)
-    shown = (
-        f"{number_text(to_display(low, parameter.unit))} – {number_text(to_display(high, parameter.unit))}"
-    )
-    suffix = "\u00a0%" if unit.startswith("%") else ""
-    return f"{parameter.label(language)}: {shown}{suffix}"
-
-
-@callback(
-    Output(ids.TORNADO_GRAPH, "figure"),
-    Output(ids.TORNADO_CAPTION, "children"),
-    Input(ids.SCENARIO, "data"),
-    State(ids.LANGUAGE, "data"),
-)
-def show_sensitivity(state: object, language: object) -> tuple[Any, ...]:
-    """The tornado of the scenario's assumptions (cached)."""
-    from components.formatting import format_millions, format_number
-
-    language = normalise_language(language)
-    scenario = scenario_from_state(state)
-    result = sensitivity_of(scenario)
-    labels = {
-        row.field: assumption_label(result.parameter_of_field[row.field], row.low, row.high, language)
-        for row in result.sensitivity.rows
-    }
-    years = min(10, scenario.horizon_years)
-    caption = t("sim.sensitivity.caption", language).format(
-        n=years,
-        cost=format_millions(result.sensitivity.central["cumulative_cost_10y"]),
-        queue=format_number(result.sensitivity.central["peak_queue"]),
-    )
-    return tornado_figure(result.sensitivity, labels, language, cost_years=years), caption
-
-
-@callback(Output(ids.COVERAGE, "children"), Input(ids.SCENARIO, "data"), State(ids.LANGUAGE, "data"))
-def show_coverage(state: object, language: object) -> Any:
-    """The coverage check of the begeleidingspremie (SERV advice, point 6)."""
-    return coverage_table(coverage_of(scenario_from_state(state)), normalise_language(language))
-
-
-@callback(Output(ids.COMPARE_LINK, "href"), Input(ids.SCENARIO, "data"), State(ids.LANGUAGE, "data"))
-def compare_link(state: object, language: object) -> str:
-    """The compare page with the baseline as A and this scenario as B."""
-    scenario = scenario_from_state(state)
-    preset = matching_preset(scenario)
-    current = preset or (state.get("s") if isinstance(state, dict) else "") or "basis"
-    return href(COMPARE_PATH, normalise_language(language), a="basis", b=current)
 
 
 def _file_stem(scenario: Scenario) -> str:
-    import re
-    import unicodedata
-
     ascii_name = unicodedata.normalize("NFKD", scenario.name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60] or "scenario"
     return f"imw-{slug}"
