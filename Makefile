@@ -54,6 +54,7 @@ format: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_projection.py
+	$(BIN)/python benchmarks/bench_simulator.py
 
 # Load test: 50 users for 60 s against two gunicorn workers on loopback; locust in its own environment.
 LOAD_PORT ?= 8799
