@@ -1,0 +1,376 @@
+"""The simulator page: its layout from a link, and its callbacks called as plain functions."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+
+import dash
+import openpyxl
+import pandas as pd
+import pytest
+import yaml
+from dash import dcc, html, no_update
+from dash.exceptions import PreventUpdate
+
+from components import simulator_ids as ids
+from components.simulator_controls import CUSTOM, to_display
+from data.presets import load_presets
+from data.scenario import MAX_SCENARIO_BYTES, Scenario, parse_scenario_text, scenario_parameters
+from services.scenario_url import decode_scenario, encode_scenario
+from services.simulation import versions
+from tests.components.test_simulator_controls import find_all, text_of
+
+PRESETS = load_presets()
+NAMES = list(scenario_parameters())
+CONTROL_IDS = [ids.parameter_id(name) for name in NAMES]
+BAND = "loonpremie.package.five_year_standard.band_1"
+
+
+@pytest.fixture(scope="module")
+def page(portal):
+    """The page module as the portal registered it."""
+    from pages import simulator
+
+    return simulator
+
+
+def by_id(component, component_id):
+    found = [c for c in find_all(component, object) if getattr(c, "id", None) == component_id]
+    return found[0] if found else None
+
+
+def baseline_round(page, **changes):
+    """The arguments of `update_page` for the baseline controls, with some controls changed (shown values)."""
+    scenario = PRESETS["basis"].scenario
+    values = page.control_values(scenario, NAMES)
+    for name, value in changes.items():
+        values[NAMES.index(name)] = value
+    meta = page.meta_document(scenario, "basis")
+    return values, 12, 1000, meta, CONTROL_IDS, None, None, ["loonpremie"], "nl"
+
+
+FIELD_OUTPUTS = [
+    "invalid",
+    "messages",
+    "horizon_invalid",
+    "horizon_message",
+    "state",
+    "status",
+    "results_class",
+    "accordion",
+]
+
+
+def outputs_by_name(outputs):
+    from pages.simulator import RESULT_OUTPUTS
+
+    names = FIELD_OUTPUTS + [f"{component}.{prop}" for component, prop in RESULT_OUTPUTS]
+    assert len(names) == len(outputs)
+    return dict(zip(names, outputs, strict=True))
+
+
+def test_the_page_is_registered_in_the_navigation(portal):
+    page = next(p for p in dash.page_registry.values() if p["path"] == "/simulator")
+    assert page["nav_label"] == {"nl": "Simulator", "en": "Simulator"}
+    assert page["order"] == 90
+    assert set(page["nav_description"]) == {"nl", "en"}
+
+
+def test_the_layout_of_a_plain_link_is_the_baseline(page):
+    layout = page.layout()
+    assert by_id(layout, ids.LINK_NOTICE) is None
+    assert by_id(layout, ids.PRESET).value == "basis"
+    assert by_id(layout, ids.SCENARIO).data["s"] == ""
+    assert "projectie op basis van aannames" in text_of(layout)
+    assert by_id(layout, ids.parameter_id(BAND)).value == 40
+
+
+def test_the_layout_of_a_link_to_a_preset_shows_the_preset(page):
+    preset = PRESETS["terugval_5_jaar"].scenario
+    layout = page.layout(s=encode_scenario(preset, computed_with=versions()))
+    assert by_id(layout, ids.PRESET).value == "terugval_5_jaar"
+    assert by_id(layout, ids.parameter_id("fallback.window_quarters")).value == 20
+    assert by_id(layout, ids.META).data["description"] == preset.description
+    assert by_id(layout, ids.VERSION_NOTICE).children == ""
+
+
+@pytest.mark.parametrize(
+    "s",
+    ["kapot", "eJ" + "A" * 50, ["a", "b"], "A" * 5000, encode_scenario(Scenario())[:-4]],
+    ids=["tampered", "not zlib", "two states", "oversized", "truncated"],
+)
+def test_a_bad_link_shows_the_baseline_with_a_message_never_an_error(page, s):
+    layout = page.layout(s=s, lang="en")
+    notice = by_id(layout, ids.LINK_NOTICE)
+    assert notice is not None and "The baseline is shown" in text_of(notice)
+    assert by_id(layout, ids.PRESET).value == "basis"
+
+
+def test_a_link_saved_on_older_parameters_says_so(page):
+    state = encode_scenario(
+        PRESETS["basis"].scenario, computed_with={"model_version": "0.9.0", "parameters_version": "oud"}
+    )
+    layout = page.layout(s=state)
+    notice = text_of(by_id(layout, ids.VERSION_NOTICE))
+    assert (
+        "model 0.9.0" in notice and "parameters oud" in notice and versions()["parameters_version"] in notice
+    )
+
+
+def test_garbage_in_the_query_never_breaks_the_layout(page):
+    for query in (
+        {"lang": ["nl", "en"]},
+        {"": "", "a" * 300: "b" * 3000},
+        {"s": None},
+        {"lang": "xx", "s": 5},
+    ):
+        page.layout(**query)
+
+
+def test_a_valid_change_computes_and_fills_every_result(page):
+    outputs = outputs_by_name(page.page_outputs(*baseline_round(page, **{BAND: 55})))
+    assert outputs["status"] == ""
+    assert outputs["results_class"] == page.FRESH_CLASS
+    state = outputs["state"]
+    assert state["document"]["parameters"] == {BAND: 0.55}
+    assert state["document"]["name"] == "Basisscenario decreet 2022 (aangepast)"
+    assert decode_scenario(state["s"]).scenario.parameters == {BAND: 0.55}
+    figure = outputs[f"{ids.BUDGET_GRAPH}.figure"]
+    assert figure["data"][0]["name"] == "Loonpremie"
+    assert "aangepast" in outputs[f"{ids.SCENARIO_NAME}.children"]
+    assert "b=" in outputs[f"{ids.COMPARE_LINK}.href"] and "a=basis" in outputs[f"{ids.COMPARE_LINK}.href"]
+    assert all(flag is False for flag in outputs["invalid"])
+
+
+def test_a_higher_percentage_costs_more(page):
+    base = outputs_by_name(page.page_outputs(*baseline_round(page)))
+    higher = outputs_by_name(page.page_outputs(*baseline_round(page, **{BAND: 60})))
+    cost = lambda o: sum(o[f"{ids.BUDGET_GRAPH}.figure"]["data"][0]["y"])  # noqa: E731
+    assert cost(higher) > cost(base)
+
+
+def test_an_unchanged_baseline_keeps_its_name_and_needs_no_state_in_the_link(page):
+    outputs = outputs_by_name(page.page_outputs(*baseline_round(page)))
+    assert outputs["state"]["s"] == ""
+    assert outputs["state"]["document"]["name"] == "Basisscenario decreet 2022"
+
+
+def test_a_wrong_field_gets_its_message_and_nothing_runs(page):
+    outputs = outputs_by_name(
+        page.page_outputs(*baseline_round(page, **{BAND: 90, "fallback.window_quarters": None}))
+    )
+    position = NAMES.index(BAND)
+    assert outputs["invalid"][position] is True
+    assert "van 20 tot 75" in outputs["messages"][position]
+    assert outputs["invalid"][NAMES.index("fallback.window_quarters")] is True
+    assert outputs["state"] is no_update
+    assert all(outputs[f"{c}.{p}"] is no_update for c, p in page.RESULT_OUTPUTS)
+    status = text_of(outputs["status"])
+    assert "2 veld(en)" in status and "5-jarig standaardpakket, kwartalen 1-5" in status
+    assert set(outputs["accordion"]) >= {"loonpremie", "fallback"}
+    assert outputs["results_class"] == page.STALE_CLASS
+
+
+def test_only_the_fields_whose_flag_changes_are_sent_back(page):
+    values, horizon, draws, meta, control_ids, _, _, open_items, language = baseline_round(page)
+    shown_invalid = [False] * len(NAMES)
+    shown_messages = [None] * len(NAMES)
+    shown_invalid[0] = True
+    shown_messages[0] = "oude melding"
+    outputs = outputs_by_name(
+        page.page_outputs(
+            values, horizon, draws, meta, control_ids, shown_invalid, shown_messages, open_items, language
+        )
+    )
+    assert outputs["invalid"][0] is False and outputs["messages"][0] == ""
+    assert all(value is no_update for value in outputs["invalid"][1:])
+    assert all(value is no_update for value in outputs["messages"][1:])
+
+
+@pytest.mark.parametrize("horizon", [0, 21, 2.5, None, "12", True])
+def test_a_wrong_horizon_is_refused_at_its_field(page, horizon):
+    values, _, draws, meta, control_ids, a, b, open_items, language = baseline_round(page)
+    outputs = outputs_by_name(
+        page.page_outputs(values, horizon, draws, meta, control_ids, a, b, open_items, language)
+    )
+    assert outputs["horizon_invalid"] is True and "van 1 tot 20" in outputs["horizon_message"]
+    assert outputs["state"] is no_update
+
+
+@pytest.mark.parametrize(
+    ("draws", "computed"), [(0, 0), (1000, 1000), (5000, 5000), (10**9, 5000), (-3, 0), ("x", 1000)]
+)
+def test_the_draws_are_capped_whatever_the_browser_sends(page, draws, computed):
+    values, horizon, _, meta, control_ids, a, b, open_items, language = baseline_round(page)
+    outputs = outputs_by_name(
+        page.page_outputs(values, horizon, draws, meta, control_ids, a, b, open_items, language)
+    )
+    assert outputs["state"]["document"]["draws"] == computed
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ("x", 12, 1000, {}, CONTROL_IDS, None, None, [], "nl"),
+        ([1, 2], 12, 1000, {}, CONTROL_IDS, None, None, [], "nl"),
+        ([], 12, 1000, {}, "ids", None, None, [], "nl"),
+        ([], 12, 1000, {}, [{"type": "sim-param"}], None, None, [], "nl"),
+    ],
+)
+def test_malformed_callback_input_changes_nothing(page, arguments):
+    with pytest.raises(PreventUpdate):
+        page.page_outputs(*arguments)
+
+
+def test_a_tampered_meta_store_falls_back_to_defaults(page):
+    values, horizon, draws, _, control_ids, a, b, open_items, language = baseline_round(page)
+    meta = {"name": ["x"], "seed": "abc", "distributions": 5, "origin": None}
+    outputs = outputs_by_name(
+        page.page_outputs(values, horizon, draws, meta, control_ids, a, b, open_items, language)
+    )
+    assert outputs["state"]["document"]["seed"] == Scenario().seed
+
+
+def test_loading_a_preset_sets_every_control(page):
+    outputs = page.source_outputs(
+        ids.APPLY_PRESET, "terugval_bovenop_contingent", None, None, CONTROL_IDS, "nl"
+    )
+    values, horizon, _options, draws, meta, message, preset = outputs
+    assert values[NAMES.index("fallback.mode")] == "on_top"
+    assert values[NAMES.index(BAND)] == 40
+    assert (horizon, draws, preset, message) == (12, 1000, "terugval_bovenop_contingent", "")
+    assert (
+        meta["name"] == "Terugkeer bovenop het contingent" and meta["preset"] == "terugval_bovenop_contingent"
+    )
+    with pytest.raises(PreventUpdate):
+        page.source_outputs(ids.APPLY_PRESET, "bestaat_niet", None, None, CONTROL_IDS, "nl")
+    with pytest.raises(PreventUpdate):
+        page.source_outputs(None, "basis", None, None, CONTROL_IDS, "nl")
+
+
+def upload(text: str | bytes) -> str:
+    data = text.encode() if isinstance(text, str) else text
+    return "data:application/octet-stream;base64," + base64.b64encode(data).decode()
+
+
+def test_uploading_a_scenario_file_sets_the_controls_and_names_it(page):
+    text = (
+        "name: Mijn scenario\nparameters:\n  fallback.window_quarters: 8\n"
+        "  loonpremie.package.five_year_standard.band_1: 0.5\n"
+    )
+    values, _, _, draws, meta, message, preset = page.source_outputs(
+        ids.UPLOAD, CUSTOM, upload(text), "mijn.yaml", CONTROL_IDS, "nl"
+    )
+    assert values[NAMES.index("fallback.window_quarters")] == 8
+    assert values[NAMES.index(BAND)] == 50
+    assert draws == 0 and preset == CUSTOM and meta["name"] == "Mijn scenario"
+    assert "Opgeladen: Mijn scenario (mijn.yaml)" in text_of(message)
+
+
+def test_uploading_a_preset_file_recognises_the_preset(page):
+    preset = PRESETS["terugval_1_jaar"].scenario
+    document = {"name": preset.name, **preset.canonical()}
+    outputs = page.source_outputs(
+        ids.UPLOAD, CUSTOM, upload(json.dumps(document)), "x.json", CONTROL_IDS, "nl"
+    )
+    assert outputs[-1] == "terugval_1_jaar"
+
+
+@pytest.mark.parametrize(
+    ("contents", "filename", "expected"),
+    [
+        (upload("name: x\n"), "scenario.txt", "gebruik een .yaml-, .yml- of .json-bestand"),
+        (upload("parameters:\n  fallback.window_quarters: 99\n"), "s.yaml", "fallback.window_quarters"),
+        (upload("parameters: [\n"), "s.yaml", "not valid YAML"),
+        (upload("{"), "s.json", "not valid JSON"),
+        (upload(b"\xff\xfe\x00name"), "s.yaml", "geen tekst in UTF-8"),
+        (upload("# " + "x" * (MAX_SCENARIO_BYTES + 10)), "s.yaml", "groter dan 200 kB"),
+        ("data:text/plain,name: x", "s.yaml", "geen tekst in UTF-8"),
+        (None, "s.yaml", "geen tekst in UTF-8"),
+        (upload("paramters: {}\n"), "s.yaml", "paramters"),
+    ],
+)
+def test_a_bad_upload_is_refused_at_the_upload_and_changes_nothing(page, contents, filename, expected):
+    outputs = page.source_outputs(ids.UPLOAD, CUSTOM, contents, filename, CONTROL_IDS, "nl")
+    values, _, _, _, meta, message, preset = outputs
+    assert all(value is no_update for value in values)
+    assert meta is no_update and preset is no_update
+    assert expected in text_of(message)
+    assert "alert-danger" in message.className
+
+
+def state_of(page, scenario):
+    return page.scenario_state(scenario)
+
+
+def test_the_scenario_downloads_read_back_as_the_same_scenario(page):
+    scenario = PRESETS["begeleiding_volledige_kost"].scenario
+    state = state_of(page, scenario)
+    as_yaml = page.download_data(ids.DOWNLOAD_SCENARIO_YAML, state)
+    assert as_yaml["filename"] == "imw-begeleidingspremie-dekt-de-volledige-kost-van-de-begeleiding.yaml"
+    again = parse_scenario_text(as_yaml["content"], "yaml")
+    assert again.canonical() == scenario.canonical() and again.name == scenario.name
+    assert again.computed_with == versions()
+    as_json = page.download_data(ids.DOWNLOAD_SCENARIO_JSON, state)
+    assert parse_scenario_text(as_json["content"], "json").canonical() == scenario.canonical()
+    assert yaml.safe_load(as_yaml["content"])["parameters"]["begeleidingspremie.variable.high"] == 2220
+
+
+def test_the_results_downloads_hold_the_results_and_what_they_were_computed_on(page):
+    state = state_of(page, PRESETS["terugval_5_jaar"].scenario)
+    as_csv = page.download_data(ids.DOWNLOAD_RESULTS_CSV, state)
+    assert as_csv["filename"].endswith(".csv") and as_csv["base64"]
+    text = base64.b64decode(as_csv["content"]).decode()
+    assert f'# model_version: "{versions()["model_version"]}"' in text
+    assert f'# parameters_version: "{versions()["parameters_version"]}"' in text
+    assert '"fallback.window_quarters": 20' in text
+    frame = pd.read_csv(io.StringIO(text), comment="#")
+    assert {"year", "output", "label", "unit", "mean", "p5", "p50", "p95"} <= set(frame.columns)
+    as_xlsx = page.download_data(ids.DOWNLOAD_RESULTS_XLSX, state)
+    book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(as_xlsx["content"])))
+    assert book.sheetnames == ["resultaten", "metadata", "scenario"]
+
+
+def test_a_download_of_a_tampered_store_changes_nothing(page):
+    for state in (None, {"document": "x"}, {"document": {"horizon_years": 99}}):
+        with pytest.raises(PreventUpdate):
+            page.download_data(ids.DOWNLOAD_SCENARIO_YAML, state)
+    with pytest.raises(PreventUpdate):
+        page.download_data("sim-unknown", state_of(page, Scenario()))
+
+
+def test_the_description_follows_the_chosen_preset(page):
+    assert "punt 11" in page.describe_preset("bredere_reikwijdte", "nl")
+    assert page.describe_preset(["x"], "nl") == ""
+
+
+def test_every_control_shows_the_scenario_values(page):
+    scenario = PRESETS["bredere_reikwijdte"].scenario
+    shown = page.control_values(scenario, NAMES)
+    assert shown[NAMES.index("scope.extra_inflow_share")] == to_display(0.05, "share of the inflow") == 5
+    assert page.control_values(scenario, ["onbekend"]) == [no_update]
+
+
+def test_the_layout_has_the_pieces_the_issue_asks_for(page):
+    layout = page.layout()
+    for component_id in (
+        ids.BUDGET_GRAPH,
+        ids.WORKERS_GRAPH,
+        ids.COACHING_GRAPH,
+        ids.CONTINGENT_GRAPH,
+        ids.TORNADO_GRAPH,
+        ids.KEY_FIGURES,
+        ids.SUMMARY,
+        ids.COVERAGE,
+        ids.UPLOAD,
+        ids.DOWNLOAD,
+        ids.COMPARE_LINK,
+        ids.VERSIONS,
+    ):
+        assert by_id(layout, component_id) is not None, component_id
+    assert isinstance(by_id(layout, ids.UPLOAD), dcc.Upload)
+    assert isinstance(by_id(layout, ids.DOWNLOAD), dcc.Download)
+    headings = [text_of(h) for h in find_all(layout, html.H1)]
+    assert headings == ["Scenariosimulator"]

@@ -1,0 +1,160 @@
+"""The simulator's cached calls: keys, the cap on draws, hits and misses, a failing cache, Redis for several
+processes."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from data.presets import load_presets
+from data.scenario import Scenario, parse_scenario
+from services import simulation
+from services.simulation import (
+    PAGE_MAX_DRAWS,
+    cache_key,
+    cached,
+    decomposition_of,
+    page_scenario,
+    sensitivity_of,
+    simulate,
+)
+from tests.services.conftest import make_server
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def count_runs(monkeypatch):
+    """Count the projections the service really makes."""
+    calls: list[Scenario] = []
+    original = simulation.run
+
+    def counting(scenario, *args, **kwargs):
+        calls.append(scenario)
+        return original(scenario, *args, **kwargs)
+
+    monkeypatch.setattr(simulation, "run", counting)
+    return calls
+
+
+def test_the_key_is_the_same_for_the_same_scenario_and_differs_for_another():
+    a = parse_scenario({"parameters": {"fallback.window_quarters": 4}})
+    b = parse_scenario({"name": "Andere naam", "parameters": {"fallback.window_quarters": 4}})
+    c = parse_scenario({"parameters": {"fallback.window_quarters": 8}})
+    assert cache_key("simulate", a) == cache_key("simulate", b)  # the name is no part of the result
+    assert cache_key("simulate", a) != cache_key("simulate", c)
+    assert cache_key("simulate", a) != cache_key("sensitivity", a)
+    assert cache_key("simulate", a).startswith("sim:simulate:")
+
+
+def test_the_key_changes_with_the_model_and_the_parameters(monkeypatch):
+    scenario = Scenario()
+    before = cache_key("simulate", scenario)
+    monkeypatch.setattr(simulation, "MODEL_VERSION", "9.9.9")
+    assert cache_key("simulate", scenario) != before
+    monkeypatch.undo()
+    monkeypatch.setattr(simulation, "parameters_version", lambda: "0000newdata0")
+    assert cache_key("simulate", scenario) != before
+
+
+@pytest.mark.parametrize(
+    ("asked", "computed"), [(0, 0), (1000, 1000), (5000, 5000), (10_000, PAGE_MAX_DRAWS)]
+)
+def test_the_page_never_computes_more_than_its_maximum_of_draws(asked, computed):
+    assert page_scenario(Scenario(draws=asked)).draws == computed
+
+
+def test_a_repeated_scenario_is_served_from_the_cache(app_context, count_runs):
+    scenario = parse_scenario({"draws": 0, "parameters": {"inflow.trend": 0.041}})
+    first = simulate(scenario)
+    second = simulate(dataclasses.replace(scenario, name="Zelfde scenario, andere naam"))
+    assert len(count_runs) == 1
+    assert second.key_figures == first.key_figures
+    assert second.model_version == first.model_version
+    assert second.parameters_version == first.parameters_version
+
+
+def test_a_result_records_the_model_and_parameter_versions_and_the_draws(app_context):
+    result = simulate(parse_scenario({"draws": 7000}))
+    assert result.n_draws == PAGE_MAX_DRAWS
+    assert result.model_version == simulation.MODEL_VERSION
+    assert result.parameters_version == simulation.parameters_version()
+    assert set(result.annual.columns) == {"year", "output", "mean", "p5", "p50", "p95"}
+    assert result.value("total_cost").index.tolist() == list(range(2026, 2038))
+
+
+def test_outside_an_app_a_local_cache_stands_in(count_runs):
+    scenario = parse_scenario({"draws": 0, "parameters": {"inflow.trend": 0.042}})
+    simulate(scenario)
+    simulate(scenario)
+    assert len(count_runs) == 1
+
+
+class BrokenCache:
+    def get(self, key):
+        raise ConnectionError("cache down")
+
+    def set(self, key, value):
+        raise ConnectionError("cache down")
+
+
+def test_a_failing_cache_is_logged_and_the_result_served_all_the_same(monkeypatch, caplog):
+    monkeypatch.setattr(simulation, "_backend", lambda: BrokenCache())
+    with caplog.at_level(logging.WARNING, logger="imw.simulation"):
+        assert cached("sim:test:broken", lambda: 42) == 42
+    assert "cache read failed" in caplog.text and "cache write failed" in caplog.text
+
+
+def test_the_sensitivity_does_not_depend_on_the_draws(app_context):
+    with_draws = sensitivity_of(Scenario(draws=1000, seed=5))
+    without = sensitivity_of(Scenario(draws=0))
+    assert with_draws.sensitivity == without.sensitivity
+    assert set(with_draws.parameter_of_field.values()) >= {"inflow.level_factor", "fallback.takeup"}
+
+
+def test_the_decomposition_is_cached_per_pair(app_context, monkeypatch):
+    presets = load_presets()
+    base, target = presets["basis"].scenario, presets["begeleiding_volledige_kost"].scenario
+    first = decomposition_of(base, target)
+    monkeypatch.setattr(simulation, "decompose", lambda *args: pytest.fail("computed again"))
+    assert decomposition_of(base, target) == first
+    assert first.cumulative("price") > 0
+
+
+def test_two_apps_on_one_redis_share_their_results(redis_url, count_runs):
+    scenario = parse_scenario({"draws": 0, "parameters": {"inflow.trend": 0.043}})
+    with make_server(redis_url).app_context():
+        first = simulate(scenario)
+    with make_server(redis_url).app_context():
+        second = simulate(scenario)
+    assert len(count_runs) == 1
+    assert second.key_figures == first.key_figures
+
+
+def test_another_process_reads_what_this_one_cached_in_redis(redis_url):
+    scenario = parse_scenario({"draws": 0, "parameters": {"inflow.trend": 0.044}})
+    with make_server(redis_url).app_context():
+        mine = simulate(scenario)
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from services import simulation
+        from data.scenario import parse_scenario
+        from tests.services.conftest import make_server
+        simulation.run = lambda *a, **k: sys.exit("computed: not served from Redis")
+        scenario = parse_scenario({{"draws": 0, "parameters": {{"inflow.trend": 0.044}}}})
+        with make_server({redis_url!r}).app_context():
+            print(simulation.simulate(scenario).key_figures["cumulative_cost_10y"]["p50"])
+        """
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    assert float(completed.stdout.strip()) == pytest.approx(mine.key_figures["cumulative_cost_10y"]["p50"])
