@@ -181,14 +181,20 @@ def _share_section(language: str) -> html.Section:
             html.Div(buttons, role="group", **{"aria-label": t("sim.download.label", language)}),
             dcc.Download(id=ids.DOWNLOAD),
             html.H4(t("sim.upload", language), className="h6 mt-3", id="sim-upload-heading"),
-            dcc.Upload(
-                html.Div(t("sim.upload.prompt", language)),
-                id=ids.UPLOAD,
-                accept=".yaml,.yml,.json",
-                max_size=UPLOAD_MAX_BYTES,
-                multiple=False,
-                className="sim-upload border border-2 rounded p-3 text-center",
-                style={"borderStyle": "dashed", "cursor": "pointer"},
+            # The file field inside the drop zone gets its name from the label around it; a click anywhere on
+            # the label opens the file dialog (the drop zone's own click is off, or the dialog would open twice).
+            html.Label(
+                dcc.Upload(
+                    html.Div(t("sim.upload.prompt", language)),
+                    id=ids.UPLOAD,
+                    accept=".yaml,.yml,.json",
+                    max_size=UPLOAD_MAX_BYTES,
+                    multiple=False,
+                    disable_click=True,
+                    className="sim-upload border border-2 rounded p-3 text-center",
+                    style={"borderStyle": "dashed", "cursor": "pointer"},
+                ),
+                className="d-block",
             ),
             html.Div(id=ids.UPLOAD_MESSAGE, role="status", className="mt-2"),
             html.P(
@@ -566,7 +572,7 @@ def _opened(open_items: object, names: list[str]) -> Any:
 
 
 def assumption_label(name: str, low: float, high: float, language: str) -> str:
-    """'Niveau van de instroom (factor): 0,8 – 1,2' for the tornado's axis."""
+    """'<label>: <low> – <high>' (in the shown unit) for the tornado's axis."""
     parameter = scenario_parameters()[name]
     unit = unit_text(parameter.unit, language)
     shown = (
@@ -762,6 +768,17 @@ clientside_callback(
             if (state.s) { url.searchParams.set("s", state.s); } else { url.searchParams.delete("s"); }
             link.setAttribute("href", url.pathname + url.search);
         });
+        // The file field of the upload is invisible (the drop zone is what shows): show its keyboard focus on
+        // the drop zone, in the portal's focus colour.
+        var input = document.querySelector("#sim-upload input[type=file]");
+        if (input && !input.dataset.focusRing) {
+            input.dataset.focusRing = "1";
+            input.addEventListener("focus", function () {
+                input.parentElement.style.outline = "3px solid #ffbf47";
+                input.parentElement.style.outlineOffset = "2px";
+            });
+            input.addEventListener("blur", function () { input.parentElement.style.outline = ""; });
+        }
         return state.s;
     }
     """,
