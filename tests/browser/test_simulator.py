@@ -263,7 +263,7 @@ def test_every_control_is_reachable_with_the_keyboard(browser_page: PageProbe):
 def test_the_upload_opens_one_file_dialog_by_mouse_and_by_keyboard(browser_page: PageProbe):
     page = open_simulator(browser_page)
     choosers: list[Any] = []
-    page.on("filechooser", choosers.append)
+    page.on("filechooser", lambda chooser: choosers.append(chooser))
     page.click(f"#{ids.UPLOAD}")
     page.wait_for_timeout(500)
     assert len(choosers) == 1
