@@ -6,8 +6,14 @@ monitoring page is served by the same three callbacks below, through pattern-mat
 
 - `update_view` (MATCH): a filter changed -> new figure, table, summary, banner and source line;
 - `download_csv` / `download_xlsx` (MATCH): the rows shown, with flags and sources, as a file;
-- `sync_url` (ALL): the state of every block -> the query string (``dcc.Location(refresh=False)`` only rewrites
-  the address bar, so that a copied link reproduces the view, without the page being rendered again).
+- `sync_url` (ALL): the state of every block -> the query string, kept in a store; a clientside function
+  (assets/url_state.js) writes it into the address bar with ``history.replaceState``, so that a copied link
+  reproduces the view without the page being rendered again.
+
+Why not ``dcc.Location(refresh=False)``: it adds a history entry with ``pushState`` that Dash's pages router does
+not see; Back then changes the address but leaves the view as it was (the router compares against a query it never
+learnt). Replacing the entry keeps one entry per page, and Back and Forward between pages restore each page's last
+view through the router.
 
 The first render happens in the layout (the callbacks have ``prevent_initial_call=True``): the page arrives whole.
 """
@@ -22,7 +28,19 @@ from typing import Any, Final
 import dash_bootstrap_components as dbc
 import pandas as pd
 import plotly.graph_objects as go
-from dash import ALL, MATCH, Input, Output, State, callback, dcc, html, no_update
+from dash import (
+    ALL,
+    MATCH,
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    dcc,
+    html,
+    no_update,
+)
 
 from components import monitoring_data
 from components.charts import displacement_figure, indicator_figure
@@ -79,7 +97,7 @@ XLSX_BUTTON_TYPE: Final = "indicator-xlsx-button"
 CSV_DOWNLOAD_TYPE: Final = "indicator-csv-download"
 XLSX_DOWNLOAD_TYPE: Final = "indicator-xlsx-download"
 # Page-level ids, one of each on any page that shows indicator blocks.
-URL_ID: Final = "indicator-url"
+URL_ID: Final = "indicator-url"  # a store of the query string that the address bar should show
 LANGUAGE_ID: Final = "indicator-language"
 
 # Plotly's mode bar is mouse-only and its buttons have no accessible names; the downloads and the table replace it.
@@ -489,7 +507,8 @@ def _metadata(
             ),
             className="h-100",
         ),
-        **{"aria-labelledby": heading},
+        # "Over deze indicator" plus the block's title: every block's aside gets a name of its own.
+        **{"aria-labelledby": f"{heading} {anchor_id(info.id, 'title')}"},
     )
 
 
@@ -606,9 +625,9 @@ def _download_button(kind: str, info: IndicatorInfo, label_key: str, language: s
 
 
 def PageStateHolders(language: str) -> html.Div:
-    """The page-level pieces the callbacks need: the address bar (no reload) and the page's language."""
+    """The page-level pieces the callbacks need: the query string for the address bar, and the page's language."""
     return html.Div(
-        [dcc.Location(id=URL_ID, refresh=False), dcc.Store(id=LANGUAGE_ID, data=normalise_language(language))]
+        [dcc.Store(id=URL_ID), dcc.Store(id=LANGUAGE_ID, data=normalise_language(language))]
     )
 
 
@@ -801,7 +820,7 @@ def download_xlsx(
 
 
 @callback(
-    Output(URL_ID, "search"),
+    Output(URL_ID, "data"),
     Input(component_id(BREAKDOWN_TYPE, ALL), "value"),
     Input(component_id(YEAR_FROM_TYPE, ALL), "value"),
     Input(component_id(YEAR_TO_TYPE, ALL), "value"),
@@ -835,3 +854,11 @@ def sync_url(
         state, _swapped = _state_from_controls(options, breakdown, year_from, year_to, view)
         items.extend(query_items(info.id, state, options.default_state()))
     return search_string(normalise_language(language), items)
+
+
+# The address bar follows the store (assets/url_state.js): no output, no page render.
+clientside_callback(
+    ClientsideFunction(namespace="imw", function_name="replaceQuery"),
+    Input(URL_ID, "data"),
+    prevent_initial_call=True,
+)
