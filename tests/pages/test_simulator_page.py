@@ -374,3 +374,21 @@ def test_the_layout_has_the_pieces_the_issue_asks_for(page):
     assert isinstance(by_id(layout, ids.DOWNLOAD), dcc.Download)
     headings = [text_of(h) for h in find_all(layout, html.H1)]
     assert headings == ["Scenariosimulator"]
+
+
+def test_an_uploaded_file_saved_on_older_parameters_says_so_until_it_is_changed(page):
+    text = "name: Oud\ncomputed_with: {model_version: 0.9.0, parameters_version: oud123}\nparameters:\n  fallback.window_quarters: 8\n"
+    values, horizon, _, draws, meta, _, _ = page.source_outputs(
+        ids.UPLOAD, CUSTOM, upload(text), "oud.yaml", CONTROL_IDS, "nl"
+    )
+    arguments = (values, horizon, draws, meta, CONTROL_IDS, None, None, [], "nl")
+    outputs = outputs_by_name(page.page_outputs(*arguments))
+    notice = outputs[f"{ids.VERSION_NOTICE}.children"]
+    assert "model 0.9.0" in notice and "parameters oud123" in notice
+    assert outputs[f"{ids.VERSION_NOTICE}.className"] == "alert alert-info py-2"
+    values = list(values)
+    values[NAMES.index("fallback.window_quarters")] = 9
+    changed = outputs_by_name(
+        page.page_outputs(values, horizon, draws, meta, CONTROL_IDS, None, None, [], "nl")
+    )
+    assert changed[f"{ids.VERSION_NOTICE}.children"] == ""
