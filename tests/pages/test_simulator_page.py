@@ -377,7 +377,10 @@ def test_the_layout_has_the_pieces_the_issue_asks_for(page):
 
 
 def test_an_uploaded_file_saved_on_older_parameters_says_so_until_it_is_changed(page):
-    text = "name: Oud\ncomputed_with: {model_version: 0.9.0, parameters_version: oud123}\nparameters:\n  fallback.window_quarters: 8\n"
+    text = (
+        "name: Oud\ncomputed_with: {model_version: 0.9.0, parameters_version: oud123}\n"
+        "parameters:\n  fallback.window_quarters: 8\n"
+    )
     values, horizon, _, draws, meta, _, _ = page.source_outputs(
         ids.UPLOAD, CUSTOM, upload(text), "oud.yaml", CONTROL_IDS, "nl"
     )
