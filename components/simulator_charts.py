@@ -44,7 +44,13 @@ LIGHT: Final = "#9ec5e8"
 
 def pattern(shape: str) -> dict[str, Any]:
     """A light hatching over the series colour: series stay apart without colour, and stay easy to read."""
-    return {"shape": shape, "fillmode": "overlay", "fgcolor": "rgba(255,255,255,0.6)", "size": 7, "solidity": 0.25}
+    return {
+        "shape": shape,
+        "fillmode": "overlay",
+        "fgcolor": "rgba(255,255,255,0.6)",
+        "size": 7,
+        "solidity": 0.25,
+    }
 
 
 def _heading(language: str) -> dict[str, Any]:
