@@ -1,10 +1,20 @@
 // Keep <html lang> equal to the language of the page shown (the shell's wrapper carries it),
-// so that screen readers read an English page in English.
+// so that screen readers read an English page in English; and the tab's title in that language too:
+// "<main heading> – <site name>" (the page registry holds one, Dutch, title per page).
 (function () {
   function sync() {
     var shell = document.querySelector("#_pages_content [lang]");
     if (shell && document.documentElement.lang !== shell.lang) {
       document.documentElement.lang = shell.lang;
+    }
+    var heading = shell && shell.querySelector("main h1");
+    var brand = shell && shell.querySelector(".navbar-brand");
+    if (heading && brand) {
+      var name = brand.textContent.trim();
+      var title = heading.textContent.trim() === name ? name : heading.textContent.trim() + " – " + name;
+      if (document.title !== title) {
+        document.title = title;
+      }
     }
   }
   new MutationObserver(sync).observe(document.documentElement, { childList: true, subtree: true });

@@ -91,10 +91,6 @@ register(
             "never the only difference; charts with many groups remain hard to read all the same. The table view "
             "does not have that problem.",
         },
-        "a11y.limits.title": {
-            "nl": "De titel van het browsertabblad blijft in het Nederlands, ook op de Engelse pagina's.",
-            "en": "The title of the browser tab stays in Dutch, also on the English pages.",
-        },
         "a11y.limits.downloads": {
             "nl": "De Excel-downloads zijn niet apart op toegankelijkheid getest; de CSV-bestanden zijn gewone "
             "tekst.",
@@ -159,7 +155,7 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
                     html.Ul(
                         [
                             html.Li(t(f"a11y.limits.{key}", language))
-                            for key in ("charts", "colour", "title", "downloads", "automatic")
+                            for key in ("charts", "colour", "downloads", "automatic")
                         ]
                     )
                 ],

@@ -65,7 +65,7 @@ def wait_until_answering(url: str, process: subprocess.Popen[bytes], timeout: fl
         if process.poll() is not None:
             raise RuntimeError(f"the portal stopped while starting (exit code {process.returncode})")
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback only
+            with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
@@ -90,7 +90,11 @@ def portal_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     }
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "app.py"], cwd=PROJECT_ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT
+            [sys.executable, "app.py"],
+            cwd=PROJECT_ROOT,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         url = f"http://127.0.0.1:{port}"
         try:
@@ -149,7 +153,9 @@ class PageProbe:
         page.on(
             "response",
             lambda response: (
-                self.failures.append(f"{response.url}: HTTP {response.status}") if response.status >= 400 else None
+                self.failures.append(f"{response.url}: HTTP {response.status}")
+                if response.status >= 400
+                else None
             ),
         )
 
@@ -179,7 +185,9 @@ class PageProbe:
         from axe_playwright_python.sync_playwright import Axe
 
         results = Axe().run(self.page)
-        return [violation for violation in results.response["violations"] if violation.get("impact") in impacts]
+        return [
+            violation for violation in results.response["violations"] if violation.get("impact") in impacts
+        ]
 
     def assert_accessible(self) -> None:
         violations = self.axe_violations()
