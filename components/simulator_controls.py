@@ -20,7 +20,7 @@ from components import simulator_ids as ids
 from components.formatting import format_number
 from components.i18n import STRINGS, normalise_language, t
 from data.parameter_store import Parameter, ParameterValue
-from data.presets import Preset, load_presets
+from data.presets import Preset, load_presets, matching_preset
 from data.scenario import (
     MAX_HORIZON_YEARS,
     SHARE_GROUPS,
@@ -240,6 +240,12 @@ def preset_name(preset: Preset, language: str) -> str:
     if normalise_language(language) == "en" and preset.id in PRESET_TEXT_EN:
         return PRESET_TEXT_EN[preset.id][0]
     return preset.scenario.name
+
+
+def scenario_title(scenario: Scenario, language: str) -> str:
+    """How a scenario is named on the page: a preset by its name in the page's language, any other by its own."""
+    preset_id = matching_preset(scenario)
+    return preset_name(load_presets()[preset_id], language) if preset_id else scenario.name
 
 
 def preset_description(preset_id: str | None, language: str) -> str:

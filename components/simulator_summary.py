@@ -10,7 +10,7 @@ from dash import html
 import components.simulator_text  # noqa: F401  (registers the texts)
 from components.formatting import format_millions, format_number, format_percent
 from components.i18n import t
-from components.simulator_controls import field_labels
+from components.simulator_controls import field_labels, scenario_title
 from services.simulation import SimulationResult
 
 
@@ -35,7 +35,7 @@ def summary_paragraphs(result: SimulationResult, language: str) -> list[str]:
     horizon = min(10, scenario.horizon_years)
     paragraphs = [
         t("sim.text.cost", language).format(
-            name=scenario.name,
+            name=scenario_title(scenario, language),
             cost_first=format_millions(total[first]),
             first_year=first,
             cost_last=format_millions(total[last]),

@@ -161,7 +161,11 @@ def parameter_text(name: str, value: ParameterValue, language: str) -> str:
         return str(value)
     shown = number_text(to_display(float(value), parameter.unit))
     unit = unit_text(parameter.unit, language)
-    return f"{shown}\u00a0{unit}" if unit.startswith("%") else f"{shown} {unit}"
+    if unit.startswith("%"):
+        return f"{shown}\u00a0{unit}"
+    if unit.startswith("€"):
+        return f"€\u00a0{shown}{unit[1:]}"  # € 1.200 per kwartaal
+    return f"{shown} {unit}"
 
 
 def parameter_differences(scenarios: Sequence[tuple[str, Scenario]], language: str) -> html.Div:

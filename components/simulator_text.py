@@ -347,6 +347,11 @@ register(
         "sim.text.premium.loonpremie": {"nl": "loonpremie", "en": "wage premium"},
         "sim.text.premium.begeleiding": {"nl": "begeleidingspremie", "en": "coaching premium"},
         # --- compare ----------------------------------------------------------------------------------------
+        "sim.compare.nav": {"nl": "Vergelijken", "en": "Compare"},
+        "sim.compare.nav_description": {
+            "nl": "Tot drie scenario's naast elkaar, en waar het verschil in budget vandaan komt",
+            "en": "Up to three scenarios side by side, and where the difference in budget comes from",
+        },
         "sim.compare.title": {"nl": "Scenario's vergelijken", "en": "Compare scenarios"},
         "sim.compare.lead": {
             "nl": "Zet tot drie scenario's naast elkaar: wat verschilt er in de parameters, in elk resultaat, en "

@@ -48,6 +48,7 @@ from components.simulator_controls import (
     group_of,
     number_text,
     preset_description,
+    scenario_title,
     to_display,
     unit_text,
 )
@@ -637,7 +638,7 @@ def results_outputs(scenario: Scenario, meta: object, language: str) -> tuple[An
         tornado_caption,
         coverage_table(coverage_of(scenario), language),
         versions_text(result, language),
-        scenario.name,
+        scenario_title(scenario, language),
         newer,
         "alert alert-info py-2" if newer else "",
         compare,

@@ -19,7 +19,7 @@ from components import simulator_ids as ids
 from components.i18n import normalise_language, t
 from components.layout import PageHeader, PageShell, href
 from components.simulator_charts import GRAPH_CONFIG, compare_cost_figure, decomposition_figure
-from components.simulator_controls import preset_name
+from components.simulator_controls import preset_name, scenario_title
 from components.simulator_summary import link_problem_text
 from components.simulator_tables import decomposition_table, output_differences, parameter_differences
 from data.presets import BASELINE_PRESET, load_presets, matching_preset
@@ -38,8 +38,17 @@ DEFAULT_SLOTS: Final = {
     "c": "terugval_bovenop_contingent",
 }
 
+# In the main navigation right after the simulator: every page of the portal is reachable from the home page.
 dash.register_page(
-    __name__, path=COMPARE_PATH, title="Scenario's vergelijken – Individueel maatwerk in cijfers"
+    __name__,
+    path=COMPARE_PATH,
+    order=91,
+    title="Scenario's vergelijken – Individueel maatwerk in cijfers",
+    nav_label={"nl": t("sim.compare.nav", "nl"), "en": t("sim.compare.nav", "en")},
+    nav_description={
+        "nl": t("sim.compare.nav_description", "nl"),
+        "en": t("sim.compare.nav_description", "en"),
+    },
 )
 
 
@@ -191,8 +200,9 @@ def compare_outputs(choices: object, states: object, language: object) -> tuple[
     if not picked or picked[0][0] != "A":
         raise PreventUpdate
     results = [(letter, scenario, simulate(scenario)) for letter, scenario, _ in picked]
-    named = [(f"{letter}: {scenario.name}", scenario) for letter, scenario, _ in results]
-    annuals = [(f"{letter}: {scenario.name}", result.annual) for letter, scenario, result in results]
+    titles = {letter: f"{letter}: {scenario_title(scenario, language)}" for letter, scenario, _ in results}
+    named = [(titles[letter], scenario) for letter, scenario, _ in results]
+    annuals = [(titles[letter], result.annual) for letter, _, result in results]
     year_sets = [set(result.annual["year"].astype(int)) for _, _, result in results]
     years = sorted(set.intersection(*year_sets))
     outputs: list[Any] = [output_differences(annuals, years, language)]
@@ -202,7 +212,7 @@ def compare_outputs(choices: object, states: object, language: object) -> tuple[
     decompositions: list[Any] = []
     for letter, scenario, _ in results[1:]:
         result = decomposition_of(base, scenario)
-        name_a, name_b = f"{base_letter}: {base.name}", f"{letter}: {scenario.name}"
+        name_a, name_b = titles[base_letter], titles[letter]
         decompositions += [
             html.H3(f"{letter} − {base_letter}", className="h5 mt-3"),
             html.P(

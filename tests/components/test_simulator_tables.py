@@ -172,3 +172,16 @@ def test_signed_amounts():
     assert format_signed(12_300_000, "EUR") == "+€\u00a012,3\u00a0mln"
     assert format_signed(-1234, "persons") == "−1.234"
     assert format_signed(0.0, "persons") == "0"
+
+
+def test_amounts_are_written_with_the_euro_sign_first():
+    assert parameter_text("begeleidingspremie.variable.low", 430, "en") == "€\u00a0430 per quarter"
+    assert parameter_text("collectief.cost_per_place", 30000, "nl") == "€\u00a030.000 per jaar"
+
+
+def test_a_preset_is_named_in_the_page_language_and_an_own_scenario_by_its_own_name():
+    from components.simulator_controls import scenario_title
+
+    assert scenario_title(PRESETS["basis"].scenario, "en") == "Baseline: the 2022 decree"
+    assert scenario_title(PRESETS["basis"].scenario, "nl") == "Basisscenario decreet 2022"
+    assert scenario_title(parse_scenario({"name": "Mijn eigen"}), "en") == "Mijn eigen"

@@ -28,9 +28,10 @@ def by_id(component, component_id):
     return found[0] if found else None
 
 
-def test_the_page_is_registered_but_not_in_the_navigation(portal):
+def test_the_page_is_in_the_navigation_right_after_the_simulator(portal):
     page = next(p for p in dash.page_registry.values() if p["path"] == "/simulator/vergelijken")
-    assert not page.get("nav_label")
+    assert page["nav_label"] == {"nl": "Vergelijken", "en": "Compare"}
+    assert page["order"] == 91 and set(page["nav_description"]) == {"nl", "en"}
 
 
 def test_without_a_choice_the_page_compares_a_price_and_a_fallback_change_with_the_baseline(page):
