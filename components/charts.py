@@ -46,6 +46,9 @@ TEXT_COLOUR: Final = "#212529"
 GRID_COLOUR: Final = "#d9dde1"
 # Room above the plot for the heading (warning, source); the legend and the axes push the margins as needed.
 _MARGIN = {"l": 64, "r": 16, "t": 72, "b": 40}
+# More groups than this are drawn as a ranking (bars of the last period, a mark at the first): lines would tangle.
+MAX_LINES: Final = 8
+BAR_HEIGHT: Final = 26  # px per group in a ranking
 PANEL_HEIGHT: Final = 200  # px per row of small multiples
 ILLUSTRATIVE_COLOUR: Final = "#5c4400"  # the banner's dark amber: 8:1 against white
 
@@ -70,13 +73,14 @@ def _hover_template(fmt: PlotFormat, language: str) -> str:
 
 # Above the plot area, pushing the top margin as far as the heading needs (two lines with the warning).
 _HEADING_PLACE: Final = {
+    # From the figure's left edge (not the plot area's, which long group names push to the right).
     "x": 0,
     "xanchor": "left",
-    "xref": "paper",
+    "xref": "container",
+    "pad": {"l": 12, "b": 12},
     "y": 1,
     "yanchor": "bottom",
     "yref": "paper",
-    "pad": {"b": 12},
     "automargin": True,
 }
 
@@ -182,6 +186,8 @@ def indicator_figure(
     categories = list(category_order or []) or list(dict.fromkeys(frame["category"].tolist()))
     categories = [category for category in categories if category in set(frame["category"])]
     single_period = len(periods) == 1
+    if len(categories) > MAX_LINES and (reference is None or reference.empty):
+        return _ranking(figure, frame, categories, labels, titles, periods, period_text, fmt, language)
     for index, category in enumerate(categories):
         style = series_style(index)
         rows = _aligned(frame[frame["category"] == category], periods)
@@ -238,6 +244,86 @@ def indicator_figure(
         figure.update_layout(showlegend=False, xaxis_title_text=period_text[0])
     elif len(categories) == 1 and (reference is None or reference.empty):
         figure.update_layout(showlegend=False)  # one line: the heading names it
+    return figure
+
+
+def _ranking(
+    figure: go.Figure,
+    frame: pd.DataFrame,
+    categories: Sequence[str],
+    labels: Mapping[str, str],
+    titles: Mapping[str, str],
+    periods: Sequence[Period],
+    period_text: Sequence[str],
+    fmt: PlotFormat,
+    language: str,
+) -> go.Figure:
+    """Many groups (a sector breakdown): a horizontal bar per group for the last period shown, largest on top,
+    and a mark at the value of the first period, so that the change stays visible without 20 crossing lines."""
+    by_category = {
+        category: _aligned(frame[frame["category"] == category], periods) for category in categories
+    }
+
+    def last_value(category: str) -> float:
+        value = by_category[category]["value"].iloc[-1]
+        return float("-inf") if pd.isna(value) else float(value)
+
+    order = sorted(categories, key=last_value)  # Plotly draws the first category at the bottom
+    names = [labels.get(category, category) for category in order]
+    hover = (
+        f"<b>%{{y}}</b><br>%{{fullData.name}}: {fmt.prefix}%{{x:{fmt.d3}}}{fmt.suffix}"
+        f"<br>{t('chart.status', language)}: %{{customdata[0]}}"
+        f"<br>{t('chart.source', language)}: %{{customdata[1]}}<extra></extra>"
+    )
+    for position, colour, kind in ((-1, SERIES_COLOURS[0], "bar"), (0, SERIES_COLOURS[1], "mark")):
+        if kind == "mark" and len(periods) == 1:
+            break
+        rows = [by_category[category].iloc[position] for category in order]
+        values = [None if pd.isna(row["value"]) else row["value"] * fmt.scale for row in rows]
+        customdata = [
+            [flag_label(row["flag"], language), titles.get(row["source"], row["source"])] for row in rows
+        ]
+        if kind == "bar":
+            figure.add_bar(
+                x=values,
+                y=names,
+                orientation="h",
+                name=period_text[position],
+                marker={"color": colour},
+                customdata=customdata,
+                hovertemplate=hover,
+            )
+        else:
+            figure.add_scatter(
+                x=values,
+                y=names,
+                mode="markers",
+                name=period_text[position],
+                marker={
+                    "color": colour,
+                    "symbol": "line-ns",
+                    "size": 20,
+                    "line": {"color": colour, "width": 4},
+                },
+                customdata=customdata,
+                hovertemplate=hover,
+            )
+    numeric = figure.layout.yaxis.to_plotly_json()
+    figure.update_layout(
+        xaxis={**numeric, "type": "linear", "title": {"text": ""}},
+        yaxis={"type": "category", "automargin": True, "showgrid": False, "linecolor": TEXT_COLOUR},
+        height=160 + BAR_HEIGHT * len(order),
+        bargap=0.25,
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "y": 0,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "yref": "container",
+        },
+        margin={**_MARGIN, "b": 80},
+    )
     return figure
 
 
@@ -301,9 +387,13 @@ def displacement_figure(
     yaxis = {key: value for key, value in layout.pop("yaxis").items() if key not in {"title", "automargin"}}
     xaxis = layout.pop("xaxis")
     figure.update_layout(**layout)
+    # The heading at the top of the figure and a fixed top margin: the panel titles of the first row sit above
+    # the plot area, where an automatic margin would put the heading on top of them.
+    heading = {**figure_heading(source_note, illustrative, language), "yref": "container", "y": 1}
+    heading.update(yanchor="top", automargin=False, pad={"l": 12, "t": 12})
     figure.update_layout(
-        title=figure_heading(source_note, illustrative, language),
-        height=160 + PANEL_HEIGHT * rows,
+        title=heading,
+        height=200 + PANEL_HEIGHT * rows,
         # At the foot of the figure, clear of the panel titles.
         legend={
             "orientation": "h",
@@ -313,7 +403,7 @@ def displacement_figure(
             "yanchor": "bottom",
             "yref": "container",
         },
-        margin={**_MARGIN, "b": 90},
+        margin={**_MARGIN, "t": 120, "b": 90},
     )
     largest = max(
         float(watch["imw_share"].max(skipna=True) or 0), float(watch["target_share"].max(skipna=True) or 0)

@@ -56,6 +56,7 @@ from components.downloads import (
     status_label,
     xlsx_bytes,
 )
+from components.formatting import unit_kind
 from components.i18n import normalise_language, register, t
 from components.layout import IllustrativeBanner, href
 from components.monitoring_data import (
@@ -166,6 +167,7 @@ register(
             "en": "first year after last year ({value})",
         },
         "indicator.problem.view": {"nl": "onbekende weergave ‘{value}’", "en": "unknown view ‘{value}’"},
+        "unit.share.shown": {"nl": "aandeel, in procent", "en": "share, in per cent"},
         "chart.status": {"nl": "Status", "en": "Status"},
         "chart.source": {"nl": "Bron", "en": "Source"},
         "chart.empty": {"nl": "Geen cijfers voor deze keuze", "en": "No figures for this selection"},
@@ -188,8 +190,18 @@ def anchor_id(indicator_id: str, part: str) -> str:
     return f"indicator-{indicator_id}-{part}".replace("_", "-")
 
 
+def lower_first(text: str) -> str:
+    """A label inside a sentence: "Leeftijd" -> "leeftijd", but "NACE-sectie" and "VTE" stay as they are."""
+    if not text or (len(text) > 1 and text[1].isupper()):
+        return text
+    return text[0].lower() + text[1:]
+
+
 def unit_label(unit: str, language: str) -> str:
-    """A unit in words (the schema's words); an unknown unit is shown as it is."""
+    """A unit in words (the schema's words); an unknown unit is shown as it is. Shares are stored 0-1 but shown
+    in per cent, and are named as they are shown."""
+    if unit_kind(unit) == "share":
+        return t("unit.share.shown", language)
     rule = UNITS.get(unit)
     if rule is None:
         return unit
@@ -294,7 +306,7 @@ def render_view(
         period_names=names,
     )
     caption = t("indicator.table.caption", language).format(
-        title=title, dimension=dimension.lower(), first=state.year_from, last=state.year_to
+        title=title, dimension=lower_first(dimension), first=state.year_from, last=state.year_to
     )
     if has_illustrative(shown):
         caption += t("indicator.table.caption.illustrative", language)
@@ -303,7 +315,7 @@ def render_view(
         title=title,
         unit=info.unit,
         language=language,
-        dimension_label="" if state.breakdown == TOTAL else dimension.lower(),
+        dimension_label="" if state.breakdown == TOTAL else lower_first(dimension),
         category_labels=labels,
         source_titles=source_publishers(sources),
         period_names=names,
@@ -559,6 +571,7 @@ def IndicatorView(
                                         config=GRAPH_CONFIG,
                                     ),
                                     role="img",
+                                    className="indicator-graph",
                                     **{
                                         "aria-label": t("indicator.chart.label", language).format(
                                             title=title
@@ -610,25 +623,24 @@ def IndicatorView(
     return block, problems
 
 
-def _download_button(kind: str, info: IndicatorInfo, label_key: str, language: str) -> dbc.Button:
+def _download_button(kind: str, info: IndicatorInfo, label_key: str, language: str) -> html.Button:
+    """A download button whose accessible name says what it downloads ("Download <title> als CSV"): a page has
+    several blocks, and "CSV" alone would not tell them apart. A plain button: dbc.Button takes no aria-label."""
     label = t(label_key, language)
-    return dbc.Button(
+    name = t("indicator.download.label", language).format(title=info.text("title", language), format=label)
+    return html.Button(
         label,
         id=component_id(kind, info.id),
-        color="primary",
-        outline=True,
-        size="sm",
-        title=t("indicator.download.label", language).format(
-            title=info.text("title", language), format=label
-        ),
+        type="button",
+        className="btn btn-outline-primary btn-sm",
+        title=name,
+        **{"aria-label": name},
     )
 
 
 def PageStateHolders(language: str) -> html.Div:
     """The page-level pieces the callbacks need: the query string for the address bar, and the page's language."""
-    return html.Div(
-        [dcc.Store(id=URL_ID), dcc.Store(id=LANGUAGE_ID, data=normalise_language(language))]
-    )
+    return html.Div([dcc.Store(id=URL_ID), dcc.Store(id=LANGUAGE_ID, data=normalise_language(language))])
 
 
 # --- callbacks: plain functions, unit-tested by calling them -------------------------------------------------------

@@ -109,3 +109,21 @@ def test_the_displacement_watch_draws_one_panel_per_group_with_signals_marked(fr
     signals = [trace for trace in figure.data if trace.legendgroup == "signal"]
     assert [list(trace.x) for trace in signals] == [[], ["2024", "2025"]]
     assert figure.data[0].y == pytest.approx((60.0, 65.0, 70.0))
+
+
+def test_many_groups_are_drawn_as_a_ranking_of_the_last_period_with_a_mark_at_the_first():
+    rows = pd.DataFrame(
+        {
+            "year": [2024] * 10 + [2025] * 10,
+            "quarter": [None] * 20,
+            "category": [f"g{i}" for i in range(10)] * 2,
+            "value": [float(i) for i in range(10)] + [float(10 - i) for i in range(10)],
+            "flag": [""] * 20,
+            "source": ["s"] * 20,
+        }
+    )
+    figure = indicator_figure(rows, unit="persons", language="nl")
+    bars, marks = figure.data
+    assert (bars.type, bars.orientation, bars.name, marks.name) == ("bar", "h", "2025", "2024")
+    assert list(bars.y)[-1] == "g0" and list(bars.x)[-1] == 10.0  # the largest on top
+    assert figure.layout.xaxis.type == "linear" and figure.layout.separators == ",."
