@@ -71,6 +71,7 @@ from services.simulation import (
     DEFAULT_PAGE_DRAWS,
     PAGE_MAX_DRAWS,
     coverage_of,
+    page_scenario,
     sensitivity_of,
     simulate,
     versions,
@@ -211,7 +212,7 @@ def _share_section(language: str) -> html.Section:
 def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
     language = normalise_language(lang)
     decoded = decode_scenario(s)
-    scenario = decoded.scenario
+    scenario = page_scenario(decoded.scenario)  # more draws than the page computes: the page's maximum
     preset_id = matching_preset(scenario)
     notices: list[Any] = []
     if decoded.problem is not None:
@@ -407,7 +408,8 @@ def source_outputs(
         scenario, chosen, notice = presets[preset_id].scenario, preset_id, ""
     else:
         raise PreventUpdate
-    draws = min(max(scenario.draws, 0), PAGE_MAX_DRAWS)
+    scenario = page_scenario(scenario)
+    draws = scenario.draws
     return (
         control_values(scenario, names),
         scenario.horizon_years,

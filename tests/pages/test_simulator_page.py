@@ -395,3 +395,19 @@ def test_an_uploaded_file_saved_on_older_parameters_says_so_until_it_is_changed(
         page.page_outputs(values, horizon, draws, meta, CONTROL_IDS, None, None, [], "nl")
     )
     assert changed[f"{ids.VERSION_NOTICE}.children"] == ""
+
+
+def test_a_scenario_with_more_draws_than_the_page_computes_is_capped_not_adjusted(page):
+    many = "name: Veel trekkingen\ndraws: 8000\nparameters:\n  fallback.window_quarters: 8\n"
+    values, horizon, _, draws, meta, _, _ = page.source_outputs(
+        ids.UPLOAD, CUSTOM, upload(many), "veel.yaml", CONTROL_IDS, "nl"
+    )
+    assert draws == 5000
+    outputs = outputs_by_name(
+        page.page_outputs(values, horizon, draws, meta, CONTROL_IDS, None, None, [], "nl")
+    )
+    assert outputs["state"]["document"]["name"] == "Veel trekkingen"
+    assert outputs["state"]["document"]["draws"] == 5000
+    layout = page.layout(s=encode_scenario(parse_scenario_text(many, "yaml")))
+    assert by_id(layout, ids.DRAWS).value == 5000
+    assert by_id(layout, ids.META).data["origin"]["draws"] == 5000
