@@ -7,6 +7,7 @@ import os
 
 from dash import Dash
 
+from services import api
 from services.cache import init_cache
 from services.config import Settings, settings_from_environment
 from services.hardening import install, log_callback_error
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.server.config["IMW_SETTINGS"] = settings
     init_cache(app.server, settings)
     install(app, settings, versions)
+    api.register(app.server)
     return app
 
 

@@ -31,7 +31,7 @@ log = logging.getLogger("imw.server")
 
 CALLBACK_PATH = "/_dash-update-component"
 #: Paths Dash and the portal serve besides the pages.
-TECHNICAL_PREFIXES = ("/_dash-", "/assets/", "/_favicon", "/_reload-hash", "/health")
+TECHNICAL_PREFIXES = ("/_dash-", "/assets/", "/_favicon", "/_reload-hash", "/health", "/api/")
 MAX_JSON_DEPTH = 32
 MAX_JSON_ITEMS = 20_000
 

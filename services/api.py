@@ -1,0 +1,58 @@
+"""A small read-only JSON API: the results of a scenario, for reuse and for checking the shared cache.
+
+``GET /api/scenario?s=<link state>`` answers the scenario (as the simulator's link holds it), the versions it was
+computed with, when it was computed, the key figures and the annual P5/P50/P95 of the main outputs. A bad link is
+a 400 with the problem named. Results come from the same cache as the pages: a scenario computed through one
+process (or machine, with Redis) is served to the others from the cache, with the same ``computed_at``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from flask import Flask, Response, jsonify, request
+
+from data.results import OUTPUT_LABELS
+from services.scenario_url import decode_scenario
+from services.simulation import simulate
+
+#: The outputs the API returns by year.
+API_OUTPUTS: Final = tuple(OUTPUT_LABELS)
+
+
+def scenario_results(state: str | list[str] | None) -> tuple[dict[str, Any], int]:
+    """The API document for a link state, and its HTTP status."""
+    decoded = decode_scenario(state)
+    if decoded.problem is not None:
+        problem = decoded.problem
+        return {
+            "error": "the scenario link cannot be used",
+            "problem": problem.kind,
+            "field": problem.field,
+            "message": problem.message,
+        }, 400
+    result = simulate(decoded.scenario)
+    annual = result.annual[result.annual["output"].isin(API_OUTPUTS)]
+    return {
+        "scenario": decoded.scenario.canonical(),
+        "model_version": result.model_version,
+        "parameters_version": result.parameters_version,
+        "computed_at": result.computed_at,
+        "draws": result.n_draws,
+        "status": "projectie op basis van aannames; geen officiële raming",
+        "key_figures": result.key_figures,
+        "annual": annual[["year", "output", "p5", "p50", "p95"]].to_dict(orient="records"),
+    }, 200
+
+
+def register(server: Flask) -> None:
+    """Add the API routes to the server."""
+
+    @server.route("/api/scenario")
+    def _scenario() -> Response:
+        states = request.args.getlist("s")
+        document, status = scenario_results(states if len(states) > 1 else (states[0] if states else None))
+        response = jsonify(document)
+        response.status_code = status
+        response.headers["Cache-Control"] = "public, max-age=300" if status == 200 else "no-store"
+        return response
