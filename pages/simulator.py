@@ -145,8 +145,10 @@ def _section(
     title: str, children: list[Any], caption: str | None = None, caption_id: str | None = None
 ) -> html.Section:
     body: list[Any] = [html.H3(title, className="h5 mt-4"), *children]
-    if caption is not None or caption_id is not None:
-        body.append(html.P(caption or "", id=caption_id or "", className="small text-body-secondary"))
+    if caption_id is not None:
+        body.append(html.P(caption or "", id=caption_id, className="small text-body-secondary"))
+    elif caption is not None:
+        body.append(html.P(caption, className="small text-body-secondary"))
     return html.Section(body)
 
 
@@ -182,7 +184,7 @@ def _share_section(language: str) -> html.Section:
             html.P(t("sim.share.help", language), className="small"),
             html.Div(buttons, role="group", **{"aria-label": t("sim.download.label", language)}),
             dcc.Download(id=ids.DOWNLOAD),
-            html.H4(t("sim.upload", language), className="h6 mt-3", id="sim-upload-heading"),
+            html.H4(t("sim.upload", language), className="h6 mt-3"),
             # The file field inside the drop zone gets its name from the label around it; a click anywhere on
             # the label opens the file dialog (the drop zone's own click is off, or the dialog would open twice).
             html.Label(
