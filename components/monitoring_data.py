@@ -203,21 +203,13 @@ def load_frame() -> pd.DataFrame:
         raise DataUnavailable(str(error)) from error
 
 
-# The last frame seen and the same frame with its derived rows: the store hands out one frame per release.
-_derived: list[tuple[pd.DataFrame, pd.DataFrame]] = []
-
-
 def with_derived_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` plus each group's share among IMW workers (components/displacement.py), computed once per frame."""
-    if _derived and _derived[0][0] is frame:
-        return _derived[0][1]
+    """`frame` plus each group's share among IMW workers (components/displacement.py); a few milliseconds, so it
+    is computed on every call rather than cached beside the data layer's own cache."""
     shares = imw_share_rows(frame)
-    combined = frame
-    if not shares.empty:
-        shares = shares.astype(frame.dtypes.to_dict())
-        combined = pd.concat([frame, shares], ignore_index=True)
-    _derived[:] = [(frame, combined)]
-    return combined
+    if shares.empty:
+        return frame
+    return pd.concat([frame, shares.astype(frame.dtypes.to_dict())], ignore_index=True)
 
 
 def displacement_info(catalogue: Sequence[IndicatorInfo], frame: pd.DataFrame) -> IndicatorInfo | None:
