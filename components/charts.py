@@ -77,7 +77,7 @@ _HEADING_PLACE: Final = {
     "x": 0,
     "xanchor": "left",
     "xref": "container",
-    "pad": {"l": 12, "b": 12},
+    "pad": {"l": 12, "b": 20},
     "y": 1,
     "yanchor": "bottom",
     "yref": "paper",

@@ -52,7 +52,9 @@ def format_millions(value: float | None, decimals: int = 1) -> str:
 # Units as the monitoring data names them (schema column `unit`), grouped by how they are written.
 _EURO_UNITS = frozenset({"eur", "euro", "€"})
 _EURO_PER_MONTH_UNITS = frozenset({"eur/month", "eur per month", "eur/maand"})
-_MILLION_EURO_UNITS = frozenset({"eur_mln", "eur million", "mln eur", "meur"})
+_MILLION_EURO_UNITS = frozenset({"eur_mln", "eur million", "mln eur", "meur"})  # values already in millions
+# Values in euro, written in millions: what `display_unit` gives for a set of large amounts.
+EUR_IN_MILLIONS = "EUR, in millions"
 _SHARE_UNITS = frozenset({"share", "fraction", "ratio"})
 _PERCENT_UNITS = frozenset({"percent", "pct", "%"})
 _FTE_UNITS = frozenset({"fte", "vte"})
@@ -69,6 +71,8 @@ def unit_kind(unit: str | None) -> str:
         return "eur_month"
     if key in _MILLION_EURO_UNITS:
         return "eur_mln"
+    if key == EUR_IN_MILLIONS.lower():
+        return "eur_in_mln"
     if key in _SHARE_UNITS:
         return "share"
     if key in _PERCENT_UNITS:
@@ -86,7 +90,7 @@ def format_value(value: float | int | None, unit: str | None, decimals: int | No
     kind = unit_kind(unit)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    if kind == "eur" and abs(value) >= MILLIONS_FROM:
+    if kind == "eur_in_mln" or (kind == "eur" and abs(value) >= MILLIONS_FROM):
         return format_millions(value, 1 if decimals is None else decimals)
     if kind == "eur":
         return format_eur(value, 0 if decimals is None else decimals)
@@ -101,6 +105,14 @@ def format_value(value: float | int | None, unit: str | None, decimals: int | No
     if kind == "fte":
         return format_number(value, 1 if decimals is None else decimals)
     return format_number(value, 0 if decimals is None else decimals)
+
+
+def display_unit(unit: str | None, largest: float | None) -> str | None:
+    """The unit to write a set of values in, so that they read alike: euro amounts all in millions as soon as the
+    largest is (€ 84,1 mln and € 5,1 mln, not € 84,1 mln and € 5.082.437)."""
+    if unit_kind(unit) == "eur" and largest is not None and abs(largest) >= MILLIONS_FROM:
+        return EUR_IN_MILLIONS
+    return unit
 
 
 @dataclass(frozen=True)
@@ -126,7 +138,7 @@ def plot_format(unit: str | None, largest: float | None = None) -> PlotFormat:
     """
     kind = unit_kind(unit)
     if kind == "eur" and largest is not None and largest >= MILLIONS_FROM:
-        return PlotFormat(",.1f", f"€{NBSP}", f"{NBSP}mln", 1e-6)
+        return PlotFormat(",.1f", f"€{NBSP}", f"{NBSP}mln", 1e-6, tick=",.0f")
     if kind == "eur":
         return PlotFormat(",.0f", f"€{NBSP}", "", 1.0)
     if kind == "eur_month":

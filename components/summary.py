@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.formatting import NBSP, format_number, format_value, unit_kind
+from components.formatting import NBSP, display_unit, format_number, format_value, unit_kind
 from components.i18n import register, t
 from components.monitoring_frames import (
     FLAG_BREAK,
@@ -324,6 +324,8 @@ def indicator_summary(
     """
     if rows.empty or (not _points(rows) and not (rows["flag"] == FLAG_SUPPRESSED).any()):
         return t("summary.empty", language)
+    values = rows["value"].dropna()
+    unit = display_unit(unit, float(values.abs().max()) if len(values) else None)
     categories = list(dict.fromkeys(rows["category"].tolist()))
     if len(categories) == 1 and not dimension_label:
         sentences = _total_sentences(rows, title, unit, language, period_names)

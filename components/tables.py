@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 from dash import html
 
-from components.formatting import format_value
+from components.formatting import display_unit, format_value
 from components.i18n import register, t
 from components.monitoring_frames import (
     Period,
@@ -59,6 +59,10 @@ def IndicatorTable(
     if rows.empty:
         return html.Div(html.P(t("table.empty", language)))
     labels = dict(category_labels or {})
+    values = rows["value"].dropna()
+    unit = display_unit(
+        unit, float(values.abs().max()) if len(values) else None
+    )  # one scale in the whole table
     categories = list(category_order or []) or list(dict.fromkeys(rows["category"].tolist()))
     categories = [category for category in categories if category in set(rows["category"])]
     periods = sorted_periods(rows)

@@ -48,12 +48,12 @@ register(
         },
         "a11y.tested.heading": {"nl": "Wat we testten", "en": "What we tested"},
         "a11y.tested.axe": {
-            "nl": "Elke pagina, in het Nederlands en in het Engels, gaat bij elke wijziging door axe-core (een "
-            "automatische test van toegankelijkheidsregels) in een echte browser: geen enkele fout van ernst "
-            "‘serious’ of ‘critical’ is toegestaan.",
-            "en": "Every page, in Dutch and in English, goes through axe-core (an automatic check of "
-            "accessibility rules) in a real browser at every change: no violation of impact ‘serious’ or "
-            "‘critical’ is allowed.",
+            "nl": "Elke pagina gaat bij elke wijziging door axe-core (een automatische test van "
+            "toegankelijkheidsregels) in een echte browser, de startpagina en de monitoringpagina's in beide talen: "
+            "geen enkele fout van ernst ‘serious’ of ‘critical’ is toegestaan.",
+            "en": "Every page goes through axe-core (an automatic check of accessibility rules) in a real "
+            "browser at every change, the home page and the monitoring pages in both languages: no violation of "
+            "impact ‘serious’ or ‘critical’ is allowed.",
         },
         "a11y.tested.keyboard": {
             "nl": "Met het toetsenbord: de link ‘Naar de inhoud’, de navigatie, de taalkeuze, elke filter "

@@ -43,3 +43,12 @@ def test_large_euro_amounts_are_plotted_in_millions_and_shares_in_percent() -> N
     share = plot_format("share")
     assert (share.scale, share.suffix, share.tick_format) == (100.0, f"{NBSP}%", ",.0f")
     assert plot_format("persons").d3 == ",.0f"
+
+
+def test_a_set_of_euro_amounts_is_written_in_one_scale():
+    from components.formatting import display_unit
+
+    unit = display_unit("EUR", 84_100_000)
+    assert format_value(5_082_437, unit) == f"€{NBSP}5,1{NBSP}mln"
+    assert display_unit("EUR", 900_000) == "EUR"
+    assert display_unit("persons", 84_100_000) == "persons"
