@@ -51,6 +51,8 @@ def _concrete_id(raw: str, wildcard_value: Any) -> Any:
 
 def _outputs(key: str, wildcard_value: Any) -> Any:
     """The `outputs` part that matches a callback's output key ("id.prop" or "..a.b...c.d..")."""
+    if "." not in key:
+        return []  # a callback without outputs is keyed by a hash
     parts = key[2:-2].split("...") if key.startswith("..") else [key]
     specs = [
         {"id": _concrete_id(part.rsplit(".", 1)[0], wildcard_value), "property": part.rsplit(".", 1)[1]}
