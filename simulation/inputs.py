@@ -80,6 +80,8 @@ class ModelInputs:
     initial_stock : (P, C, A) workers at the start by their quarter of employment in the first quarter [persons].
     exit_involuntary, exit_other, exit_doorstroom : annual exit probabilities [share/year].
     exit_rate_factor : factor on every exit probability [factor].
+    exit_early_factor : factor on the exit probabilities in the first quarters of employment [factor, >= 1].
+    exit_early_quarters : how many first quarters of employment have the higher exits [quarters, 0 to 20].
     coaching_exit_factor : (C,) factor on the exit probabilities by coaching need [factor].
     fallback_window_quarters : quarters after the move during which the fallback right holds [quarters].
     fallback_takeup : share of involuntary job ends among right holders that return [share].
@@ -128,6 +130,8 @@ class ModelInputs:
     exit_other: float
     exit_doorstroom: float
     exit_rate_factor: float
+    exit_early_factor: float
+    exit_early_quarters: int
     coaching_exit_factor: FloatArray
     fallback_window_quarters: int
     fallback_takeup: float
@@ -215,6 +219,10 @@ def check_inputs(inputs: ModelInputs) -> None:
             raise InputError(f"{name} must be non-negative and add up to 1 (now {float(shares.sum()):.4f})")
     if np.any(inputs.duration_quarters < 1) or np.any(inputs.duration_quarters > MAX_AGE):
         raise InputError(f"duration_quarters must be from 1 to {MAX_AGE}")
+    if not 0 <= inputs.exit_early_quarters <= MAX_AGE:
+        raise InputError(f"exit_early_quarters must be from 0 to {MAX_AGE}")
+    if inputs.exit_early_factor < 1:
+        raise InputError("exit_early_factor must be at least 1 (early exits are never less likely)")
     if not 0 <= inputs.fallback_window_quarters <= MAX_AGE:
         raise InputError(f"fallback_window_quarters must be from 0 to {MAX_AGE}")
     non_negative = (

@@ -30,6 +30,7 @@ import numpy as np
 from simulation.inputs import (
     COACHING_NEEDS,
     EX_COLLECTIVE,
+    MAX_AGE,
     N_AGES,
     PACKAGES,
     RENEWED,
@@ -41,6 +42,8 @@ from simulation.inputs import (
 )
 
 PIVOT_STEP: Final = 0.02
+#: Columns of the per-cell sums: workers, loonpremie, fixed premium, right holders, early, early right holders.
+N_SUMS: Final = 6
 #: Exits are capped just below certainty, so that survival never reaches zero.
 MAX_ANNUAL_EXIT: Final = 0.9999
 
@@ -202,9 +205,16 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
     quarterly_total = quarterly_probability(annual_total)
     part_share = annual_parts / annual_parts.sum() if annual_parts.sum() > 0 else np.zeros(3)
     q_involuntary = quarterly_total * part_share[0]
-    q_other = quarterly_total * part_share[1]
-    q_doorstroom = quarterly_total * part_share[2]
     survive = 1.0 - quarterly_total  # (D, C)
+    # In the first quarters of employment exits are more likely (a match that does not hold): the same split,
+    # times exit_early_factor. `early_extra` is the extra exit probability there; `early_survive` the factor that
+    # takes the base survival to the early one.
+    early = min(inputs.exit_early_quarters, MAX_AGE)
+    early_total = quarterly_probability(
+        np.clip(annual_total * inputs.exit_early_factor, 0.0, MAX_ANNUAL_EXIT)
+    )
+    early_extra = early_total - quarterly_total  # (D, C)
+    early_survive = (1.0 - early_total) / survive
 
     # --- ageing: where each package ends --------------------------------------------------------------------
     packages = np.arange(n_packages)
@@ -220,12 +230,15 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
     window = inputs.fallback_window_quarters
     right_share = inputs.origin_share[EX_COLLECTIVE]
     loonpremie_weight = inputs.percentage_by_age * capped_quarterly_wage(inputs)[:, None]  # (P, A)
-    sums = np.zeros((n_packages, N_AGES, 4))
+    # and, for the early exits, workers in their first quarters, and those of them who hold the fallback right.
+    sums = np.zeros((n_packages, N_AGES, N_SUMS))
     sums[:, :, 0] = 1.0
     sums[:, :, 1] = loonpremie_weight
     sums[:, :, 2] = inputs.begeleiding_fixed_by_age[None, :]
     sums[:, :window, 3] = 1.0
     sums[VOP_LEGACY, :, 3] = 0.0  # running VOPs did not come from collective maatwerk
+    sums[:, :early, 4] = 1.0
+    sums[:, :, 5] = sums[:, :, 3] * sums[:, :, 4]
     eligible = (
         inputs.coaching_eligible.astype(np.float64)[:, None]
         * (np.arange(n_needs) > 0).astype(np.float64)[None, :]
@@ -237,7 +250,7 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
     coaching_index = index if inputs.begeleiding_indexed else np.ones_like(index)
 
     out: dict[str, FloatArray] = {}
-    # The stock lives in a buffer (P, D, C, T + 21) whose window of 21 slots (quarters of employment 1 to 20,
+    # The stock lives in a buffer (T + 21, P, D, C) whose window of 21 slots (quarters of employment 1 to 20,
     # then the pool of renewed packages) moves one position back each quarter, so that ageing costs nothing:
     # window slot a at quarter t is buffer position (T - t + a). The buffer is kept in units of survival: the
     # real stock is the buffer times the cumulative survival of its coaching need (exits depend on the need
@@ -247,19 +260,21 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
     survival = np.empty((n_quarters + 1, n_draws, n_needs))  # before quarter t; row T after the last
     survival[0] = 1.0
     np.cumprod(np.broadcast_to(survive, (n_quarters, n_draws, n_needs)), axis=0, out=survival[1:])
-    buffer = np.zeros((n_packages, n_draws, n_needs, n_quarters + N_AGES))
-    buffer[..., n_quarters:] = inputs.initial_stock[:, None]
+    buffer = np.zeros((n_quarters + N_AGES, n_packages, n_draws, n_needs))
+    buffer[n_quarters:] = inputs.initial_stock.transpose(2, 0, 1)[:, :, None, :]
     # New workers join in slot 0 of their quarter's window, position T - t: placed before the loop, in units of
     # survival, latest quarter first.
-    buffer[..., 1 : n_quarters + 1] += (
-        inflow_by_package.transpose(2, 0, 1)[:, :, None, ::-1]
-        * inputs.coaching_share[None, None, :, None]
-        / survival[-2::-1].transpose(1, 2, 0)[None]
+    buffer[1 : n_quarters + 1] += (
+        inflow_by_package.transpose(1, 2, 0)[::-1, :, :, None]
+        * inputs.coaching_share[None, None, None, :]
+        / survival[-2::-1][:, None]
     )
     # Renewed packages form a pool, kept in the slot right after the 20 quarters of employment.
-    renewed_pool = np.ascontiguousarray(buffer[..., n_quarters + RENEWED])
-    flat = buffer.reshape(n_packages, n_draws * n_needs, n_quarters + N_AGES)
-    cell_sums = np.empty((n_quarters, n_packages, n_draws * n_needs, 4))
+    renewed_pool = buffer[n_quarters + RENEWED].copy()
+    # Per package, the window is a column-major matrix (draws x needs, slots) that BLAS reads in place.
+    flat = buffer.reshape(n_quarters + N_AGES, n_packages, n_draws * n_needs).transpose(1, 2, 0)
+    cell_sums = np.empty((n_quarters, n_packages, n_draws * n_needs, N_SUMS))
+    early_factor = early_survive[None, None]
     alive_rows = survival[:-1].reshape(n_quarters, 1, n_draws * n_needs, 1)
     ended_scaled = np.empty((n_quarters, n_packages, n_draws, n_needs))
     cleared_packages = packages[cleared]
@@ -267,47 +282,54 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
         offset = n_quarters - t
         np.matmul(flat[..., offset : offset + N_AGES], sums, out=cell_sums[t])
         cell_sums[t] *= alive_rows[t]
-        ending = buffer[packages, :, :, offset + last_slot]  # (P, D, C): in the last quarter of their package
+        if early:
+            buffer[offset : offset + early] *= early_factor
+        ending = buffer[offset + last_slot, packages]  # (P, D, C): in the last quarter of their package
         renewed_ending = renewed_pool * renewed_end_rate[:, None, None]
         ended_scaled[t] = ending * (1.0 - renewal)[:, None, None] + renewed_ending
         renewed_pool += ending * renewal[:, None, None] - renewed_ending
         # Those whose package ended leave their slot; a 5-year package ends in the slot that the pool takes.
-        buffer[cleared_packages, :, :, offset + last_slot[cleared]] = 0.0
-        buffer[..., offset - 1 + RENEWED] = renewed_pool
+        buffer[offset + last_slot[cleared], cleared_packages] = 0.0
+        buffer[offset - 1 + RENEWED] = renewed_pool
 
     # Sums over the quarters of employment are in people now (the loop applied the survival). Sums over the
     # coaching needs go through one batched matrix product, which numpy does far faster than a reduction over a
     # short middle axis. Columns: workers, loonpremie, fixed and variable begeleidingspremie.
-    over_needs = np.zeros((n_packages, n_needs, 4, 4))
+    over_needs = np.zeros((n_packages, n_needs, N_SUMS, 4))
     over_needs[:, :, 0, 0] = 1.0
     over_needs[:, :, 1, 1] = 1.0
     over_needs[:, :, 2, 2] = eligible
     over_needs[:, :, 0, 3] = variable_per_worker
     by_package = np.matmul(
-        cell_sums.reshape(n_quarters, n_packages, n_draws, n_needs * 4),
-        over_needs.reshape(n_packages, n_needs * 4, 4),
+        cell_sums.reshape(n_quarters, n_packages, n_draws, n_needs * N_SUMS),
+        over_needs.reshape(n_packages, n_needs * N_SUMS, 4),
     )  # (T, P, D, 4)
     workers_by_package = by_package[..., 0].transpose(2, 0, 1)  # (D, T, P)
     loonpremie_by_package = by_package[..., 1].transpose(2, 0, 1) * index[:, :, None]
     totals = by_package.sum(axis=1)  # (T, D, 4)
     out["begeleiding_fixed_cost"] = totals[..., 2].T * coaching_index
     out["begeleiding_variable_cost"] = totals[..., 3].T * coaching_index
-    over_packages = cell_sums.sum(axis=1).reshape(n_quarters, n_draws, n_needs, 4)
+    over_packages = cell_sums.sum(axis=1).reshape(n_quarters, n_draws, n_needs, N_SUMS)
     need_totals = over_packages[..., 0]  # (T, D, C)
+    early_totals = over_packages[..., 4]
     workers_by_coaching = need_totals.transpose(1, 0, 2)  # (D, T, C)
     out["workers"] = totals[..., 0].T
     out["inflow"] = inflow_by_package.sum(axis=2) * inputs.coaching_share.sum()
-    out["exits_involuntary"] = (need_totals * q_involuntary[None]).sum(axis=2).T
-    out["exits_other"] = (need_totals * q_other[None]).sum(axis=2).T
-    out["doorstroom"] = (need_totals * q_doorstroom[None]).sum(axis=2).T
-    in_window = over_packages[..., 3]  # (T, D, C)
+    for name, share in zip(("exits_involuntary", "exits_other", "doorstroom"), part_share, strict=True):
+        exits = need_totals * (quarterly_total * share)[None] + early_totals * (early_extra * share)[None]
+        out[name] = exits.sum(axis=2).T
+    # Right holders whose job ends against their will: the base probability, plus the extra in early quarters.
+    involuntary_of_holders = (
+        over_packages[..., 3] * q_involuntary[None]
+        + over_packages[..., 5] * (early_extra * part_share[0])[None]
+    )
     out["fallback_returns"] = (
-        (in_window * q_involuntary[None]).sum(axis=2).T * right_share * a["fallback_takeup"][:, None]
+        involuntary_of_holders.sum(axis=2).T * right_share * a["fallback_takeup"][:, None]
     )
     out["premium_ended"] = np.einsum("tpdc,tdc->dt", ended_scaled, survival[1:])
 
     # What is left at the end of each quarter is next quarter's stock before its inflow.
-    last_stock = buffer[..., :N_AGES].sum(axis=3) * survival[-1][None]
+    last_stock = buffer[:N_AGES].sum(axis=0) * survival[-1][None]
     out["workers_end"] = np.concatenate(
         [out["workers"][:, 1:] - out["inflow"][:, 1:], last_stock.sum(axis=(0, 2))[:, None]], axis=1
     )

@@ -181,3 +181,33 @@ def test_returns_inside_a_full_contingent_take_places_from_the_queue(baseline_in
     assert inside["queue"][0, -1] > on_top["queue"][0, -1] + 10
     assert on_top["contingent_capacity"][0, -1] > inside["contingent_capacity"][0, -1]
     assert on_top["fallback_cost"].sum() > 0
+
+
+def test_exits_are_higher_in_the_first_quarters_of_employment_by_hand(baseline_inputs):
+    # 100 new workers a quarter in the standard package, low need (factor 1), no starting stock, flat inflow.
+    inflow = np.zeros(6)
+    inflow[1] = 100.0
+    inputs = baseline_inputs.with_changes(
+        horizon_quarters=6,
+        inflow_base=inflow,
+        inflow_trend=0.0,
+        initial_stock=np.zeros_like(baseline_inputs.initial_stock),
+        coaching_share=np.array([0.0, 1.0, 0.0, 0.0]),
+        exit_involuntary=0.08,
+        exit_other=0.04,
+        exit_doorstroom=0.0,
+        exit_rate_factor=1.0,
+        exit_early_factor=2.0,
+        exit_early_quarters=4,
+    )
+    base = 1 - (1 - 0.12) ** 0.25  # quarterly exit probability from 12 % a year
+    early = 1 - (1 - 0.24) ** 0.25  # twice the annual rate in quarters 1 to 4
+    s = project(inputs).series
+    exits = s["exits_involuntary"][0] + s["exits_other"][0] + s["doorstroom"][0]
+    survivors = [(1 - early) ** k for k in range(4)]  # of one quarter's inflow, in quarters 1 to 4
+    assert exits[0] == pytest.approx(100 * early)
+    assert exits[3] == pytest.approx(100 * early * sum(survivors))
+    # In quarter 5 the first cohort is in its fifth quarter of employment: the base probability applies.
+    assert exits[4] == pytest.approx(100 * early * sum(survivors) + 100 * (1 - early) ** 4 * base)
+    # The split between involuntary and other exits keeps the annual shares (8 : 4).
+    assert s["exits_involuntary"][0, 4] == pytest.approx(exits[4] * 8 / 12)
