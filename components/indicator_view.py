@@ -654,6 +654,13 @@ class _Context:
     options: ViewOptions
 
 
+def _indicator_of(block_id: Any) -> str:
+    """The indicator id of a block's component id; anything else a request may carry gives ""."""
+    if isinstance(block_id, Mapping) and isinstance(block_id.get("indicator"), str):
+        return str(block_id["indicator"])
+    return ""
+
+
 def _context(indicator_id: str) -> _Context | None:
     try:
         catalogue = monitoring_data.load_catalogue()
@@ -716,7 +723,7 @@ def update_view(
 ) -> tuple[Any, ...]:
     """A filter of one block changed: draw its chart, table, summary and banner again for the new state."""
     language = normalise_language(language)
-    context = _context(block_id.get("indicator", ""))
+    context = _context(_indicator_of(block_id))
     if context is None:
         message = dbc.Alert(t("data.unavailable", language), color="warning")
         return (no_update,) * 4 + (message,) + (no_update,) * 6
@@ -804,8 +811,7 @@ def download_csv(
     if not n_clicks:
         return no_update
     return (
-        build_download(block_id.get("indicator", ""), breakdown, year_from, year_to, language, "csv")
-        or no_update
+        build_download(_indicator_of(block_id), breakdown, year_from, year_to, language, "csv") or no_update
     )
 
 
@@ -826,8 +832,7 @@ def download_xlsx(
     if not n_clicks:
         return no_update
     return (
-        build_download(block_id.get("indicator", ""), breakdown, year_from, year_to, language, "xlsx")
-        or no_update
+        build_download(_indicator_of(block_id), breakdown, year_from, year_to, language, "xlsx") or no_update
     )
 
 
@@ -856,10 +861,11 @@ def sync_url(
     except DataUnavailable:
         return no_update  # type: ignore[return-value]
     items: list[tuple[str, str]] = []
-    for breakdown, year_from, year_to, view, block_id in zip(
-        breakdowns, years_from, years_to, views, block_ids, strict=False
-    ):
-        info = find_indicator(block_id.get("indicator", ""), catalogue)
+    columns = (breakdowns, years_from, years_to, views, block_ids)
+    if not all(isinstance(column, Sequence) and not isinstance(column, str) for column in columns):
+        return no_update  # type: ignore[return-value]  # not what the page sends: leave the address alone
+    for breakdown, year_from, year_to, view, block_id in zip(*columns, strict=False):
+        info = find_indicator(_indicator_of(block_id), catalogue)
         if info is None:
             continue
         options = view_options(info, frame)

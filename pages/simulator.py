@@ -773,17 +773,6 @@ clientside_callback(
             if (state.s) { url.searchParams.set("s", state.s); } else { url.searchParams.delete("s"); }
             link.setAttribute("href", url.pathname + url.search);
         });
-        // The file field of the upload is invisible (the drop zone is what shows): show its keyboard focus on
-        // the drop zone, in the portal's focus colour.
-        var input = document.querySelector("#sim-upload input[type=file]");
-        if (input && !input.dataset.focusRing) {
-            input.dataset.focusRing = "1";
-            input.addEventListener("focus", function () {
-                input.parentElement.style.outline = "3px solid #ffbf47";
-                input.parentElement.style.outlineOffset = "2px";
-            });
-            input.addEventListener("blur", function () { input.parentElement.style.outline = ""; });
-        }
         return state.s;
     }
     """,
