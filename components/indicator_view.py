@@ -21,6 +21,8 @@ The first render happens in the layout (the callbacks have ``prevent_initial_cal
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -693,6 +695,29 @@ def _int_or_none(value: Any) -> int | None:
         return None
 
 
+_RENDERED: OrderedDict[tuple[Any, ...], Rendered] = OrderedDict()
+_RENDERED_MAX = 256
+_RENDERED_LOCK = threading.Lock()
+
+
+def _rendered(context: _Context, state: ViewState, language: str) -> Rendered:
+    """render_view, remembered per release, indicator, state and language: a crowd asks the same views.
+
+    The cached blocks are never changed after they are built (Dash only serialises them)."""
+    key = (monitoring_data._release_key(), context.info.id, state, language)
+    with _RENDERED_LOCK:
+        hit = _RENDERED.get(key)
+        if hit is not None:
+            _RENDERED.move_to_end(key)
+            return hit
+    rendered = render_view(context.info, context.frame, context.sources, state, language)
+    with _RENDERED_LOCK:
+        _RENDERED[key] = rendered
+        while len(_RENDERED) > _RENDERED_MAX:
+            _RENDERED.popitem(last=False)
+    return rendered
+
+
 @callback(
     Output(component_id(GRAPH_TYPE, MATCH), "figure"),
     Output(component_id(TABLE_WRAPPER_TYPE, MATCH), "children"),
@@ -728,7 +753,7 @@ def update_view(
         message = dbc.Alert(t("data.unavailable", language), color="warning")
         return (no_update,) * 4 + (message,) + (no_update,) * 6
     state, swapped = _state_from_controls(context.options, breakdown, year_from, year_to, view)
-    rendered = render_view(context.info, context.frame, context.sources, state, language)
+    rendered = _rendered(context, state, language)
     notice = (
         dbc.Alert(t("indicator.notice.reversed_controls", language), color="info", className="py-2")
         if swapped

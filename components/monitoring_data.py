@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -194,13 +195,8 @@ def _store() -> Any:
 
 def load_frame() -> pd.DataFrame:
     """The current release's indicators (small cells already suppressed by the data layer), with the derived
-    series of the displacement watch appended."""
-    try:
-        return with_derived_rows(_store().load_indicators())
-    except DataUnavailable:
-        raise
-    except Exception as error:  # a broken release must not break the page: it shows a message
-        raise DataUnavailable(str(error)) from error
+    series of the displacement watch appended. Computed once per release (see `_release_view`)."""
+    return _release_view(_release_key())[0].copy(deep=False)
 
 
 def with_derived_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -252,14 +248,36 @@ def load_sources() -> pd.DataFrame:
 
 def load_catalogue() -> list[IndicatorInfo]:
     """Every indicator of the catalogue, adapted for the pages, in the catalogue's order."""
+    return list(_release_view(_release_key())[1])
+
+
+def _release_key() -> tuple[str, str, int]:
+    """What the pages' data depends on: the data folder, the current release and the suppression threshold."""
+    try:
+        from services.config import settings_from_environment
+
+        settings = settings_from_environment()
+        release = _store().current_release(settings)
+        return (str(settings.data_dir), str(release.id), int(settings.suppression_threshold))
+    except DataUnavailable:
+        raise
+    except Exception as error:  # a broken release must not break the page: it shows a message
+        raise DataUnavailable(str(error)) from error
+
+
+@lru_cache(maxsize=4)
+def _release_view(key: tuple[str, str, int]) -> tuple[pd.DataFrame, tuple[IndicatorInfo, ...]]:
+    """The frame with its derived rows and the adapted catalogue of one release: every callback used to build
+    them again (some 40 ms); a new release or threshold is a new key."""
     try:
         store = _store()
+        frame = with_derived_rows(store.load_indicators())
         dimensions = {
-            key: dimension_info_from_meta(meta)
-            for key, meta in store.indicator_catalogue().dimensions.items()
+            name: dimension_info_from_meta(meta)
+            for name, meta in store.indicator_catalogue().dimensions.items()
         }
         infos = [info_from_meta(meta, dimensions) for meta in store.catalogue()]
-        derived = displacement_info(infos, load_frame())
+        derived = displacement_info(infos, frame)
     except DataUnavailable:
         raise
     except Exception as error:
@@ -267,7 +285,7 @@ def load_catalogue() -> list[IndicatorInfo]:
     if derived is not None:  # first on its theme's page: it is what the page is about
         position = next((i for i, info in enumerate(infos) if info.theme == derived.theme), len(infos))
         infos.insert(position, derived)
-    return infos
+    return frame, tuple(infos)
 
 
 def current_release() -> Any:

@@ -40,3 +40,5 @@ def fake_data(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(monitoring_data, "load_frame", lambda: frame)
     monkeypatch.setattr(monitoring_data, "load_catalogue", lambda: catalogue)
     monkeypatch.setattr(monitoring_data, "load_sources", lambda: sources)
+    # Rendered views are remembered per release: the hand-made data is a release of its own.
+    monkeypatch.setattr(monitoring_data, "_release_key", lambda: ("hand-made", "hand-made", 0))
