@@ -264,10 +264,9 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
     buffer[n_quarters:] = inputs.initial_stock.transpose(2, 0, 1)[:, :, None, :]
     # New workers join in slot 0 of their quarter's window, position T - t: placed before the loop, in units of
     # survival, latest quarter first.
+    per_need = inputs.coaching_share[None, None, :] / survival[-2::-1]  # (T, D, C), latest quarter first
     buffer[1 : n_quarters + 1] += (
-        inflow_by_package.transpose(1, 2, 0)[::-1, :, :, None]
-        * inputs.coaching_share[None, None, None, :]
-        / survival[-2::-1][:, None]
+        np.ascontiguousarray(inflow_by_package.transpose(1, 2, 0)[::-1])[..., None] * per_need[:, None]
     )
     # Renewed packages form a pool, kept in the slot right after the 20 quarters of employment.
     renewed_pool = buffer[n_quarters + RENEWED].copy()
