@@ -47,6 +47,19 @@ N_SUMS: Final = 6
 #: Exits are capped just below certainty, so that survival never reaches zero.
 MAX_ANNUAL_EXIT: Final = 0.9999
 
+#: The series the collective loop fills, quarter by quarter.
+COLLECTIVE_SERIES: Final = (
+    "contingent_capacity",
+    "contingent_occupancy",
+    "contingent_free",
+    "contingent_full",
+    "fallback_places_inside",
+    "queue",
+    "collective_intake",
+    "collective_to_imw",
+    "fallback_cost",
+)
+
 #: Outputs per quarter with shape (D, T).
 SERIES: Final = (
     "workers",
@@ -65,31 +78,9 @@ SERIES: Final = (
     "begeleiding_variable_cost",
     "begeleiding_cost",
     "begeleiding_waiting",
-    "fallback_cost",
     "total_cost",
-    "contingent_capacity",
-    "contingent_occupancy",
-    "contingent_free",
-    "contingent_full",
-    "fallback_places_inside",
-    "queue",
-    "collective_intake",
-    "collective_to_imw",
     "price_index",
-)
-
-
-#: The series the collective loop fills, quarter by quarter.
-COLLECTIVE_SERIES: Final = (
-    "contingent_capacity",
-    "contingent_occupancy",
-    "contingent_free",
-    "contingent_full",
-    "fallback_places_inside",
-    "queue",
-    "collective_intake",
-    "collective_to_imw",
-    "fallback_cost",
+    *COLLECTIVE_SERIES,
 )
 
 

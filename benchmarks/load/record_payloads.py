@@ -14,17 +14,9 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import Page, sync_playwright
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.browser.chromium import CHROMIUM_ARGS  # one place for how chromium starts
+
 PAGES = [
     "/",
     "/tewerkstelling",

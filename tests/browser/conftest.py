@@ -30,18 +30,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.chromium import CHROMIUM_ARGS
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SERVER_START_SECONDS = 90
 LOCAL_HOSTS = frozenset({"127.0.0.1"})
 # Impacts that fail a page: WCAG 2.1 AA is the legal floor, 'serious' and 'critical' break it for someone.
