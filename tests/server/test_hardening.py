@@ -108,3 +108,19 @@ def test_the_server_keeps_serving_after_bad_requests(client):
         client.post("/_dash-update-component", data=b"{bad", content_type="application/json")
     assert client.get("/health").status_code == 200
     assert client.get("/").status_code == 200
+
+
+def test_a_server_error_gets_the_portals_500_page_without_internals(client, monkeypatch):
+    import services.api
+
+    def broken(_scenario):
+        raise RuntimeError("secret internals at /work/main/services/simulation.py")
+
+    monkeypatch.setattr(services.api, "simulate", broken)
+    response = client.get("/api/scenario", headers={"Accept": "text/html"})
+    assert response.status_code == 500
+    text = response.get_data(as_text=True)
+    assert "Er ging iets mis" in text and "bootstrap.min.css" in text
+    assert "secret" not in text and "Traceback" not in text and "/work/" not in text
+    as_json = client.get("/api/scenario", headers={"Accept": "application/json"})
+    assert as_json.status_code == 500 and as_json.get_json() == {"error": "server error"}
