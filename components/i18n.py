@@ -16,6 +16,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     },
     "nav.skip": {"nl": "Naar de inhoud", "en": "Skip to content"},
     "nav.label": {"nl": "Hoofdnavigatie", "en": "Main navigation"},
+    "nav.menu": {"nl": "Menu openen of sluiten", "en": "Open or close the menu"},
     "nav.language": {"nl": "English", "en": "Nederlands"},
     "nav.language.title": {"nl": "Read this page in English", "en": "Lees deze pagina in het Nederlands"},
     "footer.methodology": {"nl": "Methodologie en bronnen", "en": "Methodology and sources"},

@@ -13,11 +13,13 @@ from urllib.parse import urlencode
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import Input, Output, State, clientside_callback, html
 
 from components.i18n import normalise_language, t
 
 MAIN_CONTENT_ID = "main-content"
+NAV_TOGGLER_ID = "shell-nav-toggler"
+NAV_COLLAPSE_ID = "shell-nav-collapse"
 
 
 def href(path: str, language: str, **query: Any) -> str:
@@ -74,16 +76,36 @@ def _header(language: str, path: str, query: dict[str, Any]) -> html.Header:
             dbc.Container(
                 [
                     dbc.NavbarBrand(t("site.title", language), href=href("/", language)),
-                    html.Nav(
-                        dbc.Nav(links, navbar=True, className="flex-wrap"),
-                        **{"aria-label": t("nav.label", language)},
+                    # On a narrow screen the menu folds behind this button (WCAG 1.4.10, reflow).
+                    html.Button(
+                        html.Span(className="navbar-toggler-icon"),
+                        id=NAV_TOGGLER_ID,
+                        className="navbar-toggler",
+                        type="button",
+                        n_clicks=0,
+                        **{
+                            "aria-label": t("nav.menu", language),
+                            "aria-controls": NAV_COLLAPSE_ID,
+                            "aria-expanded": "false",
+                        },
                     ),
-                    html.A(
-                        t("nav.language", language),
-                        href=href(path, other, **switch_query),
-                        lang=other,
-                        title=t("nav.language.title", language),
-                        className="btn btn-outline-light btn-sm ms-lg-3 language-switch",
+                    dbc.Collapse(
+                        [
+                            html.Nav(
+                                dbc.Nav(links, navbar=True, className="flex-wrap"),
+                                **{"aria-label": t("nav.label", language)},
+                            ),
+                            html.A(
+                                t("nav.language", language),
+                                href=href(path, other, **switch_query),
+                                lang=other,
+                                title=t("nav.language.title", language),
+                                className="btn btn-outline-light btn-sm ms-lg-3 my-2 my-lg-0 language-switch",
+                            ),
+                        ],
+                        id=NAV_COLLAPSE_ID,
+                        is_open=False,
+                        navbar=True,
                     ),
                 ],
                 fluid=True,
@@ -93,6 +115,22 @@ def _header(language: str, path: str, query: dict[str, Any]) -> html.Header:
             expand="lg",
         )
     )
+
+
+# The menu button opens and closes the folded menu in the browser: no request to the server.
+clientside_callback(
+    """
+    function (clicks, open) {
+        var next = clicks ? !open : open;
+        return [next, next ? "true" : "false"];
+    }
+    """,
+    Output(NAV_COLLAPSE_ID, "is_open"),
+    Output(NAV_TOGGLER_ID, "aria-expanded"),
+    Input(NAV_TOGGLER_ID, "n_clicks"),
+    State(NAV_COLLAPSE_ID, "is_open"),
+    prevent_initial_call=True,
+)
 
 
 def _footer(language: str) -> html.Footer:
