@@ -305,9 +305,12 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
     workers_by_coaching = need_totals.transpose(1, 0, 2)  # (D, T, C)
     out["workers"] = totals[..., 0].T
     out["inflow"] = inflow_by_package.sum(axis=2) * inputs.coaching_share.sum()
+    # All exits of a quarter, then split by their annual shares (the split is the same at every age).
+    all_exits = (
+        (need_totals * quarterly_total[None] + early_totals * early_extra[None]).sum(axis=2).T
+    )  # (D, T)
     for name, share in zip(("exits_involuntary", "exits_other", "doorstroom"), part_share, strict=True):
-        exits = need_totals * (quarterly_total * share)[None] + early_totals * (early_extra * share)[None]
-        out[name] = exits.sum(axis=2).T
+        out[name] = all_exits * share
     # Right holders whose job ends against their will: the base probability, plus the extra in early quarters.
     involuntary_of_holders = (
         over_packages[..., 3] * q_involuntary[None]
@@ -326,7 +329,7 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
 
     out["loonpremie_demand"] = loonpremie_by_package.sum(axis=2)
     out["begeleiding_demand"] = out["begeleiding_fixed_cost"] + out["begeleiding_variable_cost"]
-    _apply_envelopes(inputs, out, workers_by_coaching)
+    _apply_envelopes(inputs, out, need_totals[..., 1:].sum(axis=2).T)
     out["price_index"] = index
     _collective(inputs, out, a["fallback_takeup"], index)
     out["total_cost"] = out["loonpremie_cost"] + out["begeleiding_cost"] + out["fallback_cost"]
@@ -343,15 +346,13 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
     )
 
 
-def _apply_envelopes(
-    inputs: ModelInputs, out: dict[str, FloatArray], workers_by_coaching: FloatArray
-) -> None:
+def _apply_envelopes(inputs: ModelInputs, out: dict[str, FloatArray], coached: FloatArray) -> None:
     """Closed-ended financing: pay up to a quarter of the annual envelope; the rest waits.
 
-    The workers waiting are the unpaid demand divided by the mean premium per worker of that quarter.
+    `coached` (D, T) counts the workers with a need for coaching. The workers waiting are the unpaid demand
+    divided by the mean premium per worker of that quarter.
     """
     workers = out["workers"]
-    coached = workers_by_coaching[..., 1:].sum(axis=2)
     for demand_name, cost_name, waiting_name, closed, envelope, base in (
         (
             "loonpremie_demand",
