@@ -348,6 +348,25 @@ def _initial_stock(values: Mapping[str, ParameterValue], durations: np.ndarray) 
     return stock
 
 
+def ggmmi_schedule(parameters: ParameterSet, horizon_quarters: int) -> tuple[tuple[int, float], ...]:
+    """Legal GGMMI values that start after the projection's start, by the first quarter they fully apply to.
+
+    The planned rise of 1 April 2026 applies from quarter 1 (2026 Q2); a value that starts within a quarter
+    applies from the next one.
+    """
+    schedule: list[tuple[int, float]] = []
+    for entry in parameters["ggmmi"].values:
+        if entry.start <= PROJECTION_START:
+            continue
+        months = (entry.start.year - PROJECTION_START.year) * 12 + entry.start.month - PROJECTION_START.month
+        quarter = -(-months // 3) + (1 if entry.start.day > 1 and months % 3 == 0 else 0)
+        if quarter < horizon_quarters and (not schedule or quarter > schedule[-1][0]):
+            schedule.append((quarter, float(entry.value)))
+        elif schedule and quarter == schedule[-1][0]:
+            schedule[-1] = (quarter, float(entry.value))
+    return tuple(schedule)
+
+
 def build_inputs(scenario: Scenario, parameters: ParameterSet | None = None) -> ModelInputs:
     """The model inputs of a scenario."""
     parameters = parameters or load_parameters()
@@ -380,6 +399,7 @@ def build_inputs(scenario: Scenario, parameters: ParameterSet | None = None) -> 
         referteloon_month=np.array([_f(values, f"segment.referteloon.{p}") for p in PACKAGES]),
         fte=np.array([_f(values, f"segment.fte.{p}") for p in PACKAGES]),
         ggmmi_month=_f(values, "ggmmi"),
+        ggmmi_schedule=ggmmi_schedule(parameters, 4 * scenario.horizon_years),
         cap_multiple=_f(values, "loonpremie.cap"),
         coaching_eligible=np.array([p != "vop_legacy" for p in PACKAGES]),
         begeleiding_fixed_by_age=fixed,

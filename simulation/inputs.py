@@ -66,6 +66,8 @@ class ModelInputs:
     referteloon_month : (P,) referteloon at the package's part-time fraction [EUR/month].
     fte : (P,) part-time fraction [fraction of full time].
     ggmmi_month : minimum wage in force at the start [EUR/month].
+    ggmmi_schedule : later legal values of the minimum wage, as (quarter index from the start, EUR/month), in
+        order; the model indexes the value in force (a legal rise is not an indexation).
     cap_multiple : the cap on the referteloon as a multiple of the GGMMI, pro rata fte [-].
     coaching_eligible : (P,) whether the package can carry a begeleidingspremie [bool].
     begeleiding_fixed_by_age : (A,) fixed part of the begeleidingspremie by quarter of employment [EUR/quarter].
@@ -113,6 +115,7 @@ class ModelInputs:
     referteloon_month: FloatArray
     fte: FloatArray
     ggmmi_month: float
+    ggmmi_schedule: tuple[tuple[int, float], ...]
     cap_multiple: float
     coaching_eligible: npt.NDArray[np.bool_]
     begeleiding_fixed_by_age: FloatArray
@@ -238,6 +241,13 @@ def check_inputs(inputs: ModelInputs) -> None:
     for name in non_negative:
         if np.any(getattr(inputs, name) < 0):
             raise InputError(f"{name} must not be negative")
+    previous = 0
+    for quarter, value in inputs.ggmmi_schedule:
+        if quarter <= previous or not np.isfinite(value) or value <= 0:
+            raise InputError(
+                "ggmmi_schedule must hold positive amounts at increasing quarters after the start"
+            )
+        previous = quarter
     if np.any(inputs.fte <= 0) or np.any(inputs.fte > 1):
         raise InputError("fte must lie above 0 and at most 1")
     if np.any(inputs.renewal_share < 0) or np.any(inputs.renewal_share > 1):

@@ -118,9 +118,18 @@ def quarterly_probability(annual: FloatArray | float) -> FloatArray:
     return np.asarray(1.0 - (1.0 - annual_array) ** 0.25, dtype=np.float64)
 
 
-def capped_quarterly_wage(inputs: ModelInputs) -> FloatArray:
+def ggmmi_by_quarter(inputs: ModelInputs) -> FloatArray:
+    """(T,) the legal minimum wage in force in each projected quarter, before indexation [EUR/month]."""
+    values = np.full(inputs.horizon_quarters, inputs.ggmmi_month)
+    for quarter, value in inputs.ggmmi_schedule:
+        values[quarter:] = value
+    return values
+
+
+def capped_quarterly_wage(inputs: ModelInputs, ggmmi_month: float | None = None) -> FloatArray:
     """(P,) the referteloon of a quarter capped at 3 x cap_multiple x GGMMI x fte [EUR/quarter]."""
-    cap = 3.0 * inputs.cap_multiple * inputs.ggmmi_month * inputs.fte
+    ggmmi = inputs.ggmmi_month if ggmmi_month is None else ggmmi_month
+    cap = 3.0 * inputs.cap_multiple * ggmmi * inputs.fte
     return np.minimum(3.0 * inputs.referteloon_month, cap)
 
 
@@ -220,7 +229,8 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
     # [EUR/quarter], workers holding the fallback right (within the window).
     window = inputs.fallback_window_quarters
     right_share = inputs.origin_share[EX_COLLECTIVE]
-    loonpremie_weight = inputs.percentage_by_age * capped_quarterly_wage(inputs)[:, None]  # (P, A)
+    ggmmi = ggmmi_by_quarter(inputs)
+    loonpremie_weight = inputs.percentage_by_age * capped_quarterly_wage(inputs, ggmmi[0])[:, None]  # (P, A)
     # and, for the early exits, workers in their first quarters, and those of them who hold the fallback right.
     sums = np.zeros((n_packages, N_AGES, N_SUMS))
     sums[:, :, 0] = 1.0
@@ -270,6 +280,8 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
     cleared_packages = packages[cleared]
     for t in range(n_quarters):
         offset = n_quarters - t
+        if t > 0 and ggmmi[t] != ggmmi[t - 1]:  # a legal rise of the minimum wage moves the cap
+            sums[:, :, 1] = inputs.percentage_by_age * capped_quarterly_wage(inputs, ggmmi[t])[:, None]
         np.matmul(flat[..., offset : offset + N_AGES], sums, out=cell_sums[t])
         cell_sums[t] *= alive_rows[t]
         if early:

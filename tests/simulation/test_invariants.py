@@ -211,3 +211,25 @@ def test_exits_are_higher_in_the_first_quarters_of_employment_by_hand(baseline_i
     assert exits[4] == pytest.approx(100 * early * sum(survivors) + 100 * (1 - early) ** 4 * base)
     # The split between involuntary and other exits keeps the annual shares (8 : 4).
     assert s["exits_involuntary"][0, 4] == pytest.approx(exits[4] * 8 / 12)
+
+
+def test_the_cap_follows_the_legal_rise_of_the_minimum_wage_in_april_2026(baseline_inputs):
+    # Everyone capped (a high referteloon), nobody enters or leaves, prices flat: the loonpremie of the standard
+    # package grows exactly with the GGMMI, from EUR 2,154.11 (2026 Q1) to EUR 2,189.81 (2026 Q2).
+    stock = np.zeros_like(baseline_inputs.initial_stock)
+    stock[1, 0, 1] = 100.0  # 100 workers of the standard package in their second quarter
+    inputs = baseline_inputs.with_changes(
+        horizon_quarters=3,
+        initial_stock=stock,
+        inflow_base=np.zeros(6),
+        referteloon_month=np.full(6, 10_000.0),
+        exit_involuntary=0.0,
+        exit_other=0.0,
+        exit_doorstroom=0.0,
+        inflation=0.0,
+    )
+    assert inputs.ggmmi_schedule == ((1, 2189.81),)
+    cost = project(inputs).series["loonpremie_cost"][0]
+    # 40 % x 3 x 2 x GGMMI x fte 0.8 x 100 workers
+    assert cost[0] == pytest.approx(0.40 * 6 * 2154.11 * 0.8 * 100)
+    assert cost[1] == pytest.approx(0.40 * 6 * 2189.81 * 0.8 * 100)
