@@ -66,6 +66,9 @@ def _header(language: str, path: str, query: dict[str, Any]) -> html.Header:
                 page["nav_label"][language],
                 href=href(page["path"], language),
                 active=page["path"] == path,
+                # The page's own link loads it afresh: its view lives in the query string, which Dash's router
+                # does not see change, so a router link to the same path would leave the view as it is.
+                external_link=page["path"] == path,
             )
         )
         for page in nav_pages()
