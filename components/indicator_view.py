@@ -819,46 +819,38 @@ def build_download(
     return dcc.send_bytes(csv_bytes(table, notes), name, type=CSV_MEDIA_TYPE)
 
 
-@callback(
-    Output(component_id(CSV_DOWNLOAD_TYPE, MATCH), "data"),
-    Input(component_id(CSV_BUTTON_TYPE, MATCH), "n_clicks"),
-    State(component_id(BREAKDOWN_TYPE, MATCH), "value"),
-    State(component_id(YEAR_FROM_TYPE, MATCH), "value"),
-    State(component_id(YEAR_TO_TYPE, MATCH), "value"),
-    State(component_id(BREAKDOWN_TYPE, MATCH), "id"),
-    State(LANGUAGE_ID, "data"),
-    prevent_initial_call=True,
-)
-def download_csv(
-    n_clicks: Any, breakdown: Any, year_from: Any, year_to: Any, block_id: Mapping[str, str], language: Any
-) -> Any:
-    """The CSV of what one block shows."""
-    if not n_clicks:
-        return no_update
-    return (
-        build_download(_indicator_of(block_id), breakdown, year_from, year_to, language, "csv") or no_update
+def _download_callback(button_type: str, download_type: str, file_format: str) -> Any:
+    """Register the callback that sends what one block shows as a `file_format` file ("csv" or "xlsx")."""
+
+    @callback(
+        Output(component_id(download_type, MATCH), "data"),
+        Input(component_id(button_type, MATCH), "n_clicks"),
+        State(component_id(BREAKDOWN_TYPE, MATCH), "value"),
+        State(component_id(YEAR_FROM_TYPE, MATCH), "value"),
+        State(component_id(YEAR_TO_TYPE, MATCH), "value"),
+        State(component_id(BREAKDOWN_TYPE, MATCH), "id"),
+        State(LANGUAGE_ID, "data"),
+        prevent_initial_call=True,
     )
+    def download(
+        n_clicks: Any,
+        breakdown: Any,
+        year_from: Any,
+        year_to: Any,
+        block_id: Mapping[str, str],
+        language: Any,
+    ) -> Any:
+        if not n_clicks:
+            return no_update
+        indicator = _indicator_of(block_id)
+        return build_download(indicator, breakdown, year_from, year_to, language, file_format) or no_update
+
+    download.__doc__ = f"The {file_format.upper()} file of what one block shows."
+    return download
 
 
-@callback(
-    Output(component_id(XLSX_DOWNLOAD_TYPE, MATCH), "data"),
-    Input(component_id(XLSX_BUTTON_TYPE, MATCH), "n_clicks"),
-    State(component_id(BREAKDOWN_TYPE, MATCH), "value"),
-    State(component_id(YEAR_FROM_TYPE, MATCH), "value"),
-    State(component_id(YEAR_TO_TYPE, MATCH), "value"),
-    State(component_id(BREAKDOWN_TYPE, MATCH), "id"),
-    State(LANGUAGE_ID, "data"),
-    prevent_initial_call=True,
-)
-def download_xlsx(
-    n_clicks: Any, breakdown: Any, year_from: Any, year_to: Any, block_id: Mapping[str, str], language: Any
-) -> Any:
-    """The XLSX workbook of what one block shows."""
-    if not n_clicks:
-        return no_update
-    return (
-        build_download(_indicator_of(block_id), breakdown, year_from, year_to, language, "xlsx") or no_update
-    )
+download_csv = _download_callback(CSV_BUTTON_TYPE, CSV_DOWNLOAD_TYPE, "csv")
+download_xlsx = _download_callback(XLSX_BUTTON_TYPE, XLSX_DOWNLOAD_TYPE, "xlsx")
 
 
 @callback(
