@@ -11,7 +11,7 @@ from simulation.inputs import (
 from simulation.projection import Projection, project
 from simulation.uncertainty import Distribution, draw_assumptions, monte_carlo
 
-MODEL_VERSION = "1.2.0"
+MODEL_VERSION = "2.0.0"
 
 __all__ = [
     "COACHING_NEEDS",

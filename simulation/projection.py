@@ -1,86 +1,106 @@
-"""The quarterly stock-flow projection of IMW and of the collective maatwerk contingent.
+"""The quarterly stock-flow projection of IMW, the running VOPs and the collective maatwerk contingent.
 
-One run is vectorised over D draws of the uncertain assumptions: every array carries the draw axis first, so a
-deterministic run is the case D = 1 and a Monte Carlo run of 1,000 draws costs one pass, not a thousand.
+The run starts on 1 July 2023, when IMW started, with no IMW worker: the stock on the first projected day follows
+from the model's own inflow and exits. One run is vectorised over D draws of the uncertain assumptions: every array
+carries the draw axis first, so that a deterministic run is the case D = 1.
 
-Order of events in quarter t (every worker is counted in the quarter of employment they are in during t):
+The named steps, in the order of a quarter t:
 
-1. new workers join in their first quarter of employment;
-2. the loonpremie and begeleidingspremie are due for everyone employed in the quarter;
-3. exits happen: involuntary job ends, other exits, doorstroom to a job without premium (competing risks);
-   ex-collective workers whose job ended against their will within the fallback window return to a
-   maatwerkbedrijf with probability ``fallback_takeup``;
-4. the survivors age by one quarter; at the end of the package a share renews (slot ``RENEWED``, at the last
-   band's percentage) and the rest leave the premium;
-5. collective maatwerk: exits, the move of ex-collective workers to IMW, fallback returns, intake from the queue
-   up to the highest attainable occupancy of the contingent.
+1. prices (`price_index`) and exit hazards (`exit_hazards`), known for the whole run before the loop;
+2. the running VOPs (`vop_block`): a population that only runs out, by exits and by the end of each decision (the
+   last in 2028 Q2); a share of the VOPs that end gets an IMW package (the ex-VOP inflow);
+3. the new IMW inflow (`new_inflow`): a ramp from the start of IMW to a level that the published milestone fixes
+   per draw (accepted applications by early 2024, the ex-VOP and ex-collective inflow counted in), then a trend,
+   the response to the generosity of the premium, and a wider scope; part of it comes from the queue for collective
+   maatwerk (the collective-advice package, and a share of the raised package);
+4. in the loop, quarter by quarter (`_run_quarters`): the collective block's exits and its doorstroom to IMW
+   (the fallback right holders), the IMW admissions (rationed when a premium is closed-ended: who does not fit in
+   the envelope waits, first come, first served, with no premium), the premiums due, the exits (involuntary, other,
+   doorstroom; higher in the first quarters), the fallback returns of right holders within their window, the end
+   of packages and their renewals, then the collective block's returns, intake and queue;
+5. costs (`_costs`): loonpremie on the capped referteloon, begeleidingspremie (fixed and variable part, only with a
+   need and only beside a loonpremie), VOP premiums, places on top of the contingent; at current prices;
+6. plausibility (`simulation.plausibility`): a result outside a plausible range, or a flow that had to be cut at
+   zero, is a warning that names the bound and the first quarter.
 
-Conservation holds by construction: workers_end[t] = workers[t] - exits[t] and workers[t + 1] = workers_end[t]
-+ inflow[t + 1].
+Conservation holds by construction: workers_imw[t] = workers_imw[t - 1] + inflow[t] - exits[t] - premium_ended[t].
+Reported series start at ``projection_start_index``; the quarters before it are kept in ``Projection.history``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 import numpy as np
 
+from simulation.collective import (
+    CollectiveState,
+    end_quarter,
+    exit_split,
+    quarterly_probability,
+    start_quarter,
+)
 from simulation.inputs import (
     COACHING_NEEDS,
+    COLLECTIVE_ADVICE,
     EX_COLLECTIVE,
+    FIVE_YEAR_PACKAGES,
+    FIVE_YEAR_RAISED,
     MAX_AGE,
     N_AGES,
+    ORIGINS,
     PACKAGES,
-    RENEWED,
+    SERIES_FIELDS,
     UNCERTAIN_FIELDS,
-    VOP_LEGACY,
+    VOP_QUARTERS,
     FloatArray,
     InputError,
     ModelInputs,
 )
+from simulation.plausibility import PlausibilityWarning, check_plausibility
 
 PIVOT_STEP: Final = 0.02
-#: Columns of the per-cell sums: workers, loonpremie, fixed premium, right holders, early, early right holders.
-N_SUMS: Final = 6
 #: Exits are capped just below certainty, so that survival never reaches zero.
 MAX_ANNUAL_EXIT: Final = 0.9999
 
-#: The series the collective loop fills, quarter by quarter.
-COLLECTIVE_SERIES: Final = (
-    "contingent_capacity",
-    "contingent_occupancy",
-    "contingent_free",
-    "contingent_full",
-    "fallback_places_inside",
-    "queue",
-    "collective_intake",
-    "collective_to_imw",
-    "fallback_cost",
-)
-
-#: Outputs per quarter with shape (D, T).
+#: Outputs per quarter with shape (D, T). Stocks are counted at the end of the quarter (after its exits).
 SERIES: Final = (
     "workers",
+    "workers_imw",
+    "workers_vop",
     "inflow",
     "exits_involuntary",
     "exits_other",
     "doorstroom",
     "premium_ended",
-    "workers_end",
     "fallback_returns",
-    "loonpremie_demand",
+    "vop_ended",
+    "vop_converted",
+    "imw_waiting",
+    "imw_waiting_quarters",
+    "loonpremie_imw_cost",
+    "loonpremie_vop_cost",
     "loonpremie_cost",
-    "loonpremie_waiting",
-    "begeleiding_demand",
     "begeleiding_fixed_cost",
     "begeleiding_variable_cost",
     "begeleiding_cost",
-    "begeleiding_waiting",
+    "fallback_cost",
     "total_cost",
     "price_index",
-    *COLLECTIVE_SERIES,
+    "contingent_capacity",
+    "contingent_occupancy",
+    "contingent_open",
+    "contingent_full",
+    "queue",
+    "new_advices",
+    "collective_intake",
+    "collective_doorstroom",
+    "collective_to_imw",
+    "queue_to_imw",
+    "fallback_places_inside",
+    "fallback_places_on_top",
 )
 
 
@@ -88,8 +108,11 @@ SERIES: Final = (
 class Projection:
     """The result of one run: every array has the draw axis first and the quarter axis second.
 
-    ``series`` maps each name in ``SERIES`` to an array (D, T); ``workers_by_package`` is (D, T, P),
-    ``workers_by_coaching`` (D, T, C), ``inflow_by_origin`` (D, T, O), ``loonpremie_by_package`` (D, T, P).
+    ``series`` maps each name in ``SERIES`` to an array (D, T) over the reported quarters; ``workers_by_package``
+    is (D, T, P + 1) (the IMW packages, then the running VOPs), ``workers_by_coaching`` (D, T, C) (IMW),
+    ``inflow_by_origin`` (D, T, O), ``loonpremie_by_package`` (D, T, P + 1); workers are counted at the end of the
+    quarter, after its exits. ``history`` holds the same series over
+    the quarters before the projection (with ``history_quarters``), for the checks against published figures.
     Money in EUR per quarter at current prices, people in persons, places in FTE.
     """
 
@@ -100,70 +123,278 @@ class Projection:
     inflow_by_origin: FloatArray
     loonpremie_by_package: FloatArray
     draws: dict[str, FloatArray]
+    warnings: tuple[PlausibilityWarning, ...] = ()
+    history_quarters: tuple[tuple[int, int], ...] = ()
+    history: dict[str, FloatArray] = field(default_factory=dict)
 
     @property
     def n_draws(self) -> int:
         return int(self.series["workers"].shape[0])
 
 
-def quarter_labels(start: dt.date, horizon_quarters: int) -> tuple[tuple[int, int], ...]:
-    """(year, quarter) of each projected quarter."""
+def quarter_labels(start: dt.date, n_quarters: int) -> tuple[tuple[int, int], ...]:
+    """(year, quarter) of each quarter from `start`."""
     first = start.year * 4 + (start.month - 1) // 3
-    return tuple(((first + t) // 4, (first + t) % 4 + 1) for t in range(horizon_quarters))
+    return tuple(((first + t) // 4, (first + t) % 4 + 1) for t in range(n_quarters))
 
 
-def quarterly_probability(annual: FloatArray | float) -> FloatArray:
-    """Turn an annual probability into the quarterly one with the same survival: 1 - (1 - p) ** (1/4)."""
-    annual_array = np.clip(np.asarray(annual, dtype=np.float64), 0.0, 1.0)
-    return np.asarray(1.0 - (1.0 - annual_array) ** 0.25, dtype=np.float64)
+#: The range each uncertain field must stay in; a draw shifted out of it in a later quarter is cut (and said).
+FIELD_RANGES: Final[dict[str, tuple[float, float]]] = {
+    "exit_rate_factor": (0.0, np.inf),
+    "exit_early_factor": (1.0, np.inf),
+    "wage_factor": (0.0, np.inf),
+    "elasticity": (0.0, np.inf),
+    "inflow_trend": (-0.99, np.inf),
+    "inflation": (-0.99, np.inf),
+    "new_advices": (0.0, np.inf),
+    "contingent_growth": (-np.inf, np.inf),
+    "collective_fte_per_person": (0.05, 1.0),
+}
 
 
-def ggmmi_by_quarter(inputs: ModelInputs) -> FloatArray:
-    """(T,) the legal minimum wage in force in each projected quarter, before indexation [EUR/month]."""
-    values = np.full(inputs.horizon_quarters, inputs.ggmmi_month)
-    for quarter, value in inputs.ggmmi_schedule:
-        values[quarter:] = value
-    return values
+def _assumptions(
+    inputs: ModelInputs, draws: dict[str, FloatArray], n_draws: int
+) -> tuple[dict[str, FloatArray], tuple[str, ...]]:
+    """Every uncertain field per draw: (D,) for scalars, (D, T) for series (the central series shifted), and the
+    names of the fields whose shifted series had to be cut to their range."""
+    result: dict[str, FloatArray] = {}
+    cut: list[str] = []
+    for name in UNCERTAIN_FIELDS:
+        central = getattr(inputs, name)
+        if name in SERIES_FIELDS:
+            series = np.asarray(central, dtype=np.float64)
+            if name in draws:
+                shift = np.asarray(draws[name], dtype=np.float64) - _central_value(inputs, name)
+                shifted = series[None, :] + shift[:, None]
+                low, high = FIELD_RANGES.get(name, (0.0, 1.0))
+                kept = np.clip(shifted, low, high)
+                if not np.array_equal(kept, shifted):
+                    cut.append(name)
+                result[name] = kept
+            else:
+                result[name] = np.broadcast_to(series, (n_draws, series.size))
+        elif name in draws:
+            result[name] = np.asarray(draws[name], dtype=np.float64)
+        else:
+            result[name] = np.full(n_draws, float(central))
+    return result, tuple(cut)
 
 
-def capped_quarterly_wage(inputs: ModelInputs, ggmmi_month: float | None = None) -> FloatArray:
-    """(P,) the referteloon of a quarter capped at 3 x cap_multiple x GGMMI x fte [EUR/quarter]."""
-    ggmmi = inputs.ggmmi_month if ggmmi_month is None else ggmmi_month
-    cap = 3.0 * inputs.cap_multiple * ggmmi * inputs.fte
-    return np.minimum(3.0 * inputs.referteloon_month, cap)
+def _central_value(inputs: ModelInputs, name: str) -> float:
+    """The value a draw of a series field is measured against: its value in the first projected quarter."""
+    value = getattr(inputs, name)
+    if name in SERIES_FIELDS:
+        return float(np.asarray(value)[inputs.projection_start_index])
+    return float(value)
 
 
-def mean_package_percentage(percentage_by_age: FloatArray, duration_quarters: np.ndarray) -> FloatArray:
-    """(P,) the mean percentage over the quarters of each package: the premium's generosity."""
-    ages = np.arange(1, N_AGES + 1)
-    within = ages[None, :] <= duration_quarters[:, None]
-    return np.asarray((percentage_by_age * within).sum(axis=1) / within.sum(axis=1), dtype=np.float64)
+def central_values(inputs: ModelInputs) -> dict[str, float]:
+    """The central value of every uncertain field (what a distribution is centred on)."""
+    return {name: _central_value(inputs, name) for name in UNCERTAIN_FIELDS}
 
 
 def price_index(inputs: ModelInputs, inflation: FloatArray) -> FloatArray:
-    """(D, T) factor on wages and indexed amounts against the start.
+    """(D, T) price level against the first projected quarter: the published health index before it, then the
+    assumption.
 
-    With pivot indexation amounts rise by 2 % each time prices have risen 2 % more since the last step (the
-    pivot index is crossed; the start is taken right after a crossing, and amounts never fall). Otherwise they
-    follow prices every quarter.
+    With pivot indexation amounts rise by 2 % each time prices have risen 2 % more since the last step (the start
+    is taken right after a crossing, and amounts never fall). Otherwise they follow prices every quarter.
     """
-    years = np.arange(inputs.horizon_quarters) / 4.0
-    prices = (1.0 + inflation[:, None]) ** years[None, :]
-    if not inputs.indexation_pivot:
-        return np.asarray(prices, dtype=np.float64)
-    steps = np.floor(np.log(prices) / np.log1p(PIVOT_STEP) + 1e-9)
-    steps = np.maximum.accumulate(np.maximum(steps, 0.0), axis=1)
-    return np.asarray((1.0 + PIVOT_STEP) ** steps, dtype=np.float64)
+    n_draws, n_quarters = inflation.shape
+    start = inputs.projection_start_index
+    growth = (1.0 + inflation[:, start:]) ** 0.25
+    prices = np.cumprod(np.concatenate([np.ones((n_draws, 1)), growth[:, :-1]], axis=1), axis=1)
+    if inputs.indexation_pivot:
+        steps = np.floor(np.log(prices) / np.log1p(PIVOT_STEP) + 1e-9)
+        steps = np.maximum.accumulate(np.maximum(steps, 0.0), axis=1)
+        prices = (1.0 + PIVOT_STEP) ** steps
+    index = np.empty((n_draws, n_quarters))
+    index[:, :start] = inputs.price_history[None, :start]
+    index[:, start:] = prices
+    return index
 
 
-def _assumption(inputs: ModelInputs, draws: dict[str, FloatArray], name: str, n_draws: int) -> FloatArray:
-    if name in draws:
-        return np.asarray(draws[name], dtype=np.float64)
-    return np.full(n_draws, float(getattr(inputs, name)))
+@dataclass(frozen=True)
+class Hazards:
+    """Quarterly exit probabilities (D, T, C) in the later and in the first quarters of employment, the share of
+    each kind of exit (T,), and the exit probability of a running VOP (D, T)."""
+
+    later: FloatArray
+    early: FloatArray
+    involuntary_part: FloatArray
+    other_part: FloatArray
+    vop: FloatArray
+
+
+def exit_hazards(inputs: ModelInputs, a: dict[str, FloatArray]) -> Hazards:
+    """Competing risks: the annual total times the factors, turned into a quarterly probability; the kinds split
+    the total in proportion to their annual rates, at every age."""
+    annual = inputs.exit_involuntary + inputs.exit_other + inputs.exit_doorstroom  # (T,)
+    base = (annual[None, :] * a["exit_rate_factor"])[:, :, None] * inputs.coaching_exit_factor[
+        None
+    ]  # (D, T, C)
+    later = quarterly_probability(base)
+    early = quarterly_probability(base * a["exit_early_factor"][:, :, None])
+    involuntary = np.divide(inputs.exit_involuntary, annual, out=np.zeros_like(annual), where=annual > 1e-12)
+    other = np.divide(inputs.exit_other, annual, out=np.zeros_like(annual), where=annual > 1e-12)
+    # Running VOPs are past their first quarters and mostly need no coaching: the later rate of need 'none'.
+    return Hazards(
+        later=later, early=early, involuntary_part=involuntary, other_part=other, vop=later[:, :, 0]
+    )
+
+
+@dataclass(frozen=True)
+class VopBlock:
+    """The running VOPs per draw and quarter (D, T): workers at the end of the quarter, the sum of their
+    percentages (for the premium), those whose decision ended, and the ex-VOP inflow into IMW."""
+
+    workers_end: FloatArray
+    percent_sum: FloatArray
+    ended: FloatArray
+    converted: FloatArray
+    exits: FloatArray
+
+
+def vop_block(inputs: ModelInputs, a: dict[str, FloatArray], hazards: Hazards) -> VopBlock:
+    """Running VOPs: no new ones and no extensions since 1 July 2023. At the run start they are spread evenly over
+    the 20 quarters of a decision; each runs to its end (the last in the 20th quarter of the run), unless the worker
+    leaves first."""
+    n_draws, n_quarters = hazards.vop.shape
+    per_cohort = a["vop_stock"] / VOP_QUARTERS  # (D,) per quarter already elapsed at the start
+    survive = 1.0 - hazards.vop  # (D, T)
+    alive = np.cumprod(survive, axis=1)  # survivors at the end of quarter t, as a share of the start
+    alive_before = np.concatenate([np.ones((n_draws, 1)), alive[:, :-1]], axis=1)
+    t = np.arange(n_quarters)
+    # The decisions still running during quarter t.
+    remaining_cohorts = np.clip(VOP_QUARTERS - t, 0, None).astype(np.float64)
+    during = per_cohort[:, None] * alive_before * remaining_cohorts[None, :]
+    # The cohort whose last quarter is t ends at the end of t; the others carry on.
+    ended = per_cohort[:, None] * alive * (remaining_cohorts > 0)[None, :]
+    workers_end = per_cohort[:, None] * alive * np.clip(remaining_cohorts - 1, 0, None)[None, :]
+    # Sum of the percentages of those running in quarter t: cohorts elapsed e = t .. 19 at quarter t.
+    percent_from = np.concatenate([np.cumsum(inputs.vop_percentage_by_age[::-1])[::-1], [0.0]])
+    percent_sum = per_cohort[:, None] * alive_before * percent_from[np.minimum(t, VOP_QUARTERS)][None, :]
+    return VopBlock(
+        workers_end=workers_end,
+        percent_sum=percent_sum,
+        ended=ended,
+        converted=ended * a["vop_conversion_share"],
+        exits=during - workers_end - ended,
+    )
+
+
+def ramp_weights(inputs: ModelInputs) -> FloatArray:
+    """(T,) the share of the full level that each quarter's new inflow has, ramping up from zero at the start of IMW
+    over ``ramp_quarters`` (the mean of min(tau / ramp, 1) over the quarter)."""
+    ramp = inputs.ramp_quarters
+    t = np.arange(inputs.n_quarters, dtype=np.float64)
+    if ramp <= 0:
+        return np.ones_like(t)
+    return (_ramp_integral(t + 1.0, ramp) - _ramp_integral(t, ramp)).astype(np.float64)
+
+
+def _ramp_integral(tau: FloatArray, ramp: float) -> FloatArray:
+    """The integral of min(s / ramp, 1) from 0 to tau [quarters]."""
+    tau = np.asarray(tau, dtype=np.float64)
+    if ramp <= 0:
+        return tau
+    return np.where(tau <= ramp, tau**2 / (2 * ramp), tau - ramp / 2)
+
+
+def _cumulative_at(flow: FloatArray, tau: FloatArray) -> FloatArray:
+    """(D,) the sum of a quarterly flow (D, T) from the run start to `tau` quarters (D,), the last quarter pro rata."""
+    n_draws, n_quarters = flow.shape
+    whole = np.clip(np.floor(tau).astype(np.int64), 0, n_quarters)
+    cumulative = np.concatenate([np.zeros((n_draws, 1)), np.cumsum(flow, axis=1)], axis=1)
+    rows = np.arange(n_draws)
+    partial = tau - whole
+    last = np.where(whole < n_quarters, flow[rows, np.minimum(whole, n_quarters - 1)], 0.0)
+    return np.asarray(cumulative[rows, whole] + partial * last, dtype=np.float64)
+
+
+def mean_package_percentage(percentage_by_age: FloatArray, duration_quarters: np.ndarray) -> FloatArray:
+    """(T, P) the mean percentage over the quarters of each package: the premium's generosity."""
+    ages = np.arange(1, N_AGES + 1)
+    within = (ages[None, :] <= duration_quarters[:, None]).astype(np.float64)  # (P, A)
+    return np.asarray(
+        (percentage_by_age * within[None]).sum(axis=2) / within.sum(axis=1)[None], dtype=np.float64
+    )
+
+
+@dataclass(frozen=True)
+class NewInflow:
+    """New IMW inflow per draw and quarter, by package (D, T, P), the level the milestone fixes (D,), and whether
+    the milestone could not be met without a negative new inflow (D,)."""
+
+    by_package: FloatArray
+    level: FloatArray
+    milestone_short: FloatArray
+
+
+def new_inflow(
+    inputs: ModelInputs, a: dict[str, FloatArray], ex_vop: FloatArray, ex_collective: FloatArray
+) -> NewInflow:
+    """The new inflow: level x ramp x trend x level factor x (1 + scope) x response to generosity, by package.
+
+    The level is fixed per draw by the milestone: the accepted applications counted ``milestone_quarters`` after
+    the start equal the model's inflow by then (new, ex-VOP and ex-collective together, under the law as it was).
+    """
+    weights = ramp_weights(inputs)  # (T,)
+    tau = a["milestone_quarters"]
+    known = _cumulative_at(ex_vop + ex_collective, tau)
+    room = inputs.milestone_count - known
+    level = np.maximum(room, 0.0) / np.maximum(_ramp_integral(tau, inputs.ramp_quarters), 1e-12)
+    # Growth after the milestone, quarter by quarter, so that a trend may change from a date.
+    after = (np.arange(inputs.n_quarters)[None, :] >= np.ceil(tau)[:, None]).astype(np.float64)
+    growth = np.cumprod((1.0 + a["inflow_trend"]) ** (0.25 * after), axis=1)
+    total = (
+        level[:, None]
+        * weights[None, :]
+        * growth
+        * inputs.level_factor[None, :]
+        * (1.0 + inputs.scope_extra_share)[None, :]
+    )
+    generosity = mean_package_percentage(inputs.percentage_by_age, inputs.duration_quarters)
+    reference = mean_package_percentage(inputs.reference_percentage_by_age, inputs.duration_quarters)
+    ratio = np.divide(generosity, reference, out=np.ones_like(generosity), where=reference > 0)  # (T, P)
+    by_package = total[:, :, None] * inputs.package_mix[None, :, :]
+    if np.any(ratio != 1.0):  # the law differs from the law as it is: the inflow responds
+        by_package = by_package * ratio[None, :, :] ** a["elasticity"][:, :, None]
+    return NewInflow(by_package=by_package, level=level, milestone_short=(room < 0).astype(np.float64))
+
+
+def capped_wages(
+    inputs: ModelInputs, a: dict[str, FloatArray], index: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """The capped quarterly referteloon per draw, quarter and package (D, T, P), and that of a running VOP (D, T),
+    at current prices [EUR/quarter].
+
+    The cap follows the legal GGMMI while one is known, then the price index from there."""
+    last = min(inputs.cap_legal_until, inputs.n_quarters - 1)
+    cap_index = np.where(np.arange(inputs.n_quarters)[None, :] > last, index / index[:, last : last + 1], 1.0)
+    cap = inputs.cap_full_time[None, :] * cap_index  # (D, T)
+    wage = 3.0 * inputs.referteloon_month[None] * (a["wage_factor"] * index)[:, :, None]
+    capped = np.minimum(wage, cap[:, :, None] * inputs.fte[None])
+    vop_wage = 3.0 * inputs.vop_referteloon_month * a["wage_factor"] * index
+    return capped, np.minimum(vop_wage, cap * inputs.vop_fte)
+
+
+def capacity_path(inputs: ModelInputs, growth: FloatArray) -> FloatArray:
+    """(D, T) the allocated contingent: published where known, then growing by `growth` a year [FTE]; the caller
+    keeps it at zero or above (and the plausibility check says when it had to)."""
+    known = inputs.capacity_known
+    last = int(np.flatnonzero(~np.isnan(known))[-1])
+    n_draws, n_quarters = growth.shape
+    path = np.empty((n_draws, n_quarters))
+    path[:, : last + 1] = known[None, : last + 1]
+    if last + 1 < n_quarters:
+        added = np.cumsum(growth[:, last + 1 :] / 4.0, axis=1)
+        path[:, last + 1 :] = known[last] + added
+    return path
 
 
 def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> Projection:
-    """Run the projection; `draws` maps uncertain field names to arrays (D,) that replace the inputs' values.
+    """Run the projection; `draws` maps uncertain field names to arrays (D,) that replace the central values.
 
     Without draws this is the deterministic run (D = 1).
     """
@@ -175,267 +406,461 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
     if len(sizes) > 1 or any(len(size) != 1 for size in sizes):
         raise InputError("every drawn assumption must be an array of the same length (the number of draws)")
     n_draws = next(iter(sizes))[0] if sizes else 1
-    n_quarters = inputs.horizon_quarters
-    n_packages, n_needs = len(PACKAGES), len(COACHING_NEEDS)
-    a = {name: _assumption(inputs, draws, name, n_draws) for name in UNCERTAIN_FIELDS}
-
-    # --- inflow (D, T, P, C) -------------------------------------------------------------------------------
-    reference = mean_package_percentage(inputs.reference_percentage_by_age, inputs.duration_quarters)
-    current = mean_package_percentage(inputs.percentage_by_age, inputs.duration_quarters)
-    generosity = np.divide(current, reference, out=np.ones_like(current), where=reference > 0)
-    years = np.arange(n_quarters) / 4.0
-    growth = (1.0 + a["inflow_trend"][:, None]) ** years[None, :]
-    response = generosity[None, :] ** a["elasticity"][:, None]
-    inflow_by_package = (
-        inputs.inflow_base[None, None, :]
-        * (1.0 + inputs.scope_extra_share)
-        * a["inflow_level_factor"][:, None, None]
-        * growth[:, :, None]
-        * response[:, None, :]
-    )
-    inflow_by_package[:, :, VOP_LEGACY] = 0.0  # no new VOP files since 1 July 2023
-
-    # --- exit probabilities per quarter (D, C), competing risks ------------------------------------------------
-    annual_parts = np.array([inputs.exit_involuntary, inputs.exit_other, inputs.exit_doorstroom])
-    annual_total = np.clip(
-        annual_parts.sum() * a["exit_rate_factor"][:, None] * inputs.coaching_exit_factor[None, :],
-        0.0,
-        MAX_ANNUAL_EXIT,
-    )
-    quarterly_total = quarterly_probability(annual_total)
-    part_share = annual_parts / annual_parts.sum() if annual_parts.sum() > 0 else np.zeros(3)
-    q_involuntary = quarterly_total * part_share[0]
-    survive = 1.0 - quarterly_total  # (D, C)
-    # In the first quarters of employment exits are more likely (a match that does not hold): the same split,
-    # times exit_early_factor. `early_extra` is the extra exit probability there; `early_survive` the factor that
-    # takes the base survival to the early one.
-    early = min(inputs.exit_early_quarters, MAX_AGE)
-    early_total = quarterly_probability(
-        np.clip(annual_total * inputs.exit_early_factor, 0.0, MAX_ANNUAL_EXIT)
-    )
-    early_extra = early_total - quarterly_total  # (D, C)
-    early_survive = (1.0 - early_total) / survive
-
-    # --- ageing: where each package ends --------------------------------------------------------------------
-    packages = np.arange(n_packages)
-    last_slot = inputs.duration_quarters - 1
-    renewal = inputs.renewal_share
-    renewed_end_rate = (1.0 - renewal) / inputs.duration_quarters  # renewed packages end in turn
-    # Packages that end before quarter 20 leave an empty slot behind them.
-    cleared = last_slot + 1 < RENEWED
-
-    # --- one matrix per package turns the stock by quarter of employment into four sums per cell ------------------
-    # columns: workers, loonpremie at start prices [EUR/quarter], fixed begeleidingspremie before eligibility
-    # [EUR/quarter], workers holding the fallback right (within the window).
-    window = inputs.fallback_window_quarters
-    right_share = inputs.origin_share[EX_COLLECTIVE]
-    ggmmi = ggmmi_by_quarter(inputs)
-    loonpremie_weight = inputs.percentage_by_age * capped_quarterly_wage(inputs, ggmmi[0])[:, None]  # (P, A)
-    # and, for the early exits, workers in their first quarters, and those of them who hold the fallback right.
-    sums = np.zeros((n_packages, N_AGES, N_SUMS))
-    sums[:, :, 0] = 1.0
-    sums[:, :, 1] = loonpremie_weight
-    sums[:, :, 2] = inputs.begeleiding_fixed_by_age[None, :]
-    sums[:, :window, 3] = 1.0
-    sums[VOP_LEGACY, :, 3] = 0.0  # running VOPs did not come from collective maatwerk
-    sums[:, :early, 4] = 1.0
-    sums[:, :, 5] = sums[:, :, 3] * sums[:, :, 4]
-    eligible = (
-        inputs.coaching_eligible.astype(np.float64)[:, None]
-        * (np.arange(n_needs) > 0).astype(np.float64)[None, :]
-    )  # (P, C): a begeleidingspremie only with a need for coaching
-    variable_per_worker = (
-        eligible * inputs.begeleiding_variable[None, :] * inputs.fte[:, None] * inputs.hours_worked_share
-    )  # (P, C)
-    index = price_index(inputs, a["inflation"])  # (D, T)
-    coaching_index = index if inputs.begeleiding_indexed else np.ones_like(index)
-
-    out: dict[str, FloatArray] = {}
-    # The stock lives in a buffer (T + 21, P, D, C) whose window of 21 slots (quarters of employment 1 to 20,
-    # then the pool of renewed packages) moves one position back each quarter, so that ageing costs nothing:
-    # window slot a at quarter t is buffer position (T - t + a). The buffer is kept in units of survival: the
-    # real stock is the buffer times the cumulative survival of its coaching need (exits depend on the need
-    # only), so that exits cost no pass over the stock either. The loop takes the four sums per cell with one
-    # batched matrix product and moves the packages that end; all else is done before or after it, at once.
-    # Survival does not depend on the stock, so its path is known before the loop: survive ** t.
-    survival = np.empty((n_quarters + 1, n_draws, n_needs))  # before quarter t; row T after the last
-    survival[0] = 1.0
-    np.cumprod(np.broadcast_to(survive, (n_quarters, n_draws, n_needs)), axis=0, out=survival[1:])
-    buffer = np.zeros((n_quarters + N_AGES, n_packages, n_draws, n_needs))
-    buffer[n_quarters:] = inputs.initial_stock.transpose(2, 0, 1)[:, :, None, :]
-    # New workers join in slot 0 of their quarter's window, position T - t: placed before the loop, in units of
-    # survival, latest quarter first.
-    per_need = inputs.coaching_share[None, None, :] / survival[-2::-1]  # (T, D, C), latest quarter first
-    buffer[1 : n_quarters + 1] += (
-        np.ascontiguousarray(inflow_by_package.transpose(1, 2, 0)[::-1])[..., None] * per_need[:, None]
-    )
-    # Renewed packages form a pool, kept in the slot right after the 20 quarters of employment.
-    renewed_pool = buffer[n_quarters + RENEWED].copy()
-    # Per package, the window is a column-major matrix (draws x needs, slots) that BLAS reads in place.
-    flat = buffer.reshape(n_quarters + N_AGES, n_packages, n_draws * n_needs).transpose(1, 2, 0)
-    cell_sums = np.empty((n_quarters, n_packages, n_draws * n_needs, N_SUMS))
-    early_factor = early_survive[None, None]
-    alive_rows = survival[:-1].reshape(n_quarters, 1, n_draws * n_needs, 1)
-    ended_scaled = np.empty((n_quarters, n_packages, n_draws, n_needs))
-    cleared_packages = packages[cleared]
-    for t in range(n_quarters):
-        offset = n_quarters - t
-        if t > 0 and ggmmi[t] != ggmmi[t - 1]:  # a legal rise of the minimum wage moves the cap
-            sums[:, :, 1] = inputs.percentage_by_age * capped_quarterly_wage(inputs, ggmmi[t])[:, None]
-        np.matmul(flat[..., offset : offset + N_AGES], sums, out=cell_sums[t])
-        cell_sums[t] *= alive_rows[t]
-        if early:
-            buffer[offset : offset + early] *= early_factor
-        ending = buffer[offset + last_slot, packages]  # (P, D, C): in the last quarter of their package
-        renewed_ending = renewed_pool * renewed_end_rate[:, None, None]
-        ended_scaled[t] = ending * (1.0 - renewal)[:, None, None] + renewed_ending
-        renewed_pool += ending * renewal[:, None, None] - renewed_ending
-        # Those whose package ended leave their slot; a 5-year package ends in the slot that the pool takes.
-        buffer[offset + last_slot[cleared], cleared_packages] = 0.0
-        buffer[offset - 1 + RENEWED] = renewed_pool
-
-    # Sums over the quarters of employment are in people now (the loop applied the survival). Sums over the
-    # coaching needs go through one batched matrix product, which numpy does far faster than a reduction over a
-    # short middle axis. Columns: workers, loonpremie, fixed and variable begeleidingspremie.
-    over_needs = np.zeros((n_packages, n_needs, N_SUMS, 4))
-    over_needs[:, :, 0, 0] = 1.0
-    over_needs[:, :, 1, 1] = 1.0
-    over_needs[:, :, 2, 2] = eligible
-    over_needs[:, :, 0, 3] = variable_per_worker
-    by_package = np.matmul(
-        cell_sums.reshape(n_quarters, n_packages, n_draws, n_needs * N_SUMS),
-        over_needs.reshape(n_packages, n_needs * N_SUMS, 4),
-    )  # (T, P, D, 4)
-    workers_by_package = by_package[..., 0].transpose(2, 0, 1)  # (D, T, P)
-    loonpremie_by_package = by_package[..., 1].transpose(2, 0, 1) * index[:, :, None]
-    totals = by_package.sum(axis=1)  # (T, D, 4)
-    out["begeleiding_fixed_cost"] = totals[..., 2].T * coaching_index
-    out["begeleiding_variable_cost"] = totals[..., 3].T * coaching_index
-    over_packages = cell_sums.sum(axis=1).reshape(n_quarters, n_draws, n_needs, N_SUMS)
-    need_totals = over_packages[..., 0]  # (T, D, C)
-    early_totals = over_packages[..., 4]
-    workers_by_coaching = need_totals.transpose(1, 0, 2)  # (D, T, C)
-    out["workers"] = totals[..., 0].T
-    out["inflow"] = inflow_by_package.sum(axis=2) * inputs.coaching_share.sum()
-    # All exits of a quarter, then split by their annual shares (the split is the same at every age).
-    all_exits = (
-        (need_totals * quarterly_total[None] + early_totals * early_extra[None]).sum(axis=2).T
-    )  # (D, T)
-    for name, share in zip(("exits_involuntary", "exits_other", "doorstroom"), part_share, strict=True):
-        out[name] = all_exits * share
-    # Right holders whose job ends against their will: the base probability, plus the extra in early quarters.
-    involuntary_of_holders = (
-        over_packages[..., 3] * q_involuntary[None]
-        + over_packages[..., 5] * (early_extra * part_share[0])[None]
-    )
-    out["fallback_returns"] = (
-        involuntary_of_holders.sum(axis=2).T * right_share * a["fallback_takeup"][:, None]
-    )
-    out["premium_ended"] = np.einsum("tpdc,tdc->dt", ended_scaled, survival[1:])
-
-    # What is left at the end of each quarter is next quarter's stock before its inflow.
-    last_stock = buffer[:N_AGES].sum(axis=0) * survival[-1][None]
-    out["workers_end"] = np.concatenate(
-        [out["workers"][:, 1:] - out["inflow"][:, 1:], last_stock.sum(axis=(0, 2))[:, None]], axis=1
-    )
-
-    out["loonpremie_demand"] = loonpremie_by_package.sum(axis=2)
-    out["begeleiding_demand"] = out["begeleiding_fixed_cost"] + out["begeleiding_variable_cost"]
-    _apply_envelopes(inputs, out, need_totals[..., 1:].sum(axis=2).T)
+    a, cut = _assumptions(inputs, draws, n_draws)
+    index = price_index(inputs, a["inflation"])
+    hazards = exit_hazards(inputs, a)
+    vop = vop_block(inputs, a, hazards)
+    # Ex-collective moves before the block starts: the published doorstroom, its IMW share.
+    start = inputs.collective_start_index
+    history_moves = np.zeros((n_draws, inputs.n_quarters))
+    history_moves[:, :start] = inputs.doorstroom_history[None, :start] * a["doorstroom_to_imw"][:, :start]
+    inflow = new_inflow(inputs, a, vop.converted, history_moves)
+    capacity_raw = capacity_path(inputs, a["contingent_growth"])
+    capacity = np.maximum(capacity_raw, 0.0)
+    capped, vop_capped = capped_wages(inputs, a, index)
+    out = _run_quarters(inputs, a, hazards, vop, inflow, capacity, index, history_moves, capped)
     out["price_index"] = index
-    _collective(inputs, out, a["fallback_takeup"], index)
-    out["total_cost"] = out["loonpremie_cost"] + out["begeleiding_cost"] + out["fallback_cost"]
-    inflow_by_origin = out["inflow"][..., None] * inputs.origin_share[None, None, :]
-    assert set(out) == set(SERIES), set(SERIES) ^ set(out)
-    return Projection(
-        quarters=quarter_labels(inputs.start, n_quarters),
-        series={name: out[name] for name in SERIES},
-        workers_by_package=workers_by_package,
-        workers_by_coaching=workers_by_coaching,
-        inflow_by_origin=inflow_by_origin,
-        loonpremie_by_package=loonpremie_by_package,
-        draws={name: a[name] for name in UNCERTAIN_FIELDS},
+    _costs(inputs, a, index, vop, out, capped, vop_capped)
+    closed_over = np.where(
+        inputs.loonpremie_closed[None, :],
+        np.maximum(out["loonpremie_cost"] - inputs.loonpremie_envelope[None, :] / 4.0, 0.0),
+        0.0,
+    ) + np.where(
+        inputs.begeleiding_closed[None, :],
+        np.maximum(out["begeleiding_cost"] - inputs.begeleiding_envelope[None, :] / 4.0, 0.0),
+        0.0,
     )
+    warnings = check_plausibility(
+        quarter_labels(inputs.run_start, inputs.n_quarters),
+        out,
+        capacity_raw,
+        inflow.milestone_short,
+        inputs.target_population,
+        inputs.projection_start_index,
+        cut_draws=cut,
+        envelope_exceeded=closed_over,
+    )
+    return _report(inputs, draws, out, warnings)
 
 
-def _apply_envelopes(inputs: ModelInputs, out: dict[str, FloatArray], coached: FloatArray) -> None:
-    """Closed-ended financing: pay up to a quarter of the annual envelope; the rest waits.
+#: Columns of the per-package sums over the window of the stock (one batched matrix product): workers,
+#: percentage-weighted workers, the fixed begeleidingspremie at base amounts. The fallback right holders (only in
+#: the ex-collective package) have their own product: those in early and in later quarters within their window.
+_COL_WORKERS, _COL_PERCENT, _COL_FIXED = range(3)
+_N_COLUMNS: Final = 3
 
-    `coached` (D, T) counts the workers with a need for coaching. The workers waiting are the unpaid demand
-    divided by the mean premium per worker of that quarter.
+
+def _window_weights(inputs: ModelInputs) -> tuple[FloatArray, FloatArray, bool]:
+    """(T or 1, P, N_AGES, 3) per package, the matrix that turns the window of the stock (quarters of employment 1
+    to 20, then the pool of renewed packages) into the per-quarter sums; (T or 1, N_AGES, 2) that of the right
+    holders; one of each when nothing changes during the run."""
+    percent = inputs.percentage_by_age  # (T, P, A)
+    fixed = inputs.begeleiding_fixed_by_age  # (T, A)
+    windows = inputs.fallback_window_quarters
+    constant = bool(
+        np.all(percent == percent[:1]) and np.all(fixed == fixed[:1]) and np.all(windows == windows[:1])
+    )
+    if constant:
+        percent, fixed, windows = percent[:1], fixed[:1], windows[:1]
+    n = percent.shape[0]
+    w = np.zeros((n, len(PACKAGES), N_AGES, _N_COLUMNS))
+    w[..., _COL_WORKERS] = 1.0
+    w[..., _COL_PERCENT] = percent
+    w[..., _COL_FIXED] = fixed[:, None, :] * inputs.coaching_eligible[None, :, None]
+    early = min(inputs.exit_early_quarters, MAX_AGE)
+    ages = np.arange(N_AGES)
+    within = (ages[None, :] < windows[:, None]) & (ages[None, :] < MAX_AGE)  # (n, A)
+    holders = np.stack([within & (ages[None, :] < early), within & (ages[None, :] >= early)], axis=2)
+    return w, holders.astype(np.float64), constant
+
+
+def _run_quarters(
+    inputs: ModelInputs,
+    a: dict[str, FloatArray],
+    hazards: Hazards,
+    vop: VopBlock,
+    inflow: NewInflow,
+    capacity: FloatArray,
+    index: FloatArray,
+    history_moves: FloatArray,
+    capped: FloatArray,
+) -> dict[str, FloatArray]:
+    """The quarter loop: IMW admissions, premiums due, exits, returns, ends; the collective block beside it.
+
+    The stock lives in a buffer (T + N_AGES, P, D * C) whose window of N_AGES rows (quarters of employment 1 to
+    20, then the pool of renewed packages) moves one row back each quarter, so that ageing costs nothing: quarter
+    of employment a in quarter t is row T - t + a - 1. The buffer is kept in units of survival: the real stock is
+    the buffer times the cumulative survival of its draw and need (``alive``), known before the loop, so that exits
+    cost no pass over the stock either; only the first quarters of employment, whose exits are higher, are
+    multiplied each quarter. Per package, the window is a column-major matrix (draws x needs, rows) that BLAS reads
+    in place: the sums of a quarter are one batched matrix product.
     """
-    workers = out["workers"]
-    for demand_name, cost_name, waiting_name, closed, envelope, base in (
-        (
-            "loonpremie_demand",
-            "loonpremie_cost",
-            "loonpremie_waiting",
-            inputs.loonpremie_closed,
-            inputs.loonpremie_envelope,
-            workers,
-        ),
-        (
-            "begeleiding_demand",
-            "begeleiding_cost",
-            "begeleiding_waiting",
-            inputs.begeleiding_closed,
-            inputs.begeleiding_envelope,
-            coached,
-        ),
-    ):
-        demand = out[demand_name]
-        paid = np.minimum(demand, envelope / 4.0) if closed else demand.copy()
-        out[cost_name] = paid
-        unpaid_share = np.divide(demand - paid, demand, out=np.zeros_like(demand), where=demand > 0)
-        out[waiting_name] = unpaid_share * base
-    # The paid begeleidingspremie splits over its fixed and variable parts in proportion to the demand.
-    paid_share = np.divide(
-        out["begeleiding_cost"],
-        out["begeleiding_demand"],
-        out=np.ones_like(out["begeleiding_demand"]),
-        where=out["begeleiding_demand"] > 0,
+    n_draws, n_quarters = index.shape
+    n_packages, n_needs = len(PACKAGES), len(COACHING_NEEDS)
+    cells = n_draws * n_needs
+    weights, holder_weights, constant = _window_weights(inputs)
+    early_quarters = min(inputs.exit_early_quarters, MAX_AGE)
+    durations = inputs.duration_quarters
+    keep_renewed = (1.0 - 1.0 / durations)[:, None]  # renewed packages end again at 1 / duration a quarter
+    renewal = np.empty((n_quarters, n_packages, n_draws, 1))
+    renewal[..., 0] = inputs.renewal_share[:, :, None]
+    for package in FIVE_YEAR_PACKAGES:
+        renewal[:, package, :, 0] = a["renewal_five_year"].T
+    later, early = hazards.later, hazards.early  # (D, T, C)
+    alive = np.concatenate([np.ones((n_draws, 1, n_needs)), np.cumprod(1.0 - later, axis=1)], axis=1)
+    alive_flat = np.ascontiguousarray(alive.transpose(1, 0, 2)).reshape(n_quarters + 1, cells)
+    early_ratio = np.ascontiguousarray(((1.0 - early) / (1.0 - later)).transpose(1, 0, 2)).reshape(
+        n_quarters, cells
     )
-    out["begeleiding_fixed_cost"] = out["begeleiding_fixed_cost"] * paid_share
-    out["begeleiding_variable_cost"] = out["begeleiding_variable_cost"] * paid_share
+    later_flat = np.ascontiguousarray(later.transpose(1, 0, 2)).reshape(n_quarters, cells)  # (T, D * C)
+    extra_flat = np.ascontiguousarray((early - later).transpose(1, 0, 2)).reshape(n_quarters, cells)
+    early_flat = later_flat + extra_flat
+    returning = hazards.involuntary_part[None, :] * a["fallback_takeup"]  # (D, T)
+    # New workers per draw and need for one per package, in units of survival: coaching share / alive (T, D, C).
+    placing = np.ascontiguousarray(inputs.coaching_share[:, None, :] / alive[:, :-1].transpose(1, 0, 2))
+    # Variable begeleidingspremie per worker by package and need, at base amounts (T, P, C).
+    variable_each = (inputs.fte * inputs.hours_worked_share[:, None] * inputs.coaching_eligible[None, :])[
+        :, :, None
+    ] * inputs.begeleiding_variable[:, None, :]
+    coached_fixed = np.arange(n_needs) > 0
+    short_packages = [(int(p), int(durations[p]) - 1) for p in range(n_packages) if durations[p] < MAX_AGE]
+    start_index = inputs.collective_start_index
+    leave, door_part = exit_split(a["collective_other_exit"], a["collective_doorstroom"])  # (D, T)
 
+    def by_quarter(values: FloatArray) -> FloatArray:
+        """(D, T) -> (T, D), contiguous, so that a quarter's values are one row."""
+        return np.ascontiguousarray(np.broadcast_to(values, (n_draws, n_quarters)).T)
 
-def _collective(
-    inputs: ModelInputs, out: dict[str, FloatArray], takeup: FloatArray, index: FloatArray
-) -> None:
-    """The collective contingent: capacity, occupancy, fallback returns, intake from the queue, the queue."""
-    n_draws, n_quarters = out["workers"].shape
-    for name in COLLECTIVE_SERIES:
-        out[name] = np.zeros((n_draws, n_quarters))
-    q_exit = float(quarterly_probability(inputs.collective_exit_rate))
-    occupancy = np.full(n_draws, inputs.filled_start_fte)  # regular places (FTE), returns inside included
-    on_top = np.zeros(n_draws)  # places added on top of the contingent for returnees (FTE)
-    inside = np.zeros(n_draws)  # returnees holding a place inside the contingent (FTE)
-    queue = np.full(n_draws, inputs.queue_start)
-    per_person = inputs.fte_per_person
+    phi_t = by_quarter(a["collective_fte_per_person"])
+    leave_t, door_t = by_quarter(leave), by_quarter(door_part)
+    advices_t = by_quarter(a["new_advices"])
+    to_imw_t = by_quarter(a["doorstroom_to_imw"])
+    speed_t = by_quarter(a["matching_speed"] / a["collective_fte_per_person"])
+    kept_t = by_quarter(1.0 - a["queue_dropout"])
+    capacity_t = by_quarter(capacity)
+    returning_t = by_quarter(returning)
+    moves_history = by_quarter(history_moves)
+
+    buffer = np.zeros((n_quarters + N_AGES, n_packages, cells))
+    flat = buffer.transpose(1, 2, 0)  # (P, D * C, rows): per package a column-major matrix over the rows
+    waiting = np.zeros((n_packages, n_draws, n_needs))
+    state = CollectiveState.start(inputs.filled_start, inputs.queue_start, n_draws)
+    # Demand by package (T, P, D): new inflow and ex-VOP conversions; ex-collective moves are added in the loop.
+    base_demand = np.ascontiguousarray(
+        (inflow.by_package + vop.converted[:, :, None] * inputs.package_mix[None, :, :]).transpose(1, 2, 0)
+    )
+    new_by_package = np.ascontiguousarray(inflow.by_package.transpose(1, 2, 0))  # (T, P, D)
+    from_queue_t = (
+        new_by_package[:, COLLECTIVE_ADVICE]
+        + by_quarter(a["raised_from_queue_share"]) * new_by_package[:, FIVE_YEAR_RAISED]
+    )
+    # What the loop keeps per quarter; sums over packages and needs are taken after it, all quarters at once.
+    workers_cells = np.empty((n_quarters, n_packages, cells))
+    percent_cells = np.empty((n_quarters, n_packages, cells))
+    fixed_cells = np.empty((n_quarters, cells))
+    early_cells = np.zeros((n_quarters, n_packages, cells))
+    ended_cells = np.empty((n_quarters, n_packages, cells))
+    kept: dict[str, FloatArray] = {name: np.zeros((n_quarters, n_draws)) for name in _LOOP_OUTPUTS}
+    collective = {name: np.full((n_quarters, n_draws), np.nan) for name in _COLLECTIVE_OUTPUTS}
+    sums = np.empty((n_packages, cells, _N_COLUMNS))
+    holder_sums = np.empty((cells, 2))
+    ones = np.ones(n_draws)
+    inverse_duration = (1.0 / durations)[:, None, None]
     for t in range(n_quarters):
-        capacity = inputs.contingent_start_fte + inputs.extra_places_per_year * t / 4.0
-        to_imw = out["inflow"][:, t] * inputs.origin_share[EX_COLLECTIVE] * per_person
-        returns = out["fallback_returns"][:, t] * per_person
-        occupancy = np.maximum(occupancy * (1.0 - q_exit) - to_imw, 0.0)
-        inside *= 1.0 - q_exit
-        on_top *= 1.0 - q_exit
-        if inputs.fallback_on_top:
-            on_top += returns
+        row = n_quarters - t - 1  # the row of quarter of employment 1 in quarter t
+        modelled = t >= start_index
+        # --- collective block, start of the quarter: exits and the doorstroom to IMW -------------------------------
+        demand = base_demand[t].copy()  # (P, D)
+        from_queue = from_queue_t[t]
+        if modelled:
+            phi = phi_t[t]
+            begin = start_quarter(state, phi, leave_t[t], door_t[t], advices_t[t])
+            moves = begin.doorstroom * to_imw_t[t]
+            # Nobody is hired from the queue who is not in it: the queue-sourced inflow is cut to the queue.
+            if (from_queue > begin.available).any():
+                allowed = np.minimum(from_queue, begin.available)
+                kept["short"][t] = from_queue - allowed
+                cut = 1.0 - np.divide(
+                    allowed, from_queue, out=np.ones_like(allowed), where=from_queue > 1e-12
+                )
+                new_demand = new_by_package[t]
+                demand[COLLECTIVE_ADVICE] -= new_demand[COLLECTIVE_ADVICE] * cut
+                demand[FIVE_YEAR_RAISED] -= (from_queue - new_demand[COLLECTIVE_ADVICE]) * cut
+                from_queue = allowed
         else:
-            occupancy += returns
-            inside += returns
-        free = np.maximum(inputs.max_fill_rate * capacity - occupancy, 0.0)
-        waiting = queue + inputs.new_advices_per_quarter
-        intake = np.minimum(waiting, free / per_person)
-        occupancy = occupancy + intake * per_person
-        queue = (waiting - intake) * (1.0 - inputs.queue_dropout_rate)
-        out["contingent_capacity"][:, t] = capacity + on_top
-        out["contingent_occupancy"][:, t] = occupancy + on_top
-        out["contingent_free"][:, t] = np.maximum(capacity - occupancy, 0.0)
-        # Full: no attainable place left after this quarter's intake (half an FTE of tolerance).
-        out["contingent_full"][:, t] = occupancy >= inputs.max_fill_rate * capacity - 0.5
-        out["fallback_places_inside"][:, t] = inside
-        out["queue"][:, t] = queue
-        out["collective_intake"][:, t] = intake
-        out["collective_to_imw"][:, t] = to_imw / per_person
-        out["fallback_cost"][:, t] = on_top * inputs.cost_per_place_year / 4.0 * index[:, t]
+            moves = moves_history[t]
+        demand[EX_COLLECTIVE] += moves
+        kept["collective_to_imw"][t] = moves
+        w_t = weights[0 if constant else t]
+        h_t = holder_weights[0 if constant else t]
+        new_row = buffer[row].reshape(n_packages, n_draws, n_needs)
+        if inputs.loonpremie_closed[t] or inputs.begeleiding_closed[t]:
+            asked = demand[:, :, None] * inputs.coaching_share[t]  # (P, D, C)
+            admitted, waiting, waiting_total, waiting_time = _ration(
+                inputs, t, flat[:, :, row : row + N_AGES], alive_flat[t], waiting + asked, w_t, capped[:, t],
+                index[:, t] if inputs.begeleiding_indexed else ones,
+            )  # fmt: skip
+            waiting = waiting * (1.0 - inputs.waiting_dropout[t])
+            kept["admitted"][t] = admitted.sum(axis=(0, 2))
+            kept["imw_waiting"][t] = waiting_total
+            kept["imw_waiting_quarters"][t] = waiting_time
+            np.divide(admitted, alive[:, t], out=new_row)
+        else:
+            # The new cohort joins the window (quarter of employment 1) in units of survival.
+            np.multiply(demand[:, :, None], placing[t], out=new_row)
+        kept["demand"][t] = demand.sum(axis=0)
+        if not (inputs.loonpremie_closed[t] or inputs.begeleiding_closed[t]):
+            kept["admitted"][t] = kept["demand"][t]
+        # --- premiums due: one batched matrix product over the window (the pool of renewed packages in its last row)
+        np.matmul(flat[:, :, row : row + N_AGES], w_t, out=sums)
+        sums *= alive_flat[t][None, :, None]
+        workers_cells[t] = sums[:, :, _COL_WORKERS]
+        percent_cells[t] = sums[:, :, _COL_PERCENT]
+        over_packages = sums.sum(axis=0)  # (D * C, K)
+        fixed_cells[t] = over_packages[:, _COL_FIXED]
+        at_risk = over_packages[:, _COL_WORKERS] * later_flat[t]
+        if early_quarters:  # the first quarters of employment have the higher exits
+            early_now = early_cells[t]
+            np.sum(buffer[row : row + early_quarters], axis=0, out=early_now)
+            at_risk += early_now.sum(axis=0) * alive_flat[t] * extra_flat[t]
+        kept["exits"][t] = at_risk.reshape(n_draws, n_needs).sum(axis=1)
+        # --- the fallback returns: right holders within their window whose job ends against their will ------------
+        np.matmul(flat[EX_COLLECTIVE, :, row : row + N_AGES], h_t, out=holder_sums)
+        holders = (holder_sums[:, 0] * early_flat[t] + holder_sums[:, 1] * later_flat[t]) * alive_flat[t]
+        returns = holders.reshape(n_draws, n_needs).sum(axis=1) * returning_t[t]
+        kept["fallback_returns"][t] = returns
+        # --- survivors: the early quarters' extra exits, the end of packages, renewals ---------------------------
+        if early_quarters:
+            buffer[row : row + early_quarters] *= early_ratio[t]
+        last = buffer[row + MAX_AGE - 1].reshape(
+            n_packages, n_draws, n_needs
+        )  # quarter 20: 5-year packages end
+        pool = buffer[row + MAX_AGE].reshape(n_packages, n_draws, n_needs)
+        share = renewal[t]  # (P, D, 1)
+        renewed = last * share
+        ended_units = ended_cells[t].reshape(n_packages, n_draws, n_needs)  # in units of survival
+        np.subtract(last, renewed, out=ended_units)
+        ended_units += pool * inverse_duration
+        for package, offset in short_packages:  # packages shorter than 20 quarters end in their last quarter
+            shorter = buffer[row + offset, package].reshape(n_draws, n_needs)
+            ended_units[package] += shorter * (1.0 - share[package])
+            shorter[:] = 0.0
+        # Next quarter's window starts one row earlier: its pool row is this window's row of quarter 20.
+        np.multiply(pool, keep_renewed[:, :, None], out=last)
+        last += renewed
+        # --- collective block, end of the quarter ------------------------------------------------------------
+        if modelled:
+            end = end_quarter(
+                state, begin, capacity_t[t], phi, speed_t[t], kept_t[t], from_queue, returns,
+                bool(inputs.fallback_on_top[t]),
+            )  # fmt: skip
+            for name, value in (
+                ("contingent_capacity", capacity_t[t] + state.on_top),
+                ("contingent_occupancy", state.filled + state.on_top),
+                ("contingent_open", end.open_places),
+                ("contingent_full", end.binding),
+                ("queue", state.queue),
+                ("new_advices", advices_t[t]),
+                ("collective_intake", end.intake),
+                ("collective_doorstroom", begin.doorstroom),
+                ("queue_to_imw", from_queue),
+                ("fallback_places_inside", state.inside),
+                ("fallback_places_on_top", state.on_top),
+                ("overfilled", end.overfilled),
+            ):
+                collective[name][t] = value
+    # --- sums over packages and needs, for all quarters at once --------------------------------------------------
+    workers = workers_cells.reshape(n_quarters, n_packages, n_draws, n_needs)
+    out = {name: values.T.copy() for name, values in {**kept, **collective}.items()}
+    exits = out.pop("exits")
+    # The stock at the end of each quarter by package and need: those paid, minus exits, minus ended packages.
+    exits_cells = (
+        workers_cells * later_flat[:, None, :] + early_cells * (alive_flat[:-1] * extra_flat)[:, None, :]
+    )
+    ended_real = ended_cells * alive_flat[1:, None, :]
+    end_cells = (workers_cells - exits_cells - ended_real).reshape(n_quarters, n_packages, n_draws, n_needs)
+    out["premium_ended"] = ended_real.reshape(n_quarters, n_packages, n_draws, n_needs).sum(axis=(1, 3)).T
+    out["workers_imw"] = end_cells.sum(axis=(1, 3)).T
+    out["end_by_need"] = end_cells.sum(axis=1).transpose(1, 0, 2)
+    out["end_by_package"] = end_cells.sum(axis=3).transpose(2, 0, 1)
+    out["percent"] = (
+        percent_cells.reshape(n_quarters, n_packages, n_draws, n_needs).sum(axis=3).transpose(2, 0, 1)
+    )
+    out["fixed"] = (fixed_cells.reshape(n_quarters, n_draws, n_needs) * coached_fixed).sum(axis=2).T
+    out["variable"] = np.einsum("tpdc,tpc->dt", workers, variable_each)
+    out["exits_involuntary"] = exits * hazards.involuntary_part[None, :]
+    out["exits_other"] = exits * hazards.other_part[None, :]
+    out["doorstroom"] = exits * (1.0 - hazards.involuntary_part - hazards.other_part)[None, :]
+    out["queue_short"] = out.pop("short")
+    demand_total = out.pop("demand")
+    out["inflow"] = out.pop("admitted")
+    # Admitted over asked in each quarter (above 1 when some who waited get in): the origins are split at it; those
+    # who waited and got in while nobody new asked count as new (their origin is not kept).
+    in_share = np.divide(
+        out["inflow"], demand_total, out=np.zeros_like(demand_total), where=demand_total > 1e-9
+    )
+    out["inflow_new"] = (inflow.by_package.sum(axis=2) - out["queue_short"]) * in_share
+    out["inflow_new"] += np.where(demand_total > 1e-9, 0.0, out["inflow"])
+    out["inflow_ex_vop"] = vop.converted * in_share
+    out["inflow_ex_collective"] = out["collective_to_imw"] * in_share
+    out["contingent_full"] = np.where(np.isnan(out["contingent_full"]), np.nan, out["contingent_full"])
+    out["coaching_index"] = index if inputs.begeleiding_indexed else np.ones_like(index)
+    return out
+
+
+_COLLECTIVE_OUTPUTS: Final = (
+    "contingent_capacity", "contingent_occupancy", "contingent_open", "contingent_full", "queue", "new_advices",
+    "collective_intake", "collective_doorstroom", "queue_to_imw", "fallback_places_inside", "fallback_places_on_top",
+    "overfilled",
+)  # fmt: skip
+_LOOP_OUTPUTS: Final = (
+    "demand", "admitted", "short", "exits", "fallback_returns", "collective_to_imw", "imw_waiting",
+    "imw_waiting_quarters",
+)  # fmt: skip
+
+
+def _ration(
+    inputs: ModelInputs,
+    t: int,
+    window: FloatArray,
+    alive: FloatArray,
+    asking: FloatArray,
+    weights: FloatArray,
+    capped: FloatArray,
+    coaching_index: FloatArray,
+) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+    """Closed-ended financing in quarter t: who of those waiting (asking, (P, D, C)) fits in the envelope.
+
+    Running decisions are paid first (they were granted). Of the rest of the quarter's envelope, new premiums are
+    granted first come, first served; a worker with a need for coaching needs room in both envelopes (no
+    begeleidingspremie without a loonpremie: the two are asked together). `window` is the stock's window in units
+    of survival (P, D * C, N_AGES) before the new cohort joins. Returns (admitted, still waiting, the number waiting,
+    the waiting time in quarters at the rate admitted now).
+    """
+    n_packages, n_draws, n_needs = asking.shape
+    sums = np.matmul(window, weights) * alive[None, :, None]  # (P, D * C, K)
+    cells = sums.reshape(n_packages, n_draws, n_needs, _N_COLUMNS)
+    coached = (np.arange(n_needs) > 0).astype(np.float64)
+    eligible = inputs.coaching_eligible
+    loonpremie_running = (cells[..., _COL_PERCENT].sum(axis=2) * capped.T).sum(axis=0)
+    variable_each = (inputs.fte[t] * inputs.hours_worked_share[t] * eligible)[
+        :, None
+    ] * inputs.begeleiding_variable[t][None, :]
+    begeleiding_running = (
+        (cells[..., _COL_FIXED] * coached).sum(axis=(0, 2))
+        + np.einsum("pdc,pc->d", cells[..., _COL_WORKERS], variable_each)
+    ) * coaching_index
+    loonpremie_each = (inputs.percentage_by_age[t, :, 0][:, None] * capped.T)[:, :, None]  # (P, D, 1)
+    begeleiding_each = (
+        inputs.begeleiding_fixed_by_age[t, 0] * eligible[:, None] * coached[None, :] + variable_each
+    )[:, None, :] * coaching_index[None, :, None]  # (P, D, C)
+    unlimited = np.full(n_draws, np.inf)
+
+    def share_that_fits(closed: bool, envelope: float, running: FloatArray, each: FloatArray) -> FloatArray:
+        if not closed:
+            return np.ones(n_draws)
+        room = envelope / 4.0 - running
+        cost = (asking * each).sum(axis=(0, 2))
+        # Below a cent asked, everything fits (and no division by a vanishing amount).
+        share: FloatArray = np.clip(np.divide(room, cost, out=unlimited.copy(), where=cost > 0.01), 0.0, 1.0)
+        return share
+
+    share_loonpremie = share_that_fits(
+        bool(inputs.loonpremie_closed[t]),
+        float(inputs.loonpremie_envelope[t]),
+        loonpremie_running,
+        loonpremie_each,
+    )
+    share_begeleiding = share_that_fits(
+        bool(inputs.begeleiding_closed[t]),
+        float(inputs.begeleiding_envelope[t]),
+        begeleiding_running,
+        begeleiding_each,
+    )
+    needs_coaching = begeleiding_each[:, 0, :] > 0  # (P, C): asks a begeleidingspremie too
+    share = np.where(
+        needs_coaching[:, None, :],
+        np.minimum(share_loonpremie, share_begeleiding)[None, :, None],
+        share_loonpremie[None, :, None],
+    )
+    admitted = asking * share
+    still = asking - admitted
+    total_waiting = still.sum(axis=(0, 2))
+    admitted_total = admitted.sum(axis=(0, 2))
+    waiting_time = np.divide(
+        total_waiting, admitted_total, out=np.zeros(n_draws), where=admitted_total > 1e-9
+    )
+    return admitted, still, total_waiting, waiting_time
+
+
+def _costs(
+    inputs: ModelInputs,
+    a: dict[str, FloatArray],
+    index: FloatArray,
+    vop: VopBlock,
+    out: dict[str, FloatArray],
+    capped: FloatArray,
+    vop_capped: FloatArray,
+) -> None:
+    """Premiums and places at current prices [EUR/quarter]."""
+    loonpremie_by_package = out["percent"] * capped
+    out["loonpremie_by_package"] = np.concatenate(
+        [loonpremie_by_package, (vop.percent_sum * vop_capped)[:, :, None]], axis=2
+    )
+    out["loonpremie_imw_cost"] = loonpremie_by_package.sum(axis=2)
+    out["loonpremie_vop_cost"] = vop.percent_sum * vop_capped
+    out["loonpremie_cost"] = out["loonpremie_imw_cost"] + out["loonpremie_vop_cost"]
+    out["begeleiding_fixed_cost"] = out["fixed"] * out["coaching_index"]
+    out["begeleiding_variable_cost"] = out["variable"] * out["coaching_index"]
+    out["begeleiding_cost"] = out["begeleiding_fixed_cost"] + out["begeleiding_variable_cost"]
+    # A place on top of the contingent costs the collective premiums at the return package, or a cost per place.
+    wage = 3.0 * inputs.collective_referteloon_month[None, :] * a["wage_factor"] * index
+    package = (
+        inputs.return_package[None, :] * wage + inputs.collective_coaching_per_fte_year[None, :] / 4 * index
+    )
+    per_place = inputs.return_cost_per_place[None, :] / 4.0 * index
+    per_fte = np.where(inputs.return_cost_per_place_basis[None, :], per_place, package)
+    out["fallback_cost"] = np.nan_to_num(out["fallback_places_on_top"]) * per_fte
+    out["total_cost"] = out["loonpremie_cost"] + out["begeleiding_cost"] + out["fallback_cost"]
+    out["workers_vop"] = vop.workers_end
+    out["vop_ended"] = vop.ended
+    out["vop_converted"] = vop.converted
+    out["workers"] = out["workers_imw"] + out["workers_vop"]
+
+
+def _report(
+    inputs: ModelInputs,
+    draws: dict[str, FloatArray],
+    out: dict[str, FloatArray],
+    warnings: tuple[PlausibilityWarning, ...],
+) -> Projection:
+    """Cut the run into the reported quarters and the history before them."""
+    start = inputs.projection_start_index
+    labels = quarter_labels(inputs.run_start, inputs.n_quarters)
+    new = out["inflow_new"]
+    origins = np.stack(
+        [
+            out["inflow_ex_vop"],
+            out["inflow_ex_collective"],
+            new * inputs.ex_lde_share[None, :],
+            new * (1.0 - inputs.ex_lde_share[None, :]),
+        ],
+        axis=2,
+    )
+    assert origins.shape[2] == len(ORIGINS)
+    workers_by_package = np.concatenate([out["end_by_package"], out["workers_vop"][:, :, None]], axis=2)
+    series = {name: out[name] for name in SERIES}
+    history = {name: values[:, :start] for name, values in series.items()}
+    history["inflow_new"] = new[:, :start]
+    return Projection(
+        quarters=labels[start:],
+        series={name: values[:, start:] for name, values in series.items()},
+        workers_by_package=workers_by_package[:, start:],
+        workers_by_coaching=out["end_by_need"][:, start:],
+        inflow_by_origin=origins[:, start:],
+        loonpremie_by_package=out["loonpremie_by_package"][:, start:],
+        draws={name: np.asarray(values, dtype=np.float64) for name, values in draws.items()},
+        warnings=warnings,
+        history_quarters=labels[:start],
+        history=history,
+    )

@@ -1,8 +1,9 @@
-"""One-at-a-time sensitivity: how the results move when each uncertain assumption goes from its low to its high
-value while every other assumption stays at its central value (the data of a tornado chart).
+"""One-at-a-time sensitivity: how the results move when each uncertain assumption goes from its low to its high value
+while every other assumption stays at its central value (the data of a tornado chart).
 
 All the runs are one vectorised projection: draw 0 is the central run, draws 2i+1 and 2i+2 set assumption i to
-its low and its high value.
+its low and its high value. An assumption that others follow (the ridge of a calibration) carries them along, as
+in the Monte Carlo draws.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from typing import Final
 import numpy as np
 
 from simulation.inputs import UNCERTAIN_FIELDS, FloatArray, InputError, ModelInputs
-from simulation.projection import Projection, project
+from simulation.projection import Projection, central_values, project
 from simulation.summary import cumulative_cost, peak_queue
+from simulation.uncertainty import Distribution, follow
 
 Measure = Callable[[Projection], FloatArray]
 
@@ -54,41 +56,45 @@ class Sensitivity:
 
 
 def one_at_a_time_draws(
-    inputs: ModelInputs, ranges: Mapping[str, tuple[float, float]]
-) -> dict[str, FloatArray]:
-    """Draws (1 + 2N,) for `project`: the central run, then each assumption at its low and at its high value."""
-    unknown = set(ranges) - set(UNCERTAIN_FIELDS)
+    inputs: ModelInputs, distributions: Mapping[str, Distribution]
+) -> tuple[list[str], dict[str, FloatArray]]:
+    """The fields moved and draws (1 + 2N,) for `project`: the central run, then each assumption at its low and at
+    its high value (the fields that follow it moving along)."""
+    unknown = set(distributions) - set(UNCERTAIN_FIELDS)
     if unknown:
         raise InputError(f"no sensitivity can be computed for {', '.join(sorted(unknown))}")
-    fields = list(ranges)
-    draws = {name: np.full(1 + 2 * len(fields), float(getattr(inputs, name))) for name in fields}
-    for index, name in enumerate(fields):
-        low, high = ranges[name]
-        if not low <= high:
-            raise InputError(f"the range of {name} needs low <= high (got {low}, {high})")
-        draws[name][1 + 2 * index] = low
-        draws[name][2 + 2 * index] = high
-    return draws
+    centre = central_values(inputs)
+    names = [name for name in UNCERTAIN_FIELDS if name in distributions]
+    n_runs = 1 + 2 * len(names)
+    own = {name: np.full(n_runs, distributions[name].mode) for name in names}
+    for index, name in enumerate(names):
+        own[name][1 + 2 * index] = distributions[name].low
+        own[name][2 + 2 * index] = distributions[name].high
+    draws = follow(distributions, own)
+    # A distribution centred away from the inputs' value moves the central run too: keep it on the inputs' value.
+    for name in names:
+        draws[name] = draws[name] - distributions[name].mode + centre[name]
+    return names, draws
 
 
 def sensitivity(
     inputs: ModelInputs,
-    ranges: Mapping[str, tuple[float, float]],
+    distributions: Mapping[str, Distribution],
     measures: Mapping[str, Measure] | None = None,
 ) -> Sensitivity:
-    """Each assumption of `ranges` (field -> (low, high)) moved alone; `measures` map a projection to (D,)."""
+    """Each assumption of `distributions` moved alone; `measures` map a projection to (D,)."""
     measures = DEFAULT_MEASURES if measures is None else measures
-    fields = list(ranges)
-    projection = project(inputs, one_at_a_time_draws(inputs, ranges) if fields else None)
+    names, draws = one_at_a_time_draws(inputs, distributions)
+    projection = project(inputs, draws if names else None)
     values = {name: measure(projection) for name, measure in measures.items()}
     rows = tuple(
         SensitivityRow(
             field=name,
-            low=float(ranges[name][0]),
-            high=float(ranges[name][1]),
+            low=float(distributions[name].low),
+            high=float(distributions[name].high),
             at_low={measure: float(result[1 + 2 * index]) for measure, result in values.items()},
             at_high={measure: float(result[2 + 2 * index]) for measure, result in values.items()},
         )
-        for index, name in enumerate(fields)
+        for index, name in enumerate(names)
     )
     return Sensitivity(central={measure: float(result[0]) for measure, result in values.items()}, rows=rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final
 
 import numpy as np
@@ -10,22 +11,28 @@ import pandas as pd
 from simulation.inputs import COACHING_NEEDS, ORIGINS, PACKAGES, FloatArray
 from simulation.projection import Projection
 
+#: The packages of the breakdowns: the IMW packages, then the running VOPs.
+BREAKDOWN_PACKAGES: Final = (*PACKAGES, "vop_legacy")
+
 PERCENTILES: Final = (5, 50, 95)
 
-#: How each series adds up over the quarters of a year: flows sum, stocks take the last quarter.
+#: How each series adds up over the quarters of a year: flows sum, stocks take the last quarter (stocks are counted
+#: at the end of a quarter, so the last quarter's value is the end of the year, after its exits).
 STOCKS: Final = frozenset(
     {
         "workers",
-        "workers_end",
+        "workers_imw",
+        "workers_vop",
         "contingent_capacity",
         "contingent_occupancy",
-        "contingent_free",
+        "contingent_open",
         "contingent_full",
         "fallback_places_inside",
+        "fallback_places_on_top",
         "queue",
         "price_index",
-        "loonpremie_waiting",
-        "begeleiding_waiting",
+        "imw_waiting",
+        "imw_waiting_quarters",
     }
 )
 
@@ -33,7 +40,7 @@ STOCKS: Final = frozenset(
 def outputs(projection: Projection) -> dict[str, FloatArray]:
     """Every output as an array (D, T), breakdowns included (``workers.package.two_year`` and so on)."""
     result = dict(projection.series)
-    for index, package in enumerate(PACKAGES):
+    for index, package in enumerate(BREAKDOWN_PACKAGES):
         result[f"workers.package.{package}"] = projection.workers_by_package[:, :, index]
         result[f"loonpremie_cost.package.{package}"] = projection.loonpremie_by_package[:, :, index]
     for index, need in enumerate(COACHING_NEEDS):
@@ -87,12 +94,6 @@ def annual_table(projection: Projection) -> pd.DataFrame:
     return _long_table(pd.DataFrame({"year": years}), arrays)
 
 
-def quarterly_table(projection: Projection) -> pd.DataFrame:
-    """Long table: year, quarter, output, mean, p5, p50, p95."""
-    labels = pd.DataFrame(projection.quarters, columns=["year", "quarter"])
-    return _long_table(labels, outputs(projection))
-
-
 def wide_annual(projection: Projection, statistic: str = "p50") -> pd.DataFrame:
     """One row per year, one column per output, for `statistic` (mean, p5, p50 or p95)."""
     table = annual_table(projection)
@@ -100,17 +101,17 @@ def wide_annual(projection: Projection, statistic: str = "p50") -> pd.DataFrame:
 
 
 def cumulative_cost(projection: Projection, quarters: int) -> FloatArray:
-    """(D,) total cost over the first `quarters` projected quarters (fewer when the horizon is shorter) [EUR]."""
+    """(D,) total cost over the first `quarters` reported quarters (fewer when the horizon is shorter) [EUR]."""
     return np.asarray(projection.series["total_cost"][:, :quarters].sum(axis=1), dtype=np.float64)
 
 
 def peak_queue(projection: Projection) -> FloatArray:
-    """(D,) the longest queue for collective maatwerk over the horizon [persons]."""
+    """(D,) the longest queue for collective maatwerk at the end of a quarter over the horizon [persons]."""
     return np.asarray(projection.series["queue"].max(axis=1), dtype=np.float64)
 
 
 def cost_per_worker_year(projection: Projection) -> FloatArray:
-    """(D,) loonpremie and begeleidingspremie paid per IMW worker-year over the horizon [EUR/year]."""
+    """(D,) loonpremie and begeleidingspremie paid per IMW or VOP worker-year over the horizon [EUR/year]."""
     series = projection.series
     return np.asarray(
         4.0
@@ -120,20 +121,40 @@ def cost_per_worker_year(projection: Projection) -> FloatArray:
     )
 
 
-def key_figures(projection: Projection) -> dict[str, dict[str, float]]:
-    """Cumulative cost over 5 and 10 years, peak queue, cost per worker-year; with P5, P50, P95.
+def first_year_cost(projection: Projection) -> FloatArray:
+    """(D,) total cost in the first reported year (its four quarters) [EUR]."""
+    return cumulative_cost(projection, 4)
 
-    The cumulative costs sum the first 20 and 40 projected quarters (fewer when the horizon is shorter).
-    """
-    figures: dict[str, FloatArray] = {
-        "cumulative_cost_5y": cumulative_cost(projection, 20),
-        "cumulative_cost_10y": cumulative_cost(projection, 40),
-        "peak_queue": peak_queue(projection),
-        "cost_per_worker_year": cost_per_worker_year(projection),
-        "final_workers": projection.series["workers"][:, -1],
-    }
+
+def workers_at_year_end(projection: Projection, year: int, name: str = "workers_imw") -> FloatArray:
+    """(D,) a stock at the end of `year` (its fourth quarter, after that quarter's exits); NaN outside the horizon."""
+    for column, (y, quarter) in enumerate(projection.quarters):
+        if y == year and quarter == 4:
+            return np.asarray(projection.series[name][:, column], dtype=np.float64)
+    return np.full(projection.n_draws, np.nan)
+
+
+#: The key figures, each a function of a projection giving one value per draw.
+KEY_FIGURES: Final[dict[str, Callable[[Projection], FloatArray]]] = {
+    "first_year_cost": first_year_cost,
+    "cumulative_cost_5y": lambda projection: cumulative_cost(projection, 20),
+    "cumulative_cost_10y": lambda projection: cumulative_cost(projection, 40),
+    "workers_imw_2030": lambda projection: workers_at_year_end(projection, 2030),
+    "peak_queue": peak_queue,
+    "cost_per_worker_year": cost_per_worker_year,
+    "final_workers": lambda projection: projection.series["workers"][:, -1],
+}
+
+
+def key_figures(projection: Projection) -> dict[str, dict[str, float]]:
+    """The key figures with P5, P50, P95 and the mean over the draws (and the central run's value when the
+    projection is deterministic: then all four are that value). The cumulative costs sum the first 20 and 40
+    reported quarters (fewer when the horizon is shorter)."""
     result: dict[str, dict[str, float]] = {}
-    for name, values in figures.items():
+    for name, figure in KEY_FIGURES.items():
+        values = figure(projection)
+        if np.all(np.isnan(values)):
+            continue
         p5, p50, p95 = np.percentile(values, PERCENTILES)
         result[name] = {"p5": float(p5), "p50": float(p50), "p95": float(p95), "mean": float(values.mean())}
     return result
