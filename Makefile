@@ -8,7 +8,7 @@ WORKERS ?= 2
 THREADS ?= 4
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run serve test test-fast lint format bench browser-deps clean load
+.PHONY: install run serve test test-fast lint format bench browser-deps clean load calibrate backtest
 
 install: $(STAMP)
 
@@ -51,6 +51,14 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Fit the collective block on the published years up to 2023 and rewrite its parameter file; then the backtest.
+calibrate: install
+	$(BIN)/imw calibrate
+
+backtest: install
+	$(BIN)/imw backtest --markdown > docs/backtest.md.tmp && mv docs/backtest.md.tmp docs/backtest.md
+	$(BIN)/imw backtest
 
 bench: install
 	$(BIN)/python benchmarks/bench_projection.py

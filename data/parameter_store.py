@@ -51,12 +51,17 @@ class Control:
 
 @dataclass(frozen=True)
 class Uncertainty:
-    """A distribution for an assumption that is not law: triangular(low, mode, high) or uniform(low, high)."""
+    """A distribution for an assumption that is not law: triangular(low, mode, high) or uniform(low, high).
+
+    ``follows`` maps other parameters to slopes: a draw of this one moves by slope x (their draw - their mode), as
+    when a calibration fixes only a combination of parameters (the ridge of its fit).
+    """
 
     distribution: str
     low: float
     mode: float
     high: float
+    follows: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,14 @@ class Parameter:
     control: Control | None
     uncertainty: Uncertainty | None
     source_file: str
+    group: str = ""
+    effect: str = ""
+    policy: bool = False
+    input: str = ""
+    input_true: str = ""
+    dated: bool = True
+    affects: str = ""
+    affects_reason: str = ""
 
     def label(self, language: str = "nl") -> str:
         """The label in `language` (nl or en)."""
@@ -106,6 +119,7 @@ class ParameterSet(Mapping[str, Parameter]):
 
     def __init__(self, parameters: Mapping[str, Parameter]) -> None:
         self._parameters = dict(parameters)
+        self._series: dict[tuple[str, tuple[dt.date, ...]], tuple[ParameterValue, ...]] = {}
 
     def __getitem__(self, name: str) -> Parameter:
         return self._parameters[name]
@@ -115,6 +129,17 @@ class ParameterSet(Mapping[str, Parameter]):
 
     def __len__(self) -> int:
         return len(self._parameters)
+
+    def series(self, name: str, dates: tuple[dt.date, ...]) -> tuple[ParameterValue, ...]:
+        """The values of `name` in force on each date (remembered: the files do not change while a process runs);
+        LookupError for a date before the first value."""
+        key = (name, dates)
+        cached = self._series.get(key)
+        if cached is None:
+            parameter = self._parameters[name]
+            cached = tuple(parameter.at(on) for on in dates)
+            self._series[key] = cached
+        return cached
 
     def values_at(self, on: dt.date) -> dict[str, ParameterValue]:
         """Every parameter that has a value on `on`, by name."""
@@ -129,8 +154,9 @@ class ParameterSet(Mapping[str, Parameter]):
 
 def _merge_metadata(parent: Mapping[str, Any], own: Mapping[str, Any] | None) -> dict[str, Any]:
     merged = dict(parent)
-    # A label belongs to one parameter; it is never inherited.
+    # A label and a distribution belong to one parameter; they are never inherited.
     merged.pop("label", None)
+    merged.pop("uncertainty", None)
     merged.update(own or {})
     return merged
 
@@ -199,11 +225,15 @@ def _parse_leaf(name: str, node: Mapping[str, Any], metadata: Mapping[str, Any],
     if isinstance(uncertainty_raw, Mapping):
         low = float(uncertainty_raw["low"])
         high = float(uncertainty_raw["high"])
+        follows_raw = uncertainty_raw.get("follows") or {}
+        if not isinstance(follows_raw, Mapping):
+            raise ParameterFileError(f"{where}: uncertainty.follows must map parameter names to slopes.")
         uncertainty = Uncertainty(
             distribution=str(uncertainty_raw.get("distribution", "triangular")),
             low=low,
             mode=float(uncertainty_raw.get("mode", (low + high) / 2)),
             high=high,
+            follows=tuple((str(name), float(slope)) for name, slope in follows_raw.items()),
         )
     return Parameter(
         name=name,
@@ -221,6 +251,14 @@ def _parse_leaf(name: str, node: Mapping[str, Any], metadata: Mapping[str, Any],
         control=control,
         uncertainty=uncertainty,
         source_file=where.split(":")[0],
+        group=str(metadata.get("group") or ""),
+        effect=str(metadata.get("effect") or ""),
+        policy=bool(metadata.get("policy", False)),
+        input=str(metadata.get("input") or ""),
+        input_true=str(metadata.get("input_true") or ""),
+        dated=bool(metadata.get("dated", True)),
+        affects=str(metadata.get("affects") or ""),
+        affects_reason=str(metadata.get("affects_reason") or ""),
     )
 
 

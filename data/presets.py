@@ -1,34 +1,25 @@
 """The simulator's presets: scenario files in data/scenarios/, in the format of `imw project --scenario`.
 
 A file ``NN_<id>.yaml`` is the preset ``<id>``; ``NN`` orders the list. Each preset has a Dutch name and a
-description that cites the SERV advice it answers. A preset whose amounts follow from other parameters names
-its rule in ``DERIVED``: the rule's values are added to the file's when the preset is loaded, so that they move
-with the parameters they come from.
+description that cites the SERV advice it answers. A preset whose amounts follow from other parameters names its
+rule in the file (``rules:``, see data/scenario.py), so that `imw project --scenario FILE` computes the same.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
-from data.coverage import variable_parts_covering_cost
-from data.parameter_store import ParameterSet, ParameterValue, load_parameters
-from data.scenario import Scenario, load_scenario_file, parse_scenario, scenario_values
+from data.parameter_store import ParameterSet, load_parameters
+from data.scenario import Scenario, load_scenario_file
 
 PRESET_ROOT: Final = Path(__file__).resolve().parent / "scenarios"
 BASELINE_PRESET: Final = "basis"
 _FILE_NAME = re.compile(r"^(?P<order>\d{2})_(?P<id>[a-z0-9_]+)\.yaml$")
-
-DerivedRule = Callable[[Mapping[str, ParameterValue], ParameterSet], dict[str, ParameterValue]]
-
-#: Presets whose values are computed from the other parameters, by preset id.
-DERIVED: Final[dict[str, DerivedRule]] = {
-    "begeleiding_volledige_kost": variable_parts_covering_cost,
-}
 
 
 @dataclass(frozen=True)
@@ -50,20 +41,7 @@ def load_preset_tree(root: Path, parameters: ParameterSet | None = None) -> dict
             raise ValueError(f"{path.name}: name a preset file NN_<id>.yaml (lower case, digits, _)")
         preset_id = match["id"]
         scenario = load_scenario_file(path, parameters)
-        rule = DERIVED.get(preset_id)
-        if rule is not None:
-            derived = rule(scenario_values(scenario, parameters), parameters)
-            document = {
-                "name": scenario.name,
-                "description": scenario.description,
-                **scenario.canonical(),
-                "parameters": {**scenario.parameters, **derived},
-            }
-            scenario = parse_scenario(document, parameters)
         presets[preset_id] = Preset(id=preset_id, scenario=scenario, file_name=path.name)
-    unknown = set(DERIVED) - set(presets)
-    if unknown:
-        raise ValueError(f"derived rules for presets without a file: {', '.join(sorted(unknown))}")
     return presets
 
 

@@ -13,55 +13,99 @@ from typing import Any, Final
 import pandas as pd
 import yaml
 
+from data.model_inputs import build_inputs
 from data.parameter_store import load_parameters, parameters_version
-from data.scenario import PROJECTION_START, Scenario, build_distributions, build_inputs
+from data.scenario import PROJECTION_START, Scenario, build_distributions
 from simulation import MODEL_VERSION, Projection, monte_carlo, project
 from simulation.summary import annual_table
 
 EXPORT_FORMATS: Final = (".csv", ".xlsx", ".json")
 MAX_FILE_BYTES: Final = 1_000_000
 
-#: Labels of the outputs, Dutch first; units in brackets.
+#: Labels of the outputs, Dutch first; units in brackets. Stocks are at the end of the year (after the exits of
+#: its fourth quarter); flows and money are sums over the year.
 OUTPUT_LABELS: Final[dict[str, dict[str, str]]] = {
-    "workers": {"nl": "IMW-werknemers (einde jaar)", "en": "IMW workers (end of year)", "unit": "personen"},
-    "inflow": {"nl": "Instroom", "en": "Inflow", "unit": "personen"},
-    "exits_involuntary": {"nl": "Uitstroom tegen hun wil", "en": "Involuntary exits", "unit": "personen"},
-    "exits_other": {"nl": "Andere uitstroom", "en": "Other exits", "unit": "personen"},
-    "doorstroom": {"nl": "Doorstroom naar job zonder premie", "en": "Doorstroom", "unit": "personen"},
-    "premium_ended": {"nl": "Einde van de premie", "en": "Premium ended", "unit": "personen"},
-    "fallback_returns": {
-        "nl": "Terugkeer naar collectief maatwerk",
-        "en": "Fallback returns",
+    "workers_imw": {
+        "nl": "IMW-werknemers (einde jaar)",
+        "en": "IMW workers (end of year)",
         "unit": "personen",
     },
-    "loonpremie_cost": {"nl": "Loonpremie", "en": "Wage premium", "unit": "EUR"},
+    "workers_vop": {
+        "nl": "Lopende VOP's (einde jaar)",
+        "en": "Running VOPs (end of year)",
+        "unit": "personen",
+    },
+    "workers": {
+        "nl": "IMW-werknemers en lopende VOP's (einde jaar)",
+        "en": "IMW workers and running VOPs (end of year)",
+        "unit": "personen",
+    },
+    "inflow": {"nl": "Instroom in IMW", "en": "Inflow into IMW", "unit": "personen"},
+    "exits_involuntary": {"nl": "Uitstroom tegen hun wil", "en": "Involuntary exits", "unit": "personen"},
+    "exits_other": {"nl": "Andere uitstroom", "en": "Other exits", "unit": "personen"},
+    "doorstroom": {
+        "nl": "Doorstroom naar job zonder premie",
+        "en": "Doorstroom to a job without premium",
+        "unit": "personen",
+    },
+    "premium_ended": {"nl": "Einde van het pakket", "en": "End of the package", "unit": "personen"},
+    "fallback_returns": {
+        "nl": "Terugkeer naar collectief maatwerk",
+        "en": "Fallback returns to collective maatwerk",
+        "unit": "personen",
+    },
+    "vop_ended": {"nl": "Aflopende VOP's", "en": "VOPs that end", "unit": "personen"},
+    "imw_waiting": {
+        "nl": "Wachtend op een premie (gesloten enveloppe, einde jaar)",
+        "en": "Waiting for a premium (closed envelope, end of year)",
+        "unit": "personen",
+    },
+    "imw_waiting_quarters": {
+        "nl": "Wachttijd voor een premie (einde jaar)",
+        "en": "Waiting time for a premium (end of year)",
+        "unit": "kwartalen",
+    },
+    "loonpremie_imw_cost": {"nl": "Loonpremie IMW", "en": "Wage premium, IMW", "unit": "EUR"},
+    "loonpremie_vop_cost": {"nl": "Premie lopende VOP's", "en": "Premium of running VOPs", "unit": "EUR"},
+    "loonpremie_cost": {"nl": "Loonpremie (IMW en VOP)", "en": "Wage premium (IMW and VOP)", "unit": "EUR"},
     "begeleiding_cost": {"nl": "Begeleidingspremie", "en": "Coaching premium", "unit": "EUR"},
     "fallback_cost": {
-        "nl": "Kost terugval bovenop het contingent",
-        "en": "Fallback cost on top",
+        "nl": "Kost van plaatsen bovenop het contingent",
+        "en": "Cost of places on top of the contingent",
         "unit": "EUR",
     },
     "total_cost": {"nl": "Totale kost", "en": "Total cost", "unit": "EUR"},
-    "loonpremie_waiting": {
-        "nl": "Wachtend op loonpremie",
-        "en": "Waiting for wage premium",
-        "unit": "personen",
-    },
-    "begeleiding_waiting": {
-        "nl": "Wachtend op begeleidingspremie",
-        "en": "Waiting for coaching premium",
-        "unit": "personen",
-    },
     "contingent_capacity": {"nl": "Contingent (einde jaar)", "en": "Contingent (end of year)", "unit": "VTE"},
-    "contingent_occupancy": {"nl": "Bezetting (einde jaar)", "en": "Occupancy (end of year)", "unit": "VTE"},
+    "contingent_occupancy": {
+        "nl": "Ingevulde plaatsen (einde jaar)",
+        "en": "Filled places (end of year)",
+        "unit": "VTE",
+    },
+    "contingent_open": {"nl": "Open plaatsen (einde jaar)", "en": "Open places (end of year)", "unit": "VTE"},
     "queue": {
         "nl": "Wachtrij collectief maatwerk (einde jaar)",
-        "en": "Queue (end of year)",
+        "en": "Queue for collective maatwerk (end of year)",
+        "unit": "personen",
+    },
+    "new_advices": {"nl": "Nieuwe adviezen collectief", "en": "New collective advices", "unit": "personen"},
+    "collective_intake": {
+        "nl": "Aanwerving uit de wachtrij",
+        "en": "Hired from the queue",
+        "unit": "personen",
+    },
+    "collective_to_imw": {
+        "nl": "Overstap van collectief maatwerk naar IMW",
+        "en": "Moves from collective maatwerk to IMW",
+        "unit": "personen",
+    },
+    "queue_to_imw": {
+        "nl": "Uit de wachtrij naar een IMW-job",
+        "en": "From the queue to an IMW job",
         "unit": "personen",
     },
     "contingent_full": {
-        "nl": "Kans dat het contingent vol is",
-        "en": "Probability contingent full",
+        "nl": "Kans dat het contingent bindend is (einde jaar)",
+        "en": "Probability that the contingent binds (end of year)",
         "unit": "kans",
     },
 }
@@ -77,6 +121,10 @@ CATEGORY_LABELS: Final[dict[str, dict[str, str]]] = {
         "en": "collective advice, maatwerkbedrijf",
     },
     "package.self_employed": {"nl": "zelfstandigen", "en": "self-employed"},
+    "package.ex_collective": {
+        "nl": "verhoogd pakket, ex-collectief (terugvalrecht)",
+        "en": "raised package, ex-collective (fallback right)",
+    },
     "package.vop_legacy": {"nl": "lopende VOP", "en": "running VOP"},
     "coaching.none": {"nl": "geen nood aan begeleiding", "en": "no need for coaching"},
     "coaching.low": {"nl": "lage nood", "en": "low need"},
@@ -99,19 +147,19 @@ def output_label(name: str, language: str = "nl") -> str:
     return label
 
 
-def run(scenario: Scenario, draws: int | None = None, seed: int | None = None) -> Projection:
-    """The projection of a scenario: deterministic with 0 draws, else a seeded Monte Carlo."""
+def run(scenario: Scenario) -> Projection:
+    """The projection of a scenario: deterministic with 0 draws, else a Monte Carlo seeded by the scenario."""
     inputs = build_inputs(scenario)
-    n_draws = scenario.draws if draws is None else draws
-    if n_draws <= 0:
+    if scenario.draws <= 0:
         return project(inputs)
-    return monte_carlo(
-        inputs, build_distributions(scenario), n_draws, scenario.seed if seed is None else seed
-    )
+    return monte_carlo(inputs, build_distributions(scenario), scenario.draws, scenario.seed)
 
 
-def metadata(scenario: Scenario, n_draws: int) -> dict[str, Any]:
-    """What a result was computed on: the model, the parameters, the scenario; and what it is."""
+def metadata(
+    scenario: Scenario, n_draws: int, warnings: list[dict[str, object]] | None = None
+) -> dict[str, Any]:
+    """What a result was computed on: the model, the parameters, the scenario (with the draws and seed it was run
+    with); and what it is."""
     return {
         "title": "Projectie individueel maatwerk en collectief contingent",
         "status": "projectie op basis van aannames; geen officiële raming",
@@ -122,6 +170,7 @@ def metadata(scenario: Scenario, n_draws: int) -> dict[str, Any]:
         "draws": n_draws,
         "seed": scenario.seed,
         "scenario": scenario.canonical(),
+        "warnings": warnings or [],
         "assumptions": sorted(
             name
             for name, p in load_parameters().items()
@@ -129,11 +178,6 @@ def metadata(scenario: Scenario, n_draws: int) -> dict[str, Any]:
         ),
         "note": "Bedragen in euro, lopende prijzen. p5/p50/p95: percentielen over de trekkingen.",
     }
-
-
-def results_frame(projection: Projection) -> pd.DataFrame:
-    """The annual results with their Dutch labels and units."""
-    return labelled_frame(annual_table(projection))
 
 
 def labelled_frame(table: pd.DataFrame) -> pd.DataFrame:
@@ -149,13 +193,20 @@ def labelled_frame(table: pd.DataFrame) -> pd.DataFrame:
 def export_bytes(suffix: str, scenario: Scenario, projection: Projection) -> bytes:
     """The results as CSV, XLSX or JSON bytes, with the metadata inside."""
     n_draws = projection.n_draws if projection.n_draws > 1 else 0
-    return export_table_bytes(suffix, scenario, annual_table(projection), n_draws)
+    warnings = [warning.as_dict() for warning in projection.warnings]
+    return export_table_bytes(suffix, scenario, annual_table(projection), n_draws, warnings)
 
 
-def export_table_bytes(suffix: str, scenario: Scenario, table: pd.DataFrame, n_draws: int) -> bytes:
+def export_table_bytes(
+    suffix: str,
+    scenario: Scenario,
+    table: pd.DataFrame,
+    n_draws: int,
+    warnings: list[dict[str, object]] | None = None,
+) -> bytes:
     """An annual table already computed (the simulator caches it) as CSV, XLSX or JSON bytes, with the metadata
     inside; `n_draws` is 0 for a deterministic run."""
-    meta = metadata(scenario, n_draws)
+    meta = metadata(scenario, n_draws, warnings)
     frame = labelled_frame(table)
     if suffix == ".json":
         return json.dumps(

@@ -1,4 +1,4 @@
-"""Scenarios: what differs from the 2022 decree baseline, validated, and turned into model inputs.
+"""Scenarios: what differs from the baseline, validated; the model inputs are built in ``data.model_inputs``.
 
 A scenario file (YAML or JSON) states only what differs from the baseline::
 
@@ -7,39 +7,49 @@ A scenario file (YAML or JSON) states only what differs from the baseline::
     draws: 1000
     seed: 20220114
     parameters:
-      fallback.window_quarters: 20
+      fallback.window_quarters: 20                  # a plain value
+      loonpremie.package.five_year_raised.band_1:   # a value from a date (the OpenFisca rule)
+        2028-01-01: 0.60
 
-An optional ``computed_with`` (``model_version``, ``parameters_version``) records what a saved scenario was last
-computed on; it is information for the reader (the portal says when the model or the parameters are newer now),
-never part of the scenario itself, its canonical form or its cache key.
+When does a change hold? A value from a date holds from the first quarter that starts on or after it. A plain
+value of a *policy* parameter (the law, the financing, the fallback rules, the contingent's growth: ``policy: true``
+in its metadata) holds from the projection start, 1 January 2026: a reform of today. A plain value of an
+*assumption* holds for the whole run, from 1 July 2023: an assumption describes the world, which was so before the
+projection too (the Monte Carlo draws do the same).
 
-Every parameter that has a ``control`` in data/parameters/ can be changed; laws of structure (band ends,
-durations, the GGMMI series) cannot. The projection starts on the date of the starting stock (1 January 2026).
+An optional ``rules`` list applies named rules that derive parameter values from the others (``coaching_cost``:
+the variable begeleidingspremie equal to the cost of the coaching each need implies), so that a preset file computes
+the same amounts through ``imw project`` as in the simulator. An optional ``computed_with`` records what a saved
+scenario was last computed on: information for the reader, never part of the scenario, its canonical form or its
+cache key.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-import numpy as np
 import yaml
+from typing_extensions import TypeIs
 
 from data.parameter_store import Parameter, ParameterSet, ParameterValue, load_parameters
-from simulation.case import percentage_schedule
-from simulation.inputs import COACHING_NEEDS, N_AGES, PACKAGES, RENEWED, ModelInputs
+from simulation.inputs import IMW_START
 from simulation.uncertainty import DISTRIBUTIONS, MAX_DRAWS, Distribution
 
-#: The projection starts with the stock of 1 January 2026 (data/parameters/initial_stock.yaml).
+#: The run starts when IMW started; the projection reports from the start of 2026.
+RUN_START: Final = IMW_START
 PROJECTION_START: Final = dt.date(2026, 1, 1)
 MAX_HORIZON_YEARS: Final = 20
 DEFAULT_HORIZON_YEARS: Final = 12
 DEFAULT_SEED: Final = 20220114
+#: The latest date a dated value may carry: the end of the longest horizon.
+LAST_DATE: Final = dt.date(PROJECTION_START.year + MAX_HORIZON_YEARS, 1, 1)
 SCENARIO_KEYS: Final = (
     "name",
     "description",
@@ -48,39 +58,19 @@ SCENARIO_KEYS: Final = (
     "seed",
     "parameters",
     "distributions",
+    "rules",
     "computed_with",
 )
 #: What ``computed_with`` may record, and how long each entry may be.
 COMPUTED_WITH_KEYS: Final = ("model_version", "parameters_version")
 MAX_VERSION_LENGTH: Final = 40
-
-#: Scenario parameter -> field of ModelInputs that may carry a distribution.
-UNCERTAIN_PARAMETERS: Final[dict[str, str]] = {
-    "inflow.level_factor": "inflow_level_factor",
-    "inflow.trend": "inflow_trend",
-    "inflow.elasticity": "elasticity",
-    "exits.rate_factor": "exit_rate_factor",
-    "fallback.takeup": "fallback_takeup",
-    "indexation.inflation": "inflation",
-}
-
 #: Parameters that must add up to 1, by group.
-SHARE_GROUPS: Final = ("inflow.coaching_share", "inflow.origin_share")
+SHARE_GROUPS: Final = ("inflow.package_mix", "inflow.coaching_share")
+MAX_SCENARIO_BYTES: Final = 200_000
 
-_PACKAGE_BANDS: Final = {
-    "two_year": ("two_year", 2),
-    "five_year_standard": ("five_year_standard", 3),
-    "five_year_raised": ("five_year_raised", 3),
-    "collective_advice": ("collective_advice", 3),
-    "vop_legacy": ("vop_legacy", 3),
-}
-_RENEWAL_KEY: Final = {
-    "two_year": "two_year",
-    "five_year_standard": "five_year",
-    "five_year_raised": "five_year",
-    "collective_advice": "five_year",
-    "self_employed": "self_employed",
-}
+#: A scenario's value of a parameter: a plain value, or values from dates (in date order).
+DatedValues = tuple[tuple[dt.date, ParameterValue], ...]
+Override = ParameterValue | DatedValues
 
 
 class ScenarioError(ValueError):
@@ -101,15 +91,18 @@ class Scenario:
     horizon_years: int = DEFAULT_HORIZON_YEARS
     draws: int = 0
     seed: int = DEFAULT_SEED
-    parameters: dict[str, ParameterValue] = field(default_factory=dict)
+    parameters: dict[str, Override] = field(default_factory=dict)
     distributions: dict[str, Distribution] = field(default_factory=dict)
     computed_with: dict[str, str] | None = None
+    rules: tuple[str, ...] = ()
 
     def canonical(self) -> dict[str, Any]:
         """A stable, minimal mapping: the same scenario always gives the same text (URL, cache key)."""
         result: dict[str, Any] = {"horizon_years": self.horizon_years, "draws": self.draws, "seed": self.seed}
         if self.parameters:
-            result["parameters"] = dict(sorted(self.parameters.items()))
+            result["parameters"] = {
+                name: override_document(value) for name, value in sorted(self.parameters.items())
+            }
         if self.distributions:
             result["distributions"] = {
                 name: {"distribution": d.kind, "low": d.low, "mode": d.mode, "high": d.high}
@@ -121,15 +114,39 @@ class Scenario:
         return json.dumps(self.canonical(), sort_keys=True, separators=(",", ":"))
 
 
+def override_document(value: Override) -> Any:
+    """A plain value as it is; dated values as a mapping of ISO dates to values."""
+    if isinstance(value, tuple):
+        return {start.isoformat(): item for start, item in value}
+    return value
+
+
+def is_dated(value: Override) -> TypeIs[DatedValues]:
+    return isinstance(value, tuple)
+
+
 def scenario_parameters(parameters: ParameterSet | None = None) -> dict[str, Parameter]:
     """The parameters a scenario may change (those with a control), by name."""
     parameters = parameters or load_parameters()
     return {name: p for name, p in parameters.items() if p.control is not None}
 
 
-def baseline_values(parameters: ParameterSet | None = None) -> dict[str, ParameterValue]:
-    """Every parameter's value in force at the start of the projection."""
-    return (parameters or load_parameters()).values_at(PROJECTION_START)
+def uncertain_parameters(parameters: ParameterSet | None = None) -> dict[str, Parameter]:
+    """The parameters that carry a distribution, by name (their metadata names the model field)."""
+    parameters = parameters or load_parameters()
+    return {name: p for name, p in parameters.items() if p.uncertainty is not None}
+
+
+def holds_from(parameter: Parameter) -> dt.date:
+    """When a plain scenario value of `parameter` starts to hold (see the module docstring)."""
+    return PROJECTION_START if parameter.policy else RUN_START
+
+
+def baseline_values(
+    parameters: ParameterSet | None = None, on: dt.date = PROJECTION_START
+) -> dict[str, ParameterValue]:
+    """Every parameter's value in force on `on` (the projection start), as the parameter files give it."""
+    return (parameters or load_parameters()).values_at(on)
 
 
 def _allowed_text(parameter: Parameter) -> str:
@@ -137,7 +154,22 @@ def _allowed_text(parameter: Parameter) -> str:
     assert control is not None
     if control.allowed is not None:
         return "one of " + ", ".join(json.dumps(choice) for choice in control.allowed)
-    return f"a number from {control.minimum} to {control.maximum}"
+    return f"a number from {control.minimum:g} to {control.maximum:g}"
+
+
+def quote(value: object, limit: int = 40) -> str:
+    """A short, escaped excerpt of a value for a message (never the whole of a long or nested value)."""
+    text = (
+        json.dumps(value, ensure_ascii=True, default=str) if not isinstance(value, str) else json.dumps(value)
+    )
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def key_text(key: object, limit: int = 60) -> str:
+    """A key of a file (a parameter name, a scenario key) as a short, printable text for a field name."""
+    text = key if isinstance(key, str) else repr(key)
+    text = text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def check_parameter_value(parameter: Parameter, value: object, baseline: ParameterValue) -> ParameterValue:
@@ -148,50 +180,96 @@ def check_parameter_value(parameter: Parameter, value: object, baseline: Paramet
         raise ScenarioError(name, "is fixed in this model and cannot be changed in a scenario")
     if control.allowed is not None:
         if isinstance(value, bool) != isinstance(control.allowed[0], bool) or value not in control.allowed:
-            raise ScenarioError(name, f"{value!r} is not allowed; use {_allowed_text(parameter)}")
+            raise ScenarioError(name, f"{quote(value)} is not allowed; use {_allowed_text(parameter)}")
         return value
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ScenarioError(name, f"{value!r} is not a number; use {_allowed_text(parameter)}")
+        raise ScenarioError(name, f"{quote(value)} is not a number; use {_allowed_text(parameter)}")
     if not math.isfinite(value):
-        raise ScenarioError(name, f"{value!r} is not a finite number; use {_allowed_text(parameter)}")
+        raise ScenarioError(name, f"{quote(value)} is not a finite number; use {_allowed_text(parameter)}")
     low = control.minimum if control.minimum is not None else -math.inf
     high = control.maximum if control.maximum is not None else math.inf
     if not low <= value <= high:
-        raise ScenarioError(name, f"{value} is out of range; use {_allowed_text(parameter)}")
+        raise ScenarioError(name, f"{value:g} is out of range; use {_allowed_text(parameter)}")
     if isinstance(baseline, int) and not isinstance(baseline, bool):
         if float(value) != int(value):
             raise ScenarioError(
-                name, f"{value} is not a whole number; use a whole number from {low} to {high}"
+                name, f"{value:g} is not a whole number; use a whole number from {low:g} to {high:g}"
             )
         return int(value)
     return float(value)
 
 
+def _date(name: str, raw: object) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        raw = raw.date()
+    if isinstance(raw, str):
+        with contextlib.suppress(ValueError):
+            raw = dt.date.fromisoformat(raw)
+    if not isinstance(raw, dt.date):
+        raise ScenarioError(name, f"{quote(raw)} is not a date; write dates as YYYY-MM-DD, e.g. 2028-01-01")
+    if not RUN_START <= raw <= LAST_DATE:
+        raise ScenarioError(
+            name,
+            f"{raw.isoformat()} is outside the run; use a date from {RUN_START.isoformat()} to {LAST_DATE.isoformat()}",
+        )
+    return raw
+
+
+def check_override(parameter: Parameter, raw: object, baseline: ParameterValue) -> Override:
+    """A plain value, or a mapping of dates to values (each checked); dated values only where the parameter can
+    change from a date."""
+    if not isinstance(raw, Mapping):
+        return check_parameter_value(parameter, raw, baseline)
+    name = parameter.name
+    if not parameter.dated:
+        raise ScenarioError(name, "cannot change from a date; give one value for the whole run")
+    if not raw:
+        raise ScenarioError(name, "gives no date; map a date (YYYY-MM-DD) to a value, or give a plain value")
+    if len(raw) > 40:
+        raise ScenarioError(
+            name, "gives more than 40 dates; a scenario changes a parameter a few times at most"
+        )
+    entries = sorted(
+        (_date(name, key), check_parameter_value(parameter, value, baseline)) for key, value in raw.items()
+    )
+    if len({start for start, _ in entries}) != len(entries):
+        raise ScenarioError(name, "gives the same date twice")
+    return tuple(entries)
+
+
 def _whole_number(name: str, value: object, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | float) or float(value) != int(value):
-        raise ScenarioError(name, f"{value!r} is not a whole number; use a whole number from {low} to {high}")
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or float(value) != int(value)
+    ):
+        raise ScenarioError(
+            name, f"{quote(value)} is not a whole number; use a whole number from {low} to {high}"
+        )
     if not low <= int(value) <= high:
-        raise ScenarioError(name, f"{value} is out of range; use a whole number from {low} to {high}")
+        raise ScenarioError(name, f"{int(value)} is out of range; use a whole number from {low} to {high}")
     return int(value)
 
 
-def _distribution(name: str, raw: object, parameters: Mapping[str, Parameter]) -> Distribution:
-    if name not in UNCERTAIN_PARAMETERS:
+def _distribution(name: str, raw: object, parameters: ParameterSet) -> Distribution:
+    uncertain = uncertain_parameters(parameters)
+    if name not in uncertain or parameters[name].control is None:
+        allowed = [n for n in uncertain if parameters[n].control is not None]
         raise ScenarioError(
-            f"distributions.{name}",
-            f"cannot carry a distribution; use one of {', '.join(UNCERTAIN_PARAMETERS)}",
+            f"distributions.{name}", f"cannot carry a distribution; use one of {', '.join(allowed)}"
         )
     if not isinstance(raw, Mapping):
         raise ScenarioError(f"distributions.{name}", "must give distribution, low, mode and high")
     unknown = set(raw) - {"distribution", "low", "mode", "high"}
     if unknown:
         raise ScenarioError(
-            f"distributions.{name}", f"unknown key {sorted(unknown)[0]!r}; use low, mode, high"
+            f"distributions.{name}", f"unknown key {quote(sorted(map(str, unknown))[0])}; use low, mode, high"
         )
     kind = raw.get("distribution", "triangular")
     if kind not in DISTRIBUTIONS:
         raise ScenarioError(
-            f"distributions.{name}.distribution", f"{kind!r}: use {' or '.join(DISTRIBUTIONS)}"
+            f"distributions.{name}.distribution", f"{quote(kind)}: use {' or '.join(DISTRIBUTIONS)}"
         )
     numbers: dict[str, float] = {}
     for key in ("low", "high", "mode"):
@@ -201,7 +279,19 @@ def _distribution(name: str, raw: object, parameters: Mapping[str, Parameter]) -
         numbers[key] = float(check_parameter_value(parameters[name], value, 0.0))
     if not numbers["low"] <= numbers["mode"] <= numbers["high"]:
         raise ScenarioError(f"distributions.{name}", "needs low <= mode <= high")
-    return Distribution(str(kind), float(numbers["low"]), float(numbers["mode"]), float(numbers["high"]))
+    uncertainty = parameters[name].uncertainty
+    follows = uncertainty.follows if uncertainty else ()
+    return Distribution(str(kind), numbers["low"], numbers["mode"], numbers["high"], follows)
+
+
+#: Named rules a scenario may apply: each derives parameter values from the scenario's other values.
+Rule = Callable[[Mapping[str, ParameterValue], ParameterSet], dict[str, ParameterValue]]
+
+
+def _rules() -> dict[str, Rule]:
+    from data.coverage import variable_parts_covering_cost  # the rule lives with the coverage check
+
+    return {"coaching_cost": variable_parts_covering_cost}
 
 
 def parse_scenario(raw: object, parameters: ParameterSet | None = None) -> Scenario:
@@ -213,25 +303,40 @@ def parse_scenario(raw: object, parameters: ParameterSet | None = None) -> Scena
         raise ScenarioError("scenario", "must be a mapping of keys to values (YAML or JSON object)")
     unknown = [key for key in raw if key not in SCENARIO_KEYS]
     if unknown:
-        raise ScenarioError(str(unknown[0]), f"is not a scenario key; use {', '.join(SCENARIO_KEYS)}")
-    controllable = scenario_parameters(parameters)
+        raise ScenarioError(key_text(unknown[0]), f"is not a scenario key; use {', '.join(SCENARIO_KEYS)}")
     baseline = baseline_values(parameters)
     overrides_raw = raw.get("parameters") or {}
     if not isinstance(overrides_raw, Mapping):
         raise ScenarioError("parameters", "must map parameter names to values")
-    overrides: dict[str, ParameterValue] = {}
+    overrides: dict[str, Override] = {}
     for name, value in overrides_raw.items():
-        if name not in parameters:
+        if not isinstance(name, str) or name not in parameters:
             raise ScenarioError(
-                f"parameters.{name}", "is not a known parameter; `imw scenario --baseline` lists them all"
+                f"parameters.{key_text(name)}",
+                "is not a known parameter; `imw scenario --baseline` lists them all",
             )
-        checked = check_parameter_value(parameters[name], value, baseline[name])
-        if checked != baseline[name] or type(checked) is not type(baseline[name]):
-            overrides[str(name)] = checked
+        checked = check_override(parameters[name], value, baseline[name])
+        if is_dated(checked) or checked != baseline[name] or type(checked) is not type(baseline[name]):
+            overrides[name] = checked
+    rules_raw = raw.get("rules") or []
+    known_rules = _rules()
+    if not isinstance(rules_raw, list) or not all(isinstance(r, str) and r in known_rules for r in rules_raw):
+        raise ScenarioError("rules", f"must be a list of rule names; use {', '.join(known_rules)}")
+    for rule in rules_raw:
+        values = {**baseline, **{n: v for n, v in overrides.items() if not is_dated(v)}}
+        for name, value in known_rules[rule](values, parameters).items():
+            if name in overrides_raw:
+                raise ScenarioError(
+                    f"parameters.{name}", f"is set by the rule {rule}; leave it out of the file"
+                )
+            if value != baseline[name]:
+                overrides[name] = value
     distributions_raw = raw.get("distributions") or {}
     if not isinstance(distributions_raw, Mapping):
         raise ScenarioError("distributions", "must map parameter names to distributions")
-    distributions = {str(n): _distribution(str(n), d, controllable) for n, d in distributions_raw.items()}
+    distributions = {
+        key_text(n): _distribution(key_text(n), d, parameters) for n, d in distributions_raw.items()
+    }
     name = raw.get("name", Scenario.name)
     description = raw.get("description", "")
     if not isinstance(name, str) or len(name) > 200:
@@ -249,8 +354,9 @@ def parse_scenario(raw: object, parameters: ParameterSet | None = None) -> Scena
         parameters=overrides,
         distributions=distributions,
         computed_with=_computed_with(raw.get("computed_with")),
+        rules=tuple(rules_raw),
     )
-    check_consistency(scenario_values(scenario, parameters))
+    check_consistency(scenario, parameters)
     return scenario
 
 
@@ -263,7 +369,7 @@ def _computed_with(raw: object) -> dict[str, str] | None:
     for key, value in raw.items():
         if key not in COMPUTED_WITH_KEYS:
             raise ScenarioError(
-                f"computed_with.{key}", f"is not known; use {' and '.join(COMPUTED_WITH_KEYS)}"
+                f"computed_with.{key_text(key)}", f"is not known; use {' and '.join(COMPUTED_WITH_KEYS)}"
             )
         if not isinstance(value, str | int | float) or isinstance(value, bool):
             raise ScenarioError(f"computed_with.{key}", "must be a version, e.g. 1.0.0")
@@ -276,207 +382,85 @@ def _computed_with(raw: object) -> dict[str, str] | None:
     return result
 
 
-def scenario_values(scenario: Scenario, parameters: ParameterSet | None = None) -> dict[str, ParameterValue]:
-    """Every parameter's value in the scenario: the baseline with the scenario's changes."""
-    values = baseline_values(parameters)
-    values.update(scenario.parameters)
+def value_on(parameter: Parameter, override: Override | None, on: dt.date) -> ParameterValue:
+    """The value of `parameter` in force on `on` under a scenario's override (or none); LookupError when no value
+    is in force then (the message names the parameter and the date)."""
+    if override is not None:
+        if is_dated(override):
+            in_force = [value for start, value in override if start <= on]
+            if in_force:
+                return in_force[-1]
+        elif on >= holds_from(parameter):
+            return override
+    return parameter.at(on)
+
+
+def scenario_values(
+    scenario: Scenario, parameters: ParameterSet | None = None, on: dt.date = PROJECTION_START
+) -> dict[str, ParameterValue]:
+    """Every parameter's value in the scenario on `on` (the projection start): the baseline with its changes."""
+    parameters = parameters or load_parameters()
+    values = baseline_values(parameters, on)
+    for name, override in scenario.parameters.items():
+        values[name] = value_on(parameters[name], override, on)
     return values
 
 
-def check_consistency(values: Mapping[str, ParameterValue]) -> None:
-    """Rules that tie several parameters together."""
+def change_dates(scenario: Scenario) -> list[dt.date]:
+    """The dates the scenario's dated values start on, in order (where checks across parameters must be made)."""
+    dates = {start for value in scenario.parameters.values() if is_dated(value) for start, _ in value}
+    return sorted(dates)
+
+
+def check_consistency(scenario: Scenario, parameters: ParameterSet | None = None) -> None:
+    """Rules that tie several parameters together, checked on every date a change starts on."""
+    parameters = parameters or load_parameters()
+    for on in [RUN_START, PROJECTION_START, *change_dates(scenario)]:
+        check_values(scenario_values(scenario, parameters, on), on)
+
+
+def check_values(values: Mapping[str, ParameterValue], on: dt.date | None = None) -> None:
+    """The rules on one set of values (the shares of a group add up to 1)."""
+    when = f" from {on.isoformat()}" if on is not None and on not in (RUN_START, PROJECTION_START) else ""
     for group in SHARE_GROUPS:
         members = {name: float(v) for name, v in values.items() if name.startswith(group + ".")}
         total = sum(members.values())
         if abs(total - 1.0) > 1e-6:
             listed = ", ".join(f"{name.rsplit('.', 1)[1]} {v:g}" for name, v in members.items())
-            raise ScenarioError(group, f"the shares must add up to 1, now {total:.4g} ({listed})")
-    if float(values["collectief.filled_fte_start"]) > float(values["collectief.contingent_fte"]):
-        raise ScenarioError(
-            "collectief.filled_fte_start",
-            "cannot be larger than the allocated contingent (collectief.contingent_fte)",
-        )
-
-
-def _f(values: Mapping[str, ParameterValue], name: str) -> float:
-    return float(values[name])
-
-
-def _schedules(values: Mapping[str, ParameterValue]) -> tuple[np.ndarray, np.ndarray]:
-    """(P, A) percentages by quarter of employment and (P,) durations."""
-    band_ends = [
-        int(values["loonpremie.package.band_end_quarter.band_1"]),
-        int(values["loonpremie.package.band_end_quarter.band_2"]),
-    ]
-    two_year = int(values["loonpremie.package.duration_quarters.two_year"])
-    five_year = int(values["loonpremie.package.duration_quarters.five_year"])
-    rows, durations = [], []
-    for package in PACKAGES:
-        if package == "self_employed":
-            rows.append([_f(values, "segment.self_employed_percentage")] * N_AGES)
-            durations.append(five_year)
-            continue
-        key, n_bands = _PACKAGE_BANDS[package]
-        bands = [_f(values, f"loonpremie.package.{key}.band_{i}") for i in range(1, n_bands + 1)]
-        duration = two_year if package == "two_year" else five_year
-        rows.append(percentage_schedule(bands, band_ends, duration, N_AGES))
-        durations.append(duration)
-    return np.array(rows, dtype=np.float64), np.array(durations, dtype=np.int64)
-
-
-def _initial_stock(values: Mapping[str, ParameterValue], durations: np.ndarray) -> np.ndarray:
-    """(P, C, A) the stock on 1 January 2026, by the quarter of employment it is in during 2026 Q1.
-
-    IMW started on 1 July 2023: workers hired since are in quarters 2 to 11 in 2026 Q1, spread evenly, split
-    by the package mix of the inflow and by the coaching shares. Running VOPs began before July 2023: quarters
-    12 to 20, without begeleidingspremie. (Assumptions, see data/parameters/initial_stock.yaml.)
-    """
-    stock = np.zeros((len(PACKAGES), len(COACHING_NEEDS), N_AGES))
-    imw_packages = [p for p in PACKAGES if p != "vop_legacy"]
-    mix = np.array([_f(values, f"inflow.base.{p}") for p in imw_packages])
-    mix = mix / mix.sum() if mix.sum() > 0 else np.full(len(mix), 1.0 / len(mix))
-    coaching = np.array([_f(values, f"inflow.coaching_share.{c}") for c in COACHING_NEEDS])
-    total = _f(values, "initial_stock.imw_workers")
-    for share, package in zip(mix, imw_packages, strict=True):
-        index = PACKAGES.index(package)
-        last_slot = min(10, int(durations[index]) - 1)  # slot 10 = quarter 11
-        slots = np.arange(1, last_slot + 1)
-        stock[index][:, slots] = total * share * coaching[:, None] / len(slots)
-    vop = PACKAGES.index("vop_legacy")
-    slots = np.arange(11, 20)
-    stock[vop, 0, slots] = _f(values, "initial_stock.vop_workers") / len(slots)
-    return stock
-
-
-def ggmmi_schedule(parameters: ParameterSet, horizon_quarters: int) -> tuple[tuple[int, float], ...]:
-    """Legal GGMMI values that start after the projection's start, by the first quarter they fully apply to.
-
-    The planned rise of 1 April 2026 applies from quarter 1 (2026 Q2); a value that starts within a quarter
-    applies from the next one.
-    """
-    schedule: list[tuple[int, float]] = []
-    for entry in parameters["ggmmi"].values:
-        if entry.start <= PROJECTION_START:
-            continue
-        months = (entry.start.year - PROJECTION_START.year) * 12 + entry.start.month - PROJECTION_START.month
-        quarter = -(-months // 3) + (1 if entry.start.day > 1 and months % 3 == 0 else 0)
-        if quarter < horizon_quarters and (not schedule or quarter > schedule[-1][0]):
-            schedule.append((quarter, float(entry.value)))
-        elif schedule and quarter == schedule[-1][0]:
-            schedule[-1] = (quarter, float(entry.value))
-    return tuple(schedule)
-
-
-def build_inputs(scenario: Scenario, parameters: ParameterSet | None = None) -> ModelInputs:
-    """The model inputs of a scenario."""
-    parameters = parameters or load_parameters()
-    values = scenario_values(scenario, parameters)
-    baseline = baseline_values(parameters)
-    percentages, durations = _schedules(values)
-    reference, _ = _schedules(baseline)
-    fixed_end = int(values["begeleidingspremie.fixed_end_quarter"])
-    fixed = np.array(
-        [
-            _f(values, "begeleidingspremie.fixed.first_quarters")
-            if slot + 1 <= fixed_end and slot != RENEWED
-            else _f(values, "begeleidingspremie.fixed.later_quarters")
-            for slot in range(N_AGES)
-        ]
-    )
-    variable = np.array(
-        [0.0] + [_f(values, f"begeleidingspremie.variable.{need}") for need in COACHING_NEEDS[1:]]
-    )
-    renewal = np.array(
-        [_f(values, f"exits.renewal_share.{_RENEWAL_KEY[p]}") if p in _RENEWAL_KEY else 0.0 for p in PACKAGES]
-    )
-    return ModelInputs(
-        start=PROJECTION_START,
-        horizon_quarters=4 * scenario.horizon_years,
-        percentage_by_age=percentages,
-        reference_percentage_by_age=reference,
-        duration_quarters=durations,
-        renewal_share=renewal,
-        referteloon_month=np.array([_f(values, f"segment.referteloon.{p}") for p in PACKAGES]),
-        fte=np.array([_f(values, f"segment.fte.{p}") for p in PACKAGES]),
-        ggmmi_month=_f(values, "ggmmi"),
-        ggmmi_schedule=ggmmi_schedule(parameters, 4 * scenario.horizon_years),
-        cap_multiple=_f(values, "loonpremie.cap"),
-        coaching_eligible=np.array([p != "vop_legacy" for p in PACKAGES]),
-        begeleiding_fixed_by_age=fixed,
-        begeleiding_variable=variable,
-        hours_worked_share=_f(values, "segment.hours_worked_share"),
-        inflow_base=np.array(
-            [_f(values, f"inflow.base.{p}") if p != "vop_legacy" else 0.0 for p in PACKAGES]
-        ),
-        inflow_level_factor=_f(values, "inflow.level_factor"),
-        inflow_trend=_f(values, "inflow.trend"),
-        elasticity=_f(values, "inflow.elasticity"),
-        scope_extra_share=_f(values, "scope.extra_inflow_share"),
-        coaching_share=np.array([_f(values, f"inflow.coaching_share.{c}") for c in COACHING_NEEDS]),
-        origin_share=np.array(
-            [_f(values, f"inflow.origin_share.{o}") for o in ("ex_vop", "ex_collective", "ex_lde", "new")]
-        ),
-        initial_stock=_initial_stock(values, durations),
-        exit_involuntary=_f(values, "exits.involuntary_rate"),
-        exit_other=_f(values, "exits.other_rate"),
-        exit_doorstroom=_f(values, "exits.doorstroom_rate"),
-        exit_rate_factor=_f(values, "exits.rate_factor"),
-        exit_early_factor=_f(values, "exits.early_factor"),
-        exit_early_quarters=int(values["exits.early_quarters"]),
-        coaching_exit_factor=np.array([_f(values, f"exits.coaching_factor.{c}") for c in COACHING_NEEDS]),
-        fallback_window_quarters=int(values["fallback.window_quarters"]),
-        fallback_takeup=_f(values, "fallback.takeup"),
-        fallback_on_top=values["fallback.mode"] == "on_top",
-        contingent_start_fte=_f(values, "collectief.contingent_fte"),
-        filled_start_fte=_f(values, "collectief.filled_fte_start"),
-        queue_start=_f(values, "collectief.queue_start"),
-        extra_places_per_year=_f(values, "collectief.extra_places_per_year"),
-        cost_per_place_year=_f(values, "collectief.cost_per_place"),
-        fte_per_person=_f(values, "collectief.fte_per_person"),
-        collective_exit_rate=_f(values, "collectief.exit_rate"),
-        max_fill_rate=_f(values, "collectief.max_fill_rate"),
-        new_advices_per_quarter=_f(values, "collectief.new_advices_per_quarter"),
-        queue_dropout_rate=_f(values, "collectief.queue_dropout_rate"),
-        indexation_pivot=values["indexation.mode"] == "pivot",
-        inflation=_f(values, "indexation.inflation"),
-        begeleiding_indexed=bool(values["indexation.begeleidingspremie_indexed"]),
-        loonpremie_closed=values["financing.loonpremie_mode"] == "closed",
-        loonpremie_envelope=_f(values, "financing.loonpremie_envelope"),
-        begeleiding_closed=values["financing.begeleidingspremie_mode"] == "closed",
-        begeleiding_envelope=_f(values, "financing.begeleidingspremie_envelope"),
-        coach_cost_per_fte_year=_f(values, "coaching.coach_cost_per_fte_year"),
-        coaching_norm=np.array([0.0] + [_f(values, f"coaching.norm.{c}") for c in COACHING_NEEDS[1:]]),
-    )
+            raise ScenarioError(group, f"the shares must add up to 1{when}, now {total:.4g} ({listed})")
 
 
 def build_distributions(
     scenario: Scenario, parameters: ParameterSet | None = None
 ) -> dict[str, Distribution]:
-    """The distributions of the uncertain assumptions, centred on the scenario's values.
+    """The distributions of the uncertain assumptions by model field, centred on the scenario's values.
 
     A scenario's own distribution replaces the one in the parameter file; a changed central value moves the
-    file's distribution so that its mode is the new value.
+    file's distribution so that its mode is the new value (kept inside the control's range, if any).
     """
     parameters = parameters or load_parameters()
     values = scenario_values(scenario, parameters)
+    field_of = {name: p.input for name, p in uncertain_parameters(parameters).items()}
     result: dict[str, Distribution] = {}
-    for name, field_name in UNCERTAIN_PARAMETERS.items():
+    for name, parameter in uncertain_parameters(parameters).items():
+        uncertainty = parameter.uncertainty
+        assert uncertainty is not None
+        follows = tuple((field_of[other], slope) for other, slope in uncertainty.follows if other in field_of)
         if name in scenario.distributions:
-            result[field_name] = scenario.distributions[name]
+            own = scenario.distributions[name]
+            result[parameter.input] = Distribution(own.kind, own.low, own.mode, own.high, follows)
             continue
-        uncertainty = parameters[name].uncertainty
-        if uncertainty is None:
-            continue
-        base = Distribution(uncertainty.distribution, uncertainty.low, uncertainty.mode, uncertainty.high)
+        base = Distribution(
+            uncertainty.distribution, uncertainty.low, uncertainty.mode, uncertainty.high, follows
+        )
         moved = base.centred_on(float(values[name]))
-        control = parameters[name].control
+        control = parameter.control
         low = max(moved.low, control.minimum) if control and control.minimum is not None else moved.low
         high = min(moved.high, control.maximum) if control and control.maximum is not None else moved.high
-        result[field_name] = Distribution(moved.kind, low, min(max(moved.mode, low), high), high)
+        result[parameter.input] = Distribution(
+            moved.kind, low, min(max(moved.mode, low), high), high, follows
+        )
     return result
-
-
-MAX_SCENARIO_BYTES: Final = 200_000
 
 
 def parse_scenario_text(text: str, file_format: str, parameters: ParameterSet | None = None) -> Scenario:
@@ -492,7 +476,7 @@ def parse_scenario_text(text: str, file_format: str, parameters: ParameterSet | 
             document = yaml.safe_load(text)
         else:
             raise ScenarioError(
-                "file", f"format {file_format!r} is unknown; use YAML (.yaml, .yml) or JSON (.json)"
+                "file", f"format {quote(file_format)} is unknown; use YAML (.yaml, .yml) or JSON (.json)"
             )
     except json.JSONDecodeError as error:
         raise ScenarioError(
@@ -535,6 +519,8 @@ def baseline_yaml(parameters: ParameterSet | None = None, language: str = "nl") 
     lines = [
         "# Basisscenario: het decreet van 14 januari 2022 en de aannames van het portaal.",
         "# Pas aan wat je wilt veranderen; wat gelijk blijft aan de basis, mag je weglaten.",
+        "# Een waarde vanaf een datum: 'naam: {2028-01-01: waarde}'. Een gewone waarde van een beleidsparameter geldt",
+        "# vanaf 1 januari 2026, een gewone waarde van een aanname voor de hele looptijd (vanaf 1 juli 2023).",
         f"name: {json.dumps(Scenario.name, ensure_ascii=False)}",
         f"horizon_years: {DEFAULT_HORIZON_YEARS}",
         "draws: 0",
@@ -544,7 +530,8 @@ def baseline_yaml(parameters: ParameterSet | None = None, language: str = "nl") 
     for name, parameter in scenario_parameters(parameters).items():
         value = values[name]
         text = json.dumps(value) if not isinstance(value, str) else value
+        kind = "beleid" if parameter.policy else "aanname"
         lines.append(
-            f"  {name}: {text}  # {parameter.label(language)} [{parameter.unit}], {parameter.status}"
+            f"  {name}: {text}  # {parameter.label(language)} [{parameter.unit}], {parameter.status}, {kind}"
         )
     return "\n".join(lines) + "\n"

@@ -1,7 +1,8 @@
 """A small read-only JSON API: the results of a scenario, for reuse and for checking the shared cache.
 
 ``GET /api/scenario?s=<link state>`` answers the scenario (as the simulator's link holds it), the versions it was
-computed with, when it was computed, the key figures and the annual P5/P50/P95 of the main outputs. A bad link is
+computed with, when it was computed, the key figures, each assumption's share of the variance of the 10-year cost
+and of the peak queue, the plausibility warnings, and the annual P5/P50/P95 of the main outputs. A bad link is
 a 400 with the problem named. Results come from the same cache as the pages: a scenario computed through one
 process (or machine, with Redis) is served to the others from the cache, with the same ``computed_at``.
 """
@@ -41,6 +42,8 @@ def scenario_results(state: str | list[str] | None) -> tuple[dict[str, Any], int
         "draws": result.n_draws,
         "status": "projectie op basis van aannames; geen officiële raming",
         "key_figures": result.key_figures,
+        "variance_shares": result.variance_shares,
+        "warnings": list(result.warnings),
         "annual": annual[["year", "output", "p5", "p50", "p95"]].to_dict(orient="records"),
     }, 200
 

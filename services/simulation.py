@@ -15,7 +15,7 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Final, TypeVar
 
 import pandas as pd
@@ -24,20 +24,21 @@ from flask import current_app, has_app_context
 
 from data.coverage import CoverageRow, coverage_rows
 from data.decomposition import Decomposition, decompose
+from data.model_inputs import build_inputs
 from data.parameter_store import parameters_version
 from data.results import run
 from data.scenario import (
     DEFAULT_SEED,
-    UNCERTAIN_PARAMETERS,
     Scenario,
     build_distributions,
-    build_inputs,
     scenario_values,
+    uncertain_parameters,
 )
 from services.cache import cache
 from simulation import MODEL_VERSION
-from simulation.sensitivity import Sensitivity, sensitivity
+from simulation.sensitivity import DEFAULT_MEASURES, Sensitivity, sensitivity
 from simulation.summary import annual_table, key_figures
+from simulation.uncertainty import variance_shares
 
 log = logging.getLogger("imw.simulation")
 
@@ -68,6 +69,10 @@ class SimulationResult:
     parameters_version: str
     computed_at: str
     compute_ms: float
+    #: Each assumption's share of the variance of the 10-year cost and of the peak queue, by parameter name.
+    variance_shares: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: The plausibility warnings of the run (``PlausibilityWarning.as_dict``).
+    warnings: tuple[dict[str, object], ...] = ()
 
     def value(self, output: str, statistic: str = "mean") -> pd.Series:
         """One output by year (index: year)."""
@@ -129,6 +134,14 @@ def simulate(scenario: Scenario) -> SimulationResult:
         projection = run(scenario)
         table = annual_table(projection)
         figures = key_figures(projection)
+        parameter_of = parameter_of_field()
+        shares = {
+            measure: {
+                parameter_of.get(name, name): share
+                for name, share in variance_shares(projection.draws, function(projection)).items()
+            }
+            for measure, function in DEFAULT_MEASURES.items()
+        }
         return SimulationResult(
             scenario=scenario,
             n_draws=scenario.draws,
@@ -138,6 +151,8 @@ def simulate(scenario: Scenario) -> SimulationResult:
             parameters_version=parameters_version(),
             computed_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             compute_ms=(time.perf_counter() - start) * 1000,
+            variance_shares=shares,
+            warnings=tuple(warning.as_dict() for warning in projection.warnings),
         )
 
     return cached(cache_key("simulate", scenario), compute)
@@ -156,16 +171,19 @@ def _central(scenario: Scenario) -> Scenario:
     return replace(scenario, draws=0, seed=DEFAULT_SEED)
 
 
+def parameter_of_field() -> dict[str, str]:
+    """The parameter behind each uncertain model field."""
+    return {parameter.input: name for name, parameter in uncertain_parameters().items()}
+
+
 def sensitivity_of(scenario: Scenario) -> SensitivityResult:
     """Each uncertain assumption from its low to its high value, the others central; cached."""
     scenario = _central(scenario)
 
     def compute() -> SensitivityResult:
-        distributions = build_distributions(scenario)
-        ranges = {field: (d.low, d.high) for field, d in distributions.items()}
         return SensitivityResult(
-            sensitivity=sensitivity(build_inputs(scenario), ranges),
-            parameter_of_field={field: name for name, field in UNCERTAIN_PARAMETERS.items()},
+            sensitivity=sensitivity(build_inputs(scenario), build_distributions(scenario)),
+            parameter_of_field=parameter_of_field(),
         )
 
     return cached(cache_key("sensitivity", scenario), compute)
