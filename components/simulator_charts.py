@@ -22,8 +22,9 @@ from components.formatting import NBSP, PLOTLY_SEPARATORS
 from components.i18n import t
 from data.decomposition import EFFECTS, Decomposition
 from data.results import OUTPUT_LABELS, output_label
-from simulation import COACHING_NEEDS, PACKAGES
+from simulation import COACHING_NEEDS
 from simulation.sensitivity import Sensitivity
+from simulation.summary import BREAKDOWN_PACKAGES
 
 Figure = dict[str, Any]
 
@@ -132,10 +133,11 @@ def _panel_title(text: str, top: float) -> dict[str, Any]:
 
 
 def budget_figure(annual: pd.DataFrame, n_draws: int, language: str) -> Figure:
-    """Annual cost stacked by loonpremie, begeleidingspremie and fallback places on top; with draws, the total's
-    median and P5-P95 as a marker with error bars."""
+    """Annual cost stacked by the IMW loonpremie, the running VOPs, the begeleidingspremie and the places on top of
+    the contingent; with draws, the total's median and P5-P95 as a marker with error bars."""
     data: list[dict[str, Any]] = []
-    for index, output in enumerate(("loonpremie_cost", "begeleiding_cost", "fallback_cost")):
+    stacked = ("loonpremie_imw_cost", "loonpremie_vop_cost", "begeleiding_cost", "fallback_cost")
+    for index, output in enumerate(stacked):
         values = _series(annual, output) / MILLION
         data.append(
             {
@@ -206,7 +208,7 @@ def _stacked_stock_figure(annual: pd.DataFrame, outputs: Sequence[str], language
 
 def workers_figure(annual: pd.DataFrame, language: str) -> Figure:
     """IMW workers at the end of each year, stacked by package."""
-    return _stacked_stock_figure(annual, [f"workers.package.{p}" for p in PACKAGES], language)
+    return _stacked_stock_figure(annual, [f"workers.package.{p}" for p in BREAKDOWN_PACKAGES], language)
 
 
 def coaching_figure(annual: pd.DataFrame, language: str) -> Figure:

@@ -7,6 +7,7 @@ checks what comes back from the browser, with a message in the page's language a
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,28 +23,31 @@ from components.i18n import STRINGS, normalise_language, t
 from data.parameter_store import Parameter, ParameterValue
 from data.presets import Preset, load_presets, matching_preset
 from data.scenario import (
+    LAST_DATE,
     MAX_HORIZON_YEARS,
+    RUN_START,
     SHARE_GROUPS,
+    Override,
     Scenario,
     ScenarioError,
     baseline_values,
-    check_consistency,
+    check_values,
+    is_dated,
     scenario_parameters,
-    scenario_values,
 )
 from services.simulation import PAGE_DRAW_CHOICES, PAGE_MAX_DRAWS
 
-#: Groups of the settings, in the order shown, with the parameter name prefixes each one holds.
-GROUPS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
-    ("loonpremie", ("loonpremie.", "segment.self_employed_percentage")),
-    ("begeleidingspremie", ("begeleidingspremie.", "coaching.")),
-    ("fallback", ("fallback.",)),
-    ("contingent", ("collectief.",)),
-    ("financing", ("financing.",)),
-    ("inflow", ("inflow.", "scope.")),
-    ("exits", ("exits.",)),
-    ("workers", ("segment.", "initial_stock.")),
-    ("indexation", ("indexation.",)),
+#: Groups of the settings, in the order shown (each parameter names its group in its metadata).
+GROUPS: Final = (
+    "loonpremie",
+    "begeleidingspremie",
+    "fallback",
+    "contingent",
+    "financing",
+    "inflow",
+    "exits",
+    "workers",
+    "indexation",
 )
 #: The groups open when the page opens: the policy levers the issue names.
 OPEN_GROUPS: Final = ("loonpremie", "begeleidingspremie", "fallback", "contingent")
@@ -95,11 +99,21 @@ _STATUS_COLOURS: Final = {"verified": "success", "secondary": "secondary", "assu
 
 
 def group_of(name: str) -> str:
-    """The settings group of a parameter."""
-    for group, prefixes in GROUPS:
-        if any(name == prefix or name.startswith(prefix) for prefix in prefixes):
-            return group
-    raise KeyError(f"{name} belongs to no settings group")
+    """The settings group of a parameter (its metadata)."""
+    parameter = scenario_parameters().get(name)
+    if parameter is None or parameter.group not in GROUPS:
+        raise KeyError(f"{name} belongs to no settings group")
+    return parameter.group
+
+
+def shown_override(override: Override | None, baseline: ParameterValue) -> tuple[ParameterValue, str | None]:
+    """What a control shows for a scenario's value: the value and its date (the first date of dated values)."""
+    if override is None:
+        return baseline, None
+    if is_dated(override):
+        start, value = override[0]  # type: ignore[index]
+        return value, start.isoformat()
+    return override, None  # type: ignore[return-value]
 
 
 def is_share(unit: str) -> bool:
@@ -150,8 +164,8 @@ def source_note(parameter: Parameter, language: str) -> list[Any]:
     title: Any = reference.title
     if reference.href.startswith(("https://", "http://")):
         title = html.A(reference.title, href=reference.href, rel="noopener")
-    elif reference.href:
-        title = [reference.title, " (", html.Code(reference.href), ")"]
+    elif reference.href.startswith("/"):  # the reasoning on one of the portal's own pages
+        title = html.A(reference.title, href=reference.href)
     return [t("sim.source", language), ": ", *(title if isinstance(title, list) else [title])]
 
 
@@ -283,10 +297,11 @@ def draw_options(draws: int, language: str) -> list[dict[str, Any]]:
 
 def SettingsPanel(scenario: Scenario, preset_id: str | None, language: str) -> html.Div:
     """The whole settings column: starting point, uncertainty, horizon, and every parameter by group."""
-    values = scenario_values(scenario)
-    by_group: dict[str, list[Any]] = {group: [] for group, _ in GROUPS}
+    baseline = baseline_values()
+    by_group: dict[str, list[Any]] = {group: [] for group in GROUPS}
     for name, parameter in scenario_parameters().items():
-        by_group[group_of(name)].append(ParameterControl(parameter, values[name], language))
+        value, _ = shown_override(scenario.parameters.get(name), baseline[name])
+        by_group[group_of(name)].append(ParameterControl(parameter, value, language))
     accordion = dbc.Accordion(
         [
             dbc.AccordionItem(controls, title=t(f"sim.group.{group}", language), item_id=group)
@@ -351,6 +366,12 @@ def SettingsPanel(scenario: Scenario, preset_id: str | None, language: str) -> h
                 ],
                 className="mb-3",
             ),
+            html.Section(
+                ChangesList(scenario, language, scenario_dates(scenario)),
+                id=ids.CHANGES,
+                className="sim-changes mb-3",
+                **{"aria-live": "polite"},
+            ),
             html.H3(t("sim.parameters", language), className="h5 mt-4"),
             html.P(t("sim.parameters.help", language), className="small"),
             accordion,
@@ -358,12 +379,126 @@ def SettingsPanel(scenario: Scenario, preset_id: str | None, language: str) -> h
     )
 
 
+def scenario_dates(scenario: Scenario) -> dict[str, str]:
+    """The first date of each dated value of a scenario, by parameter (what the list of changes shows)."""
+    return {
+        name: value[0][0].isoformat()  # type: ignore[index]
+        for name, value in scenario.parameters.items()
+        if is_dated(value)
+    }
+
+
+def changed_names(scenario: Scenario) -> list[str]:
+    """The controllable parameters a scenario changes, in the order of the settings."""
+    return [name for name in scenario_parameters() if name in scenario.parameters]
+
+
+def ChangesList(scenario: Scenario, language: str, dates: Mapping[str, str]) -> list[Any]:
+    """'Wat je veranderde': each changed parameter with its value, the date from which it holds (where it can
+    change from a date) and a button that resets it; and one that resets them all."""
+    names = changed_names(scenario)
+    heading = html.H3(t("sim.changes", language), className="h6 mb-1")
+    reset_all = dbc.Button(
+        t("sim.changes.reset_all", language),
+        id=ids.RESET_ALL,
+        color="secondary",
+        outline=True,
+        size="sm",
+        disabled=not names,
+    )
+    if not names:
+        return [
+            heading,
+            html.P(t("sim.changes.none", language), className="small text-body-secondary mb-1"),
+            reset_all,
+        ]
+    parameters = scenario_parameters()
+    baseline = baseline_values()
+    items = []
+    for name in names:
+        parameter = parameters[name]
+        value, _ = shown_override(scenario.parameters.get(name), baseline[name])
+        shown = changed_value_text(parameter, value, language)
+        parts: list[Any] = [
+            html.Span([html.Strong(parameter.label(language)), ": ", shown], className="me-2")
+        ]
+        if parameter.dated:
+            date_id = ids.parameter_from_id(name)
+            parts.append(  # the date from which the new value holds
+                html.Span(
+                    [
+                        dbc.Label(
+                            [
+                                t("sim.from", language),
+                                html.Span(f" ({parameter.label(language)})", className="visually-hidden"),
+                            ],
+                            html_for=ids.dom_id(date_id),
+                            class_name="mb-0 me-1 small",
+                        ),
+                        dbc.Input(
+                            id=date_id,
+                            type="date",
+                            value=dates.get(name),
+                            min=RUN_START.isoformat(),
+                            max=LAST_DATE.isoformat(),
+                            # A date field has a value only once it is a whole date: no debounce needed.
+                            size="sm",
+                            class_name="d-inline-block",
+                            style={"width": "9.5rem"},
+                        ),
+                        html.Span(
+                            id=ids.parameter_from_feedback_id(name), className="invalid-feedback d-block"
+                        ),
+                    ],
+                    className="me-2",
+                )
+            )
+        parts.append(
+            html.Button(
+                t("sim.changes.reset", language),
+                id=ids.reset_id(name),
+                type="button",
+                className="btn btn-link btn-sm p-0 align-baseline",
+                **{
+                    "aria-label": t("sim.changes.reset_one", language).format(label=parameter.label(language))
+                },
+            )
+        )
+        items.append(html.Li(parts, className="mb-1"))
+    return [
+        heading,
+        html.Ul(items, className="small ps-3 mb-1"),
+        html.P(
+            t("sim.from.policy", language),
+            id="sim-from-help-policy",
+            className="small text-body-secondary mb-1",
+        ),
+        html.P(
+            t("sim.from.assumption", language),
+            id="sim-from-help-assumption",
+            className="small text-body-secondary mb-1",
+        ),
+        reset_all,
+    ]
+
+
+def changed_value_text(parameter: Parameter, value: ParameterValue, language: str) -> str:
+    """A changed value in words: a choice worded, a number in its shown unit."""
+    control = parameter.control
+    if control is not None and control.allowed is not None:
+        return t(f"sim.choice.{choice_value(value)}", language)
+    unit = unit_text(parameter.unit, language)
+    return f"{number_text(to_display(float(value), parameter.unit))} {unit}"
+
+
 @dataclass
 class ControlCheck:
-    """What the controls hold: the values in their stored unit, and a message per field that is not right."""
+    """What the controls hold: the values in their stored unit (a plain value, or from a date), a message per
+    field that is not right, and a message per date that is not right."""
 
-    values: dict[str, ParameterValue] = field(default_factory=dict)
+    values: dict[str, Override] = field(default_factory=dict)
     problems: dict[str, str] = field(default_factory=dict)
+    date_problems: dict[str, str] = field(default_factory=dict)
 
 
 def _number_problem(parameter: Parameter, language: str) -> str:
@@ -378,16 +513,33 @@ def _number_problem(parameter: Parameter, language: str) -> str:
     return text if step is not None else text.split(",")[0].rstrip(".") + "."
 
 
-def check_controls(raw: Mapping[str, object], language: str) -> ControlCheck:
+def _date_value(raw: object) -> str | bool | None:
+    """A date field's value: None when empty, the ISO date when valid, False when it is no date in the run."""
+    if raw is None or raw == "":
+        return None
+    if not isinstance(raw, str):
+        return False
+    try:
+        day = dt.date.fromisoformat(raw)
+    except ValueError:
+        return False
+    return raw if RUN_START <= day <= LAST_DATE else False
+
+
+def check_controls(
+    raw: Mapping[str, object], language: str, dates: Mapping[str, object] | None = None
+) -> ControlCheck:
     """Read the controls' values (as the browser sent them) back into parameter values, field by field.
 
     A number that is empty, not a number, out of range or not whole where it must be, or a choice that is not
-    allowed, gets a message at its field; then the rules that tie fields together (shares that add up to 1, the
-    filled contingent within the allocated one) are checked, with the message at each field concerned.
+    allowed, gets a message at its field; a date that is no date of the run gets one at the date. A changed value
+    with a date holds from that date. Then the rules that tie fields together (shares that add up to 1) are
+    checked, with the message at each field concerned.
     """
     parameters = scenario_parameters()
     baseline = baseline_values()
     result = ControlCheck()
+    dates = dates or {}
     for name, value in raw.items():
         parameter = parameters.get(name)
         if parameter is None or parameter.control is None:
@@ -419,7 +571,20 @@ def check_controls(raw: Mapping[str, object], language: str) -> ControlCheck:
             result.values[name] = int(stored)
         else:
             result.values[name] = stored
-    result.problems.update(consistency_problems({**baseline, **result.values}, result.problems, language))
+    for name, raw_date in dates.items():
+        parameter = parameters.get(name)
+        if parameter is None or not parameter.dated:
+            continue
+        date = _date_value(raw_date)
+        if date is False:
+            whole = t("sim.from.whole_policy" if parameter.policy else "sim.from.whole_assumption", language)
+            result.date_problems[name] = t("sim.error.date", language).format(
+                low=RUN_START.strftime("%d-%m-%Y"), high=LAST_DATE.strftime("%d-%m-%Y"), whole=whole
+            )
+        elif date is not None and name in result.values and result.values[name] != baseline[name]:
+            result.values[name] = ((dt.date.fromisoformat(date), result.values[name]),)  # type: ignore[arg-type]
+    plain = {n: v for n, v in result.values.items() if not is_dated(v)}
+    result.problems.update(consistency_problems({**baseline, **plain}, result.problems, language))
     return result
 
 
@@ -436,12 +601,9 @@ def consistency_problems(
         if abs(total - 1.0) > 1e-6:
             message = t("sim.error.shares", language).format(total=f"{number_text(total * 100)}\u00a0%")
             problems.update(dict.fromkeys(members, message))
-    filled, allocated = "collectief.filled_fte_start", "collectief.contingent_fte"
-    if filled not in known and allocated not in known and float(values[filled]) > float(values[allocated]):
-        problems[filled] = t("sim.error.filled", language).format(value=number_text(float(values[allocated])))
     if not problems and not known:
         try:
-            check_consistency(values)
+            check_values(values)
         except ScenarioError as error:  # a rule added to the data layer that this page does not word yet
             problems[error.field] = t("sim.error.other", language).format(message=error.message)
     return problems

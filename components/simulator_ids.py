@@ -19,6 +19,13 @@ HORIZON_FEEDBACK: Final = "sim-horizon-feedback"
 ACCORDION: Final = "sim-accordion"
 PARAMETER: Final = "sim-param"  # pattern-matching type: {"type": PARAMETER, "name": <parameter>}
 PARAMETER_FEEDBACK: Final = "sim-param-feedback"
+PARAMETER_FROM: Final = "sim-param-from"  # the date from which a changed value holds
+PARAMETER_FROM_FEEDBACK: Final = "sim-param-from-feedback"
+WARNINGS: Final = "sim-warnings"
+CHANGES: Final = "sim-changes"
+RESET: Final = "sim-reset"  # pattern-matching: {"type": RESET, "name": <parameter>}
+RESET_ALL: Final = "sim-reset-all"
+VARIANCE: Final = "sim-variance"
 META: Final = "sim-meta"
 SCENARIO: Final = "sim-scenario"
 LANGUAGE: Final = "sim-language"
@@ -65,6 +72,21 @@ COMPARE_URL_SYNC: Final = "sim-compare-url-sync"
 def parameter_id(name: str) -> dict[str, str]:
     """The id of a parameter's control."""
     return {"type": PARAMETER, "name": name}
+
+
+def parameter_from_id(name: str) -> dict[str, str]:
+    """The id of the date from which a changed value of a parameter holds."""
+    return {"type": PARAMETER_FROM, "name": name}
+
+
+def parameter_from_feedback_id(name: str) -> dict[str, str]:
+    """The id of the message under a parameter's date."""
+    return {"type": PARAMETER_FROM_FEEDBACK, "name": name}
+
+
+def reset_id(name: str) -> dict[str, str]:
+    """The id of the button that sets a changed parameter back to the baseline."""
+    return {"type": RESET, "name": name}
 
 
 def parameter_feedback_id(name: str) -> dict[str, str]:

@@ -45,7 +45,8 @@ def summary_paragraphs(result: SimulationResult, language: str) -> list[str]:
             cumulative=format_millions(result.key_figures["cumulative_cost_10y"]["p50"]),
         )
     ]
-    workers = _by_year(result, "workers", statistic)
+    workers = _by_year(result, "workers_imw", statistic)
+    vop = _by_year(result, "workers_vop", statistic)
     sums = {name: sum(_by_year(result, name).values()) for name in ("loonpremie_cost", "begeleiding_cost")}
     fallback = sum(_by_year(result, "fallback_cost").values())
     grand = sum(sums.values()) + fallback
@@ -54,6 +55,7 @@ def summary_paragraphs(result: SimulationResult, language: str) -> list[str]:
         first_year=first,
         last=format_number(workers[last]),
         last_year=last,
+        vop=format_number(vop[first]),
         loonpremie=format_percent(sums["loonpremie_cost"] / grand if grand else 0.0),
         begeleiding=format_percent(sums["begeleiding_cost"] / grand if grand else 0.0),
     )
@@ -73,14 +75,15 @@ def summary_paragraphs(result: SimulationResult, language: str) -> list[str]:
             queue=format_number(result.key_figures["peak_queue"]["p50"]),
         )
     )
-    for output, premium in (("loonpremie_waiting", "loonpremie"), ("begeleiding_waiting", "begeleiding")):
-        waiting = _by_year(result, output, statistic)[last]
-        if waiting >= 0.5:
-            paragraphs.append(
-                t("sim.text.waiting", language).format(
-                    year=last, n=format_number(waiting), premium=t(f"sim.text.premium.{premium}", language)
-                )
+    waiting = _by_year(result, "imw_waiting", statistic)[last]
+    if waiting >= 0.5:
+        paragraphs.append(
+            t("sim.text.waiting", language).format(
+                year=last,
+                n=format_number(waiting),
+                quarters=format_number(_by_year(result, "imw_waiting_quarters", statistic)[last], 1),
             )
+        )
     return paragraphs
 
 

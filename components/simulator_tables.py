@@ -26,15 +26,17 @@ from components.simulator_controls import (
 )
 from data.coverage import CoverageRow
 from data.decomposition import EFFECTS, Decomposition
-from data.parameter_store import ParameterValue
+from data.parameter_store import ParameterValue, load_parameters
 from data.results import CATEGORY_LABELS, OUTPUT_LABELS, output_label
-from data.scenario import Scenario, scenario_parameters, scenario_values
+from data.scenario import Override, Scenario, baseline_values, is_dated, scenario_parameters
 from simulation.summary import STOCKS
 
 #: The key figures in the order shown, with their unit.
 KEY_FIGURES: Final = (
+    ("first_year_cost", "EUR"),
     ("cumulative_cost_5y", "EUR"),
     ("cumulative_cost_10y", "EUR"),
+    ("workers_imw_2030", "persons"),
     ("peak_queue", "persons"),
     ("cost_per_worker_year", "EUR/year"),
     ("final_workers", "persons"),
@@ -110,6 +112,8 @@ def key_figures_table(
     for name, unit in KEY_FIGURES:
         if name == "cumulative_cost_5y" and horizon_years <= 5 and horizon_years < 10:
             continue  # the same as the 10-year figure on a short horizon
+        if name not in figures:
+            continue  # outside the horizon (the end of 2030 on a short one)
         label = t(f"sim.key.{name}", language).format(n=years.get(name, ""))
         row: list[Any] = [label, format_amount(figures[name]["p50"], unit)]
         if n_draws:
@@ -118,6 +122,75 @@ def key_figures_table(
             )
         rows.append(row)
     return _table(t("sim.key_figures", language), header, rows)
+
+
+def warnings_block(warnings: Sequence[Mapping[str, object]], language: str) -> Any:
+    """The plausibility warnings of a result, each naming its bound and its first quarter (nothing when none)."""
+    if not warnings:
+        return ""
+    items = []
+    for warning in warnings:
+        code = str(warning["code"])
+        items.append(
+            html.Li(
+                t(f"sim.warning.{code}", language).format(
+                    quarter=str(warning["first_quarter"]).replace("K", "Q" if language == "en" else "K"),
+                    bound=format_number(float(warning["bound"])),  # type: ignore[arg-type]
+                    worst=format_number(float(warning["worst"])),  # type: ignore[arg-type]
+                    share=format_percent(float(warning["share_of_draws"])),  # type: ignore[arg-type]
+                    detail=str(warning.get("detail", "")),
+                )
+            )
+        )
+    return html.Div(
+        [html.H3(t("sim.warnings", language), className="h6"), html.Ul(items, className="mb-0")],
+        className="alert alert-warning py-2",
+        role="status",
+    )
+
+
+def variance_table(
+    shares: Mapping[str, Mapping[str, float]], cost_years: int, language: str, rows_shown: int = 8
+) -> Any:
+    """Each assumption's share of the variance of the cost and of the longest queue, largest first."""
+    cost = shares.get("cumulative_cost_10y", {})
+    queue = shares.get("peak_queue", {})
+    if not cost and not queue:
+        return html.P(t("sim.variance.none", language), className="small")
+    parameters = load_parameters()
+    names = sorted(set(cost) | set(queue), key=lambda n: -max(cost.get(n, 0.0), queue.get(n, 0.0)))[
+        :rows_shown
+    ]
+    header = [
+        t("sim.variance.assumption", language),
+        t("sim.variance.cost", language).format(n=cost_years),
+        t("sim.variance.queue", language),
+    ]
+    rows = [
+        [
+            parameters[name].label(language) if name in parameters else name,
+            format_percent(cost.get(name, 0.0)),
+            format_percent(queue.get(name, 0.0)),
+        ]
+        for name in names
+    ]
+    children: list[Any] = [
+        html.P(t("sim.variance.caption", language).format(n=cost_years), className="small")
+    ]
+    if cost:
+        top = max(cost, key=lambda n: cost[n])
+        if cost[top] >= 0.3:
+            children.append(
+                html.P(
+                    t("sim.variance.depends", language).format(
+                        label=parameters[top].label(language) if top in parameters else top,
+                        share=format_percent(cost[top]),
+                    ),
+                    className="fw-semibold",
+                )
+            )
+    children.append(_table(t("sim.variance", language), header, rows, caption_hidden=True))
+    return html.Div(children)
 
 
 def coverage_table(rows: Sequence[CoverageRow], language: str) -> html.Div:
@@ -168,9 +241,22 @@ def parameter_text(name: str, value: ParameterValue, language: str) -> str:
     return f"{shown} {unit}"
 
 
+def override_text(name: str, override: Override | None, baseline: ParameterValue, language: str) -> str:
+    """A scenario's value of a parameter in words: the value, or each value with the date it holds from."""
+    if override is None:
+        return parameter_text(name, baseline, language)
+    if is_dated(override):
+        parts = [
+            f"{t('sim.from.short', language)} {start.strftime('%d-%m-%Y')}: {parameter_text(name, value, language)}"
+            for start, value in override  # type: ignore[union-attr]
+        ]
+        return "; ".join(parts)
+    return parameter_text(name, override, language)  # type: ignore[arg-type]
+
+
 def parameter_differences(scenarios: Sequence[tuple[str, Scenario]], language: str) -> html.Div:
     """The parameters (and settings) that differ between the scenarios, with status and legal source."""
-    values = [scenario_values(scenario) for _, scenario in scenarios]
+    baseline = baseline_values()
     rows: list[list[Any]] = []
     settings = (("horizon_years", "sim.horizon"), ("draws", "sim.draws"))
     for attribute, key in settings:
@@ -178,7 +264,8 @@ def parameter_differences(scenarios: Sequence[tuple[str, Scenario]], language: s
         if len(set(shown)) > 1:
             rows.append([t(key, language), *(format_number(v) for v in shown)])
     for name, parameter in scenario_parameters().items():
-        shown_values = [v[name] for v in values]
+        shown_values = [override_text(name, scenario.parameters.get(name), baseline[name], language)
+                        for _, scenario in scenarios]  # fmt: skip
         if all(value == shown_values[0] for value in shown_values[1:]):
             continue
         label = [
@@ -187,7 +274,7 @@ def parameter_differences(scenarios: Sequence[tuple[str, Scenario]], language: s
             html.Br(),
             html.Small(source_note(parameter, language), className="text-body-secondary"),
         ]
-        rows.append([label, *(parameter_text(name, value, language) for value in shown_values)])
+        rows.append([label, *shown_values])
     if not rows:
         return html.P(t("sim.compare.parameters.none", language))
     header = [t("sim.compare.parameter", language), *(name for name, _ in scenarios)]

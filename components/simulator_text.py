@@ -75,6 +75,14 @@ register(
         "sim.choice.closed": {"nl": "gesloten einde (enveloppe)", "en": "closed-ended (envelope)"},
         "sim.choice.pivot": {"nl": "spilindex (stappen van 2 %)", "en": "pivot index (steps of 2 %)"},
         "sim.choice.annual": {"nl": "elk kwartaal met de inflatie", "en": "every quarter with inflation"},
+        "sim.choice.package": {
+            "nl": "collectieve premies aan het terugkeerpakket",
+            "en": "collective premiums at the return package",
+        },
+        "sim.choice.per_place": {
+            "nl": "kost per plaats (persbericht)",
+            "en": "cost per place (press release)",
+        },
         "sim.choice.true": {"nl": "ja", "en": "yes"},
         "sim.choice.false": {"nl": "nee", "en": "no"},
         # --- units (raw unit of the parameter metadata -> words) ------------------------------------------------
@@ -89,6 +97,7 @@ register(
             "en": "coach FTE per worker",
         },
         "sim.unit.persons": {"nl": "personen", "en": "persons"},
+        "sim.unit.applications": {"nl": "aanvragen", "en": "applications"},
         "sim.unit.persons/quarter": {"nl": "personen per kwartaal", "en": "persons per quarter"},
         "sim.unit.quarters": {"nl": "kwartalen", "en": "quarters"},
         "sim.unit.factor": {"nl": "factor", "en": "factor"},
@@ -111,6 +120,34 @@ register(
             "en": "Enter a number {range} {unit}, in steps of {step}.",
         },
         "sim.error.whole": {"nl": "Vul een geheel getal in.", "en": "Enter a whole number."},
+        "sim.error.date": {
+            "nl": "Vul een datum in van {low} tot {high} (of laat leeg: {whole}).",
+            "en": "Enter a date from {low} to {high} (or leave it empty: {whole}).",
+        },
+        "sim.from": {"nl": "Vanaf (datum)", "en": "From (date)"},
+        "sim.from.short": {"nl": "vanaf", "en": "from"},
+        "sim.from.policy": {
+            "nl": "Leeg: vanaf 1 januari 2026. Met een datum geldt de nieuwe waarde vanaf het eerste kwartaal "
+            "dat op of na die datum begint; daarvoor de regel zoals hij is.",
+            "en": "Empty: from 1 January 2026. With a date the new value holds from the first quarter that starts "
+            "on or after it; before it, the rule as it is.",
+        },
+        "sim.from.assumption": {
+            "nl": "Leeg: voor de hele looptijd, vanaf 1 juli 2023 (een aanname beschrijft de wereld). Met een "
+            "datum geldt de nieuwe waarde vanaf het eerste kwartaal dat op of na die datum begint.",
+            "en": "Empty: for the whole run, from 1 July 2023 (an assumption describes the world). With a date the "
+            "new value holds from the first quarter that starts on or after it.",
+        },
+        "sim.from.whole_policy": {"nl": "vanaf 1 januari 2026", "en": "from 1 January 2026"},
+        "sim.from.whole_assumption": {"nl": "de hele looptijd", "en": "the whole run"},
+        "sim.changes": {"nl": "Wat verschilt van het basisscenario", "en": "What differs from the baseline"},
+        "sim.changes.none": {
+            "nl": "Nog niets: alle instellingen zijn die van het vertrekpunt.",
+            "en": "Nothing yet: every setting is that of the starting point.",
+        },
+        "sim.changes.reset": {"nl": "herstel", "en": "reset"},
+        "sim.changes.reset_one": {"nl": "Herstel {label}", "en": "Reset {label}"},
+        "sim.changes.reset_all": {"nl": "Alles herstellen", "en": "Reset everything"},
         "sim.error.choice": {"nl": "Kies een van de mogelijkheden.", "en": "Pick one of the options."},
         "sim.error.shares": {
             "nl": "Deze aandelen moeten samen 100 % zijn; nu {total}.",
@@ -229,8 +266,80 @@ register(
             "en": "Cost per IMW worker per year (wage and coaching premium)",
         },
         "sim.key.final_workers": {
-            "nl": "IMW-werknemers aan het einde",
-            "en": "IMW workers at the end",
+            "nl": "IMW-werknemers en lopende VOP's aan het einde",
+            "en": "IMW workers and running VOPs at the end",
+        },
+        "sim.key.first_year_cost": {"nl": "Kost in het eerste jaar", "en": "Cost in the first year"},
+        "sim.key.workers_imw_2030": {
+            "nl": "IMW-werknemers eind 2030",
+            "en": "IMW workers at the end of 2030",
+        },
+        "sim.warnings": {"nl": "Waarschuwingen bij dit resultaat", "en": "Warnings about this result"},
+        "sim.warning.workers_above_target_population": {
+            "nl": "Vanaf {quarter} telt het model meer IMW- en VOP-werknemers dan de {bound} mensen met een "
+            "arbeidshandicap ({share} van de trekkingen; tot {worst}). Dat is niet plausibel: kijk naar de "
+            "instroom.",
+            "en": "From {quarter} the model counts more IMW and VOP workers than the {bound} people with a "
+            "work-limiting condition ({share} of the draws; up to {worst}). That is not plausible: look at the "
+            "inflow.",
+        },
+        "sim.warning.milestone_below_known_inflow": {
+            "nl": "In {share} van de trekkingen is de ex-VOP- en ex-collectieve instroom alleen al groter dan de "
+            "aanvaarde aanvragen van de mijlpaal; de nieuwe instroom staat daar op nul.",
+            "en": "In {share} of the draws the ex-VOP and ex-collective inflow alone exceed the accepted "
+            "applications of the milestone; the new inflow is zero there.",
+        },
+        "sim.warning.capacity_below_zero": {
+            "nl": "Vanaf {quarter} zakt het contingent onder nul plaatsen ({share} van de trekkingen); het model "
+            "houdt het op nul.",
+            "en": "From {quarter} the contingent falls below zero places ({share} of the draws); the model holds "
+            "it at zero.",
+        },
+        "sim.warning.filled_above_contingent": {
+            "nl": "Vanaf {quarter} zijn er meer ingevulde plaatsen dan toegekende ({share} van de trekkingen; tot "
+            "{worst} VTE te veel): plaatsen die niet bestaan. Het contingent krimpt sneller dan werknemers "
+            "uitstromen.",
+            "en": "From {quarter} there are more filled places than allocated ones ({share} of the draws; up to "
+            "{worst} FTE too many): places that do not exist. The contingent shrinks faster than workers leave.",
+        },
+        "sim.warning.queue_too_short": {
+            "nl": "Vanaf {quarter} is de wachtrij voor collectief maatwerk te kort voor de IMW-instroom die eruit "
+            "komt ({share} van de trekkingen): die instroom is tot de wachtrij beperkt.",
+            "en": "From {quarter} the queue for collective maatwerk is too short for the IMW inflow that comes from "
+            "it ({share} of the draws): that inflow is cut to the queue.",
+        },
+        "sim.warning.envelope_below_commitments": {
+            "nl": "Vanaf {quarter} kosten de lopende beslissingen meer dan de gesloten enveloppe ({share} van de "
+            "trekkingen): ze worden betaald, nieuwe premies niet.",
+            "en": "From {quarter} the running decisions cost more than the closed envelope ({share} of the draws): "
+            "they are paid, new premiums are not.",
+        },
+        "sim.warning.draw_cut_to_range": {
+            "nl": "Een getrokken aanname verliet in een later kwartaal haar bereik en werd erin gehouden: {detail}.",
+            "en": "A drawn assumption left its range in a later quarter and was held inside it: {detail}.",
+        },
+        "sim.variance": {
+            "nl": "Waar de onzekerheid vandaan komt",
+            "en": "Where the uncertainty comes from",
+        },
+        "sim.variance.caption": {
+            "nl": "Het aandeel van elke aanname in de spreiding (variantie) over de trekkingen van de kost over "
+            "de eerste {n} jaar en van de langste wachtrij: wat ze alleen verklaart. Samen minder dan 100 %: de "
+            "rest is wat de aannames samen doen.",
+            "en": "The share of each assumption in the spread (variance) over the draws of the cost over the "
+            "first {n} years and of the longest queue: what it explains alone. Together less than 100 %: the "
+            "rest is what the assumptions do together.",
+        },
+        "sim.variance.assumption": {"nl": "Aanname", "en": "Assumption"},
+        "sim.variance.none": {
+            "nl": "Zonder trekkingen is er geen spreiding om te verdelen: kies 1.000 trekkingen.",
+            "en": "Without draws there is no spread to share out: choose 1,000 draws.",
+        },
+        "sim.variance.cost": {"nl": "Kost eerste {n} jaar", "en": "Cost, first {n} years"},
+        "sim.variance.queue": {"nl": "Langste wachtrij", "en": "Longest queue"},
+        "sim.variance.depends": {
+            "nl": "Vooral één aanname bepaalt de spreiding van de kost: {label} ({share}).",
+            "en": "One assumption above all sets the spread of the cost: {label} ({share}).",
         },
         "sim.key.figure": {"nl": "Kerncijfer", "en": "Key figure"},
         "sim.key.median": {"nl": "Mediaan", "en": "Median"},
@@ -245,7 +354,10 @@ register(
         },
         "sim.chart.band": {"nl": "Totaal: mediaan en P5–P95", "en": "Total: median and P5–P95"},
         "sim.chart.total": {"nl": "Totaal", "en": "Total"},
-        "sim.chart.workers": {"nl": "IMW-werknemers per pakket", "en": "IMW workers by package"},
+        "sim.chart.workers": {
+            "nl": "IMW-werknemers per pakket en lopende VOP's",
+            "en": "IMW workers by package, and running VOPs",
+        },
         "sim.chart.coaching": {
             "nl": "IMW-werknemers naar nood aan begeleiding",
             "en": "IMW workers by need for coaching",
@@ -259,17 +371,20 @@ register(
             "en": "Collective maatwerk contingent",
         },
         "sim.chart.contingent.caption": {
-            "nl": "Boven: toegekende plaatsen en bezetting (VTE, einde jaar). Midden: de wachtrij van "
-            "werkzoekenden met een advies collectief maatwerk. Onder: de kans dat het contingent op het einde "
-            "van het jaar vol is (zonder onzekerheid 0 of 100 %).",
-            "en": "Top: allocated places and occupancy (FTE, end of year). Middle: the queue of job-seekers with "
-            "a collective maatwerk advice. Bottom: the probability that the contingent is full at the end of the "
-            "year (0 or 100 % without uncertainty).",
+            "nl": "Boven: toegekende en ingevulde plaatsen (VTE, einde jaar). Midden: de wachtrij van "
+            "werkzoekenden met een advies collectief maatwerk. Onder: de kans dat het contingent bindend is: "
+            "het contingent is bindend (vol) wanneer er meer mensen met een advies wachten dan er plaatsen open "
+            "zijn, in personen geteld. Zo gerekend was het elk gepubliceerd jaar van 2019 tot 2025 bindend.",
+            "en": "Top: allocated and filled places (FTE, end of year). Middle: the queue of job-seekers with a "
+            "collective maatwerk advice. Bottom: the probability that the contingent binds: it binds (is full) "
+            "when more people with an advice wait than there are open places, counted in persons. By this rule it "
+            "was binding in every published year from 2019 to 2025.",
         },
         "sim.chart.capacity": {"nl": "Contingent (plaatsen)", "en": "Contingent (places)"},
         "sim.chart.occupancy": {"nl": "Bezetting", "en": "Occupancy"},
         "sim.chart.queue": {"nl": "Wachtrij", "en": "Queue"},
-        "sim.chart.full": {"nl": "Kans vol", "en": "Probability full"},
+        "sim.chart.full": {"nl": "Kans bindend", "en": "Probability binding"},
+        "sim.chart.vop": {"nl": "lopende VOP", "en": "running VOP"},
         "sim.chart.axis.fte": {"nl": "VTE", "en": "FTE"},
         "sim.chart.axis.persons": {"nl": "personen", "en": "persons"},
         "sim.chart.axis.probability": {"nl": "kans", "en": "probability"},
@@ -319,10 +434,12 @@ register(
             "en": " (between {low} and {high} in 90 % of the draws)",
         },
         "sim.text.workers": {
-            "nl": "Het aantal IMW-werknemers gaat van {first} eind {first_year} naar {last} eind {last_year}. "
+            "nl": "Het aantal IMW-werknemers gaat van {first} eind {first_year} naar {last} eind {last_year}; "
+            "daarnaast lopen eind {first_year} nog {vop} VOP's, die tegen midden 2028 allemaal afgelopen zijn. "
             "De loonpremie is {loonpremie} van de kost, de begeleidingspremie {begeleiding}.",
             "en": "The number of IMW workers goes from {first} at the end of {first_year} to {last} at the end of "
-            "{last_year}. The wage premium is {loonpremie} of the cost, the coaching premium {begeleiding}.",
+            "{last_year}; beside them {vop} VOPs still run at the end of {first_year}, all ended by mid-2028. The "
+            "wage premium is {loonpremie} of the cost, the coaching premium {begeleiding}.",
         },
         "sim.text.fallback": {
             "nl": " Plaatsen voor terugkeerders bovenop het contingent kosten samen {cost}.",
@@ -335,17 +452,24 @@ register(
             "queue is longest at {queue} persons.",
         },
         "sim.text.full_probability": {
-            "nl": "De kans dat het dan vol is, is {share}.",
-            "en": "The probability that it is full then is {share}.",
+            "nl": "De kans dat het dan bindend is (meer wachtenden dan open plaatsen), is {share}.",
+            "en": "The probability that it binds then (more people waiting than open places) is {share}.",
         },
-        "sim.text.full_yes": {"nl": "Het is dan vol.", "en": "It is full then."},
-        "sim.text.full_no": {"nl": "Het is dan niet vol.", "en": "It is not full then."},
+        "sim.text.full_yes": {
+            "nl": "Het is dan bindend: er wachten meer mensen dan er plaatsen open zijn.",
+            "en": "It binds then: more people wait than there are open places.",
+        },
+        "sim.text.full_no": {
+            "nl": "Het is dan niet bindend: er zijn meer open plaatsen dan wachtenden.",
+            "en": "It does not bind then: there are more open places than people waiting.",
+        },
         "sim.text.waiting": {
-            "nl": "Met een gesloten enveloppe wachten eind {year} ongeveer {n} werknemers op een {premium}.",
-            "en": "With a closed envelope about {n} workers wait for a {premium} at the end of {year}.",
+            "nl": "Met een gesloten enveloppe wachten eind {year} ongeveer {n} werknemers op een premie (zonder "
+            "premie, niet meegeteld als IMW-werknemer); aan het tempo van toekennen wachten ze ongeveer "
+            "{quarters} kwartalen.",
+            "en": "With a closed envelope about {n} workers wait for a premium at the end of {year} (without a "
+            "premium, not counted as IMW workers); at the pace of granting they wait about {quarters} quarters.",
         },
-        "sim.text.premium.loonpremie": {"nl": "loonpremie", "en": "wage premium"},
-        "sim.text.premium.begeleiding": {"nl": "begeleidingspremie", "en": "coaching premium"},
         # --- compare ----------------------------------------------------------------------------------------
         "sim.compare.nav": {"nl": "Vergelijken", "en": "Compare"},
         "sim.compare.nav_description": {

@@ -16,6 +16,7 @@ from components.downloads import DOWNLOAD_COLUMNS, status_label
 from components.i18n import normalise_language, register, t
 from components.indicator_view import anchor_id, unit_label
 from components.layout import PageHeader, PageShell, href
+from components.model_method import ModelSection
 from components.monitoring_frames import FLAG_ILLUSTRATIVE, flag_label
 from data.monitoring.schema import FLAGS, SOURCE_STATUSES, THEMES
 from services.config import Settings
@@ -282,6 +283,7 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
         ("definities", t("method.definitions.heading", language)),
         ("bronnen", t("method.sources.heading", language)),
         ("downloads", t("method.downloads.heading", language)),
+        ("model", t("model.heading", language)),
     ]
     body = [
         html.Nav(
@@ -354,5 +356,6 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
                 ),
             ],
         ),
+        html.Section(ModelSection(language), **{"aria-labelledby": "model"}),
     ]
     return PageShell(language, PATH, [*header, *body], query={"lang": language, **query})

@@ -40,7 +40,9 @@ from components.simulator_charts import (
 )
 from components.simulator_controls import (
     CUSTOM,
+    ChangesList,
     SettingsPanel,
+    changed_names,
     check_controls,
     choice_value,
     draw_options,
@@ -48,12 +50,15 @@ from components.simulator_controls import (
     group_of,
     number_text,
     preset_description,
+    scenario_dates,
     scenario_title,
+    shown_override,
     to_display,
     unit_text,
 )
 from components.simulator_summary import Summary, link_problem_text, newer_versions_text, versions_text
-from components.simulator_tables import coverage_table, key_figures_table
+from components.simulator_tables import coverage_table, key_figures_table, variance_table, warnings_block
+from data.parameter_store import load_parameters
 from data.presets import BASELINE_PRESET, load_presets, matching_preset
 from data.results import EXPORT_FORMATS, export_table_bytes, scenario_yaml
 from data.scenario import (
@@ -61,10 +66,11 @@ from data.scenario import (
     MAX_SCENARIO_BYTES,
     Scenario,
     ScenarioError,
+    baseline_values,
+    override_document,
     parse_scenario,
     parse_scenario_text,
     scenario_parameters,
-    scenario_values,
 )
 from services.scenario_url import decode_scenario, encode_scenario, is_baseline
 from services.simulation import (
@@ -119,6 +125,7 @@ def meta_document(scenario: Scenario, preset_id: str | None) -> dict[str, Any]:
         "computed_with": scenario.computed_with or {},
         "origin": canonical,
         "preset": preset_id or CUSTOM,
+        "dates": scenario_dates(scenario),
     }
 
 
@@ -250,6 +257,7 @@ def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
                         [html.H3(t("sim.summary", language), className="h5"), html.Div(id=ids.SUMMARY)],
                         className="sim-summary bg-light border rounded p-3",
                     ),
+                    html.Div(id=ids.WARNINGS, className="mt-3"),
                     html.Div(id=ids.KEY_FIGURES, className="mt-3"),
                     _section(
                         t("sim.chart.budget", language),
@@ -276,6 +284,7 @@ def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
                         [_graph(ids.TORNADO_GRAPH, t("sim.sensitivity", language))],
                         caption_id=ids.TORNADO_CAPTION,
                     ),
+                    _section(t("sim.variance", language), [html.Div(id=ids.VARIANCE)]),
                     _section(
                         t("sim.coverage", language),
                         [
@@ -337,19 +346,35 @@ def _names(control_ids: object) -> list[str]:
 
 
 def control_values(scenario: Scenario, names: list[str]) -> list[Any]:
-    """What each control shows for a scenario (choices as the select holds them, shares as percentages)."""
-    values = scenario_values(scenario)
+    """What each control shows for a scenario (choices as the select holds them, shares as percentages; a value
+    from a date as that value)."""
+    baseline = baseline_values()
     parameters = scenario_parameters()
     shown: list[Any] = []
     for name in names:
         parameter = parameters.get(name)
         if parameter is None or parameter.control is None:
             shown.append(no_update)
-        elif parameter.control.allowed is not None:
-            shown.append(choice_value(values[name]))
+            continue
+        value, _ = shown_override(scenario.parameters.get(name), baseline[name])
+        if parameter.control.allowed is not None:
+            shown.append(choice_value(value))
         else:
-            shown.append(to_display(float(values[name]), parameter.unit))
+            shown.append(to_display(float(value), parameter.unit))
     return shown
+
+
+def reset_values(trigger: object, control_ids: object) -> list[Any]:
+    """The controls' values after a reset button: the baseline for the parameter reset (or for all)."""
+    names = _names(control_ids)
+    baseline = Scenario()
+    values = control_values(baseline, names)
+    if trigger == ids.RESET_ALL:
+        return values
+    if not isinstance(trigger, dict) or trigger.get("type") != ids.RESET or trigger.get("name") not in names:
+        raise PreventUpdate
+    target = trigger["name"]
+    return [value if name == target else no_update for name, value in zip(names, values, strict=True)]
 
 
 def read_upload(contents: object, filename: object, language: str) -> tuple[Scenario | None, str]:
@@ -392,8 +417,10 @@ def source_outputs(
     filename: object,
     control_ids: object,
     language: object,
+    date_ids: object = None,
 ) -> tuple[Any, ...]:
-    """The controls' values, horizon, draws and source after a preset was loaded or a file uploaded."""
+    """The controls' values, horizon, draws and source after a preset was loaded or a file uploaded (the dates of
+    dated values travel in the source's document, where the list of changes reads them)."""
     language = normalise_language(language)
     names = _names(control_ids)
     if trigger == ids.UPLOAD:
@@ -500,18 +527,39 @@ class SettingsCheck(NamedTuple):
     horizon_problem: str
     scenario: Scenario | None
     status: Any
+    date_names: list[str]
+    date_problems: dict[str, str]
 
 
 def check_settings(
-    values: object, horizon: object, draws: object, meta: object, control_ids: object, language: str
+    values: object,
+    horizon: object,
+    draws: object,
+    meta: object,
+    control_ids: object,
+    language: str,
+    dates: object = None,
+    date_ids: object = None,
 ) -> SettingsCheck:
     """Check every field; with all right, the scenario they make (named after its source, or 'adjusted')."""
     names = _names(control_ids)
     if not isinstance(values, list) or len(values) != len(names):
         raise PreventUpdate
+    date_names = _names(date_ids) if date_ids is not None else []
+    if dates is None:
+        dates = [None] * len(date_names)
+    if not isinstance(dates, list) or len(dates) != len(date_names):
+        raise PreventUpdate
     source = _meta(meta)
-    check = check_controls(dict(zip(names, values, strict=True)), language)
+    # A date shown in the list of changes wins; a parameter not listed yet keeps the date of its source (a link or a
+    # file with dated values).
+    chosen_dates: dict[str, object] = {
+        name: value for name, value in source["dates"].items() if isinstance(name, str)
+    }
+    chosen_dates.update(zip(date_names, dates, strict=True))
+    check = check_controls(dict(zip(names, values, strict=True)), language, chosen_dates)
     problems = dict(check.problems)
+    problems.update({name: message for name, message in check.date_problems.items() if name not in problems})
     horizon_problem = _horizon_problem(horizon, language)
     scenario: Scenario | None = None
     if not problems and not horizon_problem:
@@ -521,7 +569,7 @@ def check_settings(
             "horizon_years": int(horizon),  # type: ignore[call-overload]
             "draws": _page_draws(draws),
             "seed": source["seed"],
-            "parameters": check.values,
+            "parameters": {name: override_document(value) for name, value in check.values.items()},
             "distributions": source["distributions"],
         }
         try:
@@ -537,7 +585,7 @@ def check_settings(
             t("sim.status.invalid", language).format(count=len(labels), fields="; ".join(labels)),
             className="alert alert-danger py-2",
         )
-        return SettingsCheck(names, problems, horizon_problem, None, status)
+        return SettingsCheck(names, problems, horizon_problem, None, status, date_names, check.date_problems)
     if scenario.canonical() != source["origin"]:
         scenario = Scenario(
             name=t("sim.adjusted", language).format(name=source["name"])[:200],
@@ -548,7 +596,7 @@ def check_settings(
             parameters=scenario.parameters,
             distributions=scenario.distributions,
         )
-    return SettingsCheck(names, problems, "", scenario, "")
+    return SettingsCheck(names, problems, "", scenario, "", date_names, {})
 
 
 def _changed(new: list[Any], current: object, empty: object) -> list[Any]:
@@ -578,7 +626,7 @@ def _opened(open_items: object, names: list[str]) -> Any:
 
 def assumption_label(name: str, low: float, high: float, language: str) -> str:
     """'<label>: <low> – <high>' (in the shown unit) for the tornado's axis."""
-    parameter = scenario_parameters()[name]
+    parameter = load_parameters()[name]
     unit = unit_text(parameter.unit, language)
     shown = (
         f"{number_text(to_display(low, parameter.unit))} – {number_text(to_display(high, parameter.unit))}"
@@ -603,6 +651,8 @@ RESULT_OUTPUTS: Final = (
     (ids.VERSION_NOTICE, "children"),
     (ids.VERSION_NOTICE, "className"),
     (ids.COMPARE_LINK, "href"),
+    (ids.WARNINGS, "children"),
+    (ids.VARIANCE, "children"),
 )
 
 
@@ -646,6 +696,8 @@ def results_outputs(scenario: Scenario, meta: object, language: str) -> tuple[An
         newer,
         "alert alert-info py-2" if newer else "",
         compare,
+        warnings_block(result.warnings, language),
+        variance_table(result.variance_shares, years, language),
     )
 
 
@@ -659,6 +711,9 @@ def page_outputs(
     shown_messages: object,
     open_items: object,
     language: object,
+    dates: object = None,
+    date_ids: object = None,
+    reset_ids: object = None,
 ) -> tuple[Any, ...]:
     """One round of the page: check the fields, and with all right, compute and show the results.
 
@@ -666,10 +721,18 @@ def page_outputs(
     the last valid scenario (marked so). Only what changes is sent back.
     """
     language = normalise_language(language)
-    check = check_settings(values, horizon, draws, meta, control_ids, language)
-    invalid = _changed([name in check.problems for name in check.names], shown_invalid, False)
-    messages = _changed([check.problems.get(name, "") for name in check.names], shown_messages, "")
-    fields = (invalid, messages, bool(check.horizon_problem), check.horizon_problem)
+    check = check_settings(values, horizon, draws, meta, control_ids, language, dates, date_ids)
+    value_problems = {n: m for n, m in check.problems.items() if n not in check.date_problems}
+    invalid = _changed([name in value_problems for name in check.names], shown_invalid, False)
+    messages = _changed([value_problems.get(name, "") for name in check.names], shown_messages, "")
+    date_messages = [check.date_problems.get(name, "") for name in check.date_names]
+    listed = _names(reset_ids) if reset_ids is not None else []
+    changes: Any = no_update
+    if check.scenario is not None and changed_names(check.scenario) != listed:
+        # The list is drawn again only when its parameters change (a new list fires this callback once more).
+        dates_now = {**scenario_dates(check.scenario)}
+        changes = ChangesList(check.scenario, language, dates_now)
+    fields = (invalid, messages, date_messages, changes, bool(check.horizon_problem), check.horizon_problem)
     if check.scenario is None:
         opened = _opened(open_items, [name for name in check.names if name in check.problems])
         stale = (no_update, check.status, STALE_CLASS, opened)
@@ -681,6 +744,8 @@ def page_outputs(
 @callback(
     Output({"type": ids.PARAMETER, "name": ALL}, "invalid"),
     Output({"type": ids.PARAMETER_FEEDBACK, "name": ALL}, "children"),
+    Output({"type": ids.PARAMETER_FROM_FEEDBACK, "name": ALL}, "children"),
+    Output(ids.CHANGES, "children"),
     Output(ids.HORIZON, "invalid"),
     Output(ids.HORIZON_FEEDBACK, "children"),
     Output(ids.SCENARIO, "data"),
@@ -697,6 +762,9 @@ def page_outputs(
     State({"type": ids.PARAMETER_FEEDBACK, "name": ALL}, "children"),
     State(ids.ACCORDION, "active_item"),
     State(ids.LANGUAGE, "data"),
+    Input({"type": ids.PARAMETER_FROM, "name": ALL}, "value"),
+    State({"type": ids.PARAMETER_FROM, "name": ALL}, "id"),
+    State({"type": ids.RESET, "name": ALL}, "id"),
 )
 def update_page(
     values: object,
@@ -708,11 +776,44 @@ def update_page(
     shown_messages: object,
     open_items: object,
     language: object,
+    dates: object,
+    date_ids: object,
+    reset_ids: object,
 ) -> tuple[Any, ...]:
     # One callback, one request and one redraw for a changed field: the check and the results together.
     return page_outputs(
-        values, horizon, draws, meta, control_ids, shown_invalid, shown_messages, open_items, language
-    )
+        values, horizon, draws, meta, control_ids, shown_invalid, shown_messages, open_items, language, dates,
+        date_ids, reset_ids,
+    )  # fmt: skip
+
+
+@callback(
+    Output({"type": ids.PARAMETER, "name": ALL}, "value", allow_duplicate=True),
+    Input({"type": ids.RESET, "name": ALL}, "n_clicks"),
+    Input(ids.RESET_ALL, "n_clicks"),
+    State({"type": ids.PARAMETER, "name": ALL}, "id"),
+    prevent_initial_call=True,
+)
+def reset_change(clicks: object, all_clicks: object, control_ids: object) -> list[Any]:
+    # A new list of changes brings new buttons with no click, and fires this callback: only a real click resets
+    # (nothing to update otherwise, answered as such rather than refused).
+    if not _clicked(clicks, all_clicks, _trigger()):
+        return [no_update] * len(_names(control_ids))
+    return reset_values(_trigger(), control_ids)
+
+
+def _clicked(clicks: object, all_clicks: object, trigger: object) -> bool:
+    if trigger == ids.RESET_ALL:
+        return bool(all_clicks)
+    if isinstance(trigger, dict) and isinstance(clicks, list):
+        try:
+            inputs = dash.ctx.inputs_list[0]
+        except Exception:  # called directly, e.g. in a unit test
+            return True
+        for item, count in zip(inputs, clicks, strict=False):
+            if item.get("id") == trigger:
+                return bool(count)
+    return False
 
 
 def _file_stem(scenario: Scenario) -> str:
@@ -736,7 +837,9 @@ def download_data(trigger: object, state: object) -> dict[str, Any]:
     if suffix is None or suffix not in EXPORT_FORMATS:
         raise PreventUpdate
     result = simulate(scenario)
-    content = export_table_bytes(suffix, result.scenario, result.annual, result.n_draws)
+    content = export_table_bytes(
+        suffix, result.scenario, result.annual, result.n_draws, list(result.warnings)
+    )
     return dcc.send_bytes(content, f"{stem}{suffix}")
 
 
