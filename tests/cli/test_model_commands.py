@@ -49,7 +49,7 @@ def test_case_prints_belgian_amounts_without_json(capsys):
         (["--percentage", "47", "--coaching", "low"], "percentage 47"),
         (["--percentage", "abc", "--coaching", "low"], "--percentage"),
         (["--coaching", "low"], "--package"),
-        (["--package", "2y", "--percentage", "40", "--coaching", "low"], "not allowed with"),
+        (["--package", "2y", "--percentage", "40", "--coaching", "low"], "not both"),
         (["--package", "2y", "--coaching", "low", "--hours", "1.5"], "hours"),
     ],
 )
@@ -85,7 +85,7 @@ def test_scenario_baseline_prints_a_complete_scenario_that_reads_back_as_the_bas
     code, out, _ = run(capsys, "scenario", "--baseline")
     assert code == 0
     document = yaml.safe_load(out)
-    assert document["parameters"]["fallback.window_quarters"] == 12
+    assert document["parameters"]["fallback.window_quarters"] == 6
     assert len(document["parameters"]) > 50
     path = tmp_path / "baseline.yaml"
     path.write_text(out, encoding="utf-8")
@@ -137,8 +137,8 @@ def test_project_writes_results_with_the_scenario_and_versions_inside(capsys, tm
             "fallback.window_quarters: 25 is out of range",
         ),
         ("parameters: {fallback.window_quarters: 2.5}\n", "s.yaml", "not a whole number"),
-        ("parameters: {fallback.mode: sometimes}\n", "s.yaml", "'sometimes' is not allowed"),
-        ("parameters: {inflow.trend: fast}\n", "s.yaml", "'fast' is not a number"),
+        ("parameters: {fallback.mode: sometimes}\n", "s.yaml", '"sometimes" is not allowed'),
+        ("parameters: {inflow.trend: fast}\n", "s.yaml", '"fast" is not a number'),
         ("parameters: {no.such.thing: 1}\n", "s.yaml", "no.such.thing: is not a known parameter"),
         ("parameters: {ggmmi: 3000}\n", "s.yaml", "ggmmi: is fixed"),
         ("paramters: {}\n", "s.yaml", "paramters: is not a scenario key"),
@@ -182,3 +182,48 @@ def test_the_console_script_shows_no_traceback_on_bad_input(tmp_path):
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "does not exist" in result.stderr
+
+
+def test_project_records_the_seed_and_draws_it_ran_with(tmp_path):
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text("name: Proef\ndraws: 0\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    assert (
+        main(["project", "--scenario", str(scenario), "--draws", "50", "--seed", "1", "--out", str(out)]) == 0
+    )
+    metadata = json.loads(out.read_text(encoding="utf-8"))["metadata"]
+    assert metadata["seed"] == 1 and metadata["draws"] == 50
+    assert metadata["scenario"]["seed"] == 1
+
+
+def test_calibrate_check_says_the_committed_flows_are_current(capsys):
+    assert main(["calibrate", "--check"]) == 0
+    assert "is current" in capsys.readouterr().out
+
+
+def test_backtest_json_lists_every_published_point_after_2023_with_its_band(capsys):
+    assert main(["backtest", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["summary"]["points"] == len(document["points"]) == 10
+    for point in document["points"]:
+        assert point["p5"] <= point["p50"] <= point["p95"]
+        assert point["inside_p5_p95"] == (point["p5"] <= point["published"] <= point["p95"])
+    assert [row["year"] for row in document["binding"]] == list(range(2019, 2026))
+
+
+def test_case_whole_package_runs_to_the_end_of_the_package(capsys):
+    argv = ["case", "--date", "2026-01-15", "--referteloon", "9000", "--fte", "1", "--package", "2y",
+            "--coaching", "none", "--whole-package", "--json"]  # fmt: skip
+    assert main(argv) == 0
+    quarters = json.loads(capsys.readouterr().out)["quarters"]
+    assert len(quarters) == 8
+    assert quarters[0]["quarter_start"] == "2026-01-01" and quarters[-1]["quarter_start"] == "2027-10-01"
+    assert {q["loonpremie_eur"] for q in quarters} == {1800.0}
+
+
+def test_case_prints_the_legal_values_it_used(capsys):
+    argv = ["case", "--date", "2028-02-10", "--referteloon", "9000", "--fte", "1", "--package", "5y-standard",
+            "--quarter", "10", "--coaching", "low"]  # fmt: skip
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "GGMMI: 2189.81 (vanaf 2026-04-01" in out and "laatst bekende waarde" in out

@@ -64,9 +64,10 @@ def test_the_budget_is_stacked_by_premium_with_the_band_of_the_total_when_uncert
     figure = budget_figure(uncertain.annual, uncertain.n_draws, "nl")
     names = [trace["name"] for trace in figure["data"]]
     assert names == [
-        "Loonpremie",
+        "Loonpremie IMW",
+        "Premie lopende VOP's",
         "Begeleidingspremie",
-        "Kost terugval bovenop het contingent",
+        "Kost van plaatsen bovenop het contingent",
         "Totaal: mediaan en P5–P95",
     ]
     assert figure["layout"]["barmode"] == "stack"
@@ -74,15 +75,17 @@ def test_the_budget_is_stacked_by_premium_with_the_band_of_the_total_when_uncert
     total = uncertain.value("total_cost", "p50") / 1e6
     assert band["y"] == pytest.approx(total.to_list())
     assert all(low >= 0 for low in band["error_y"]["arrayminus"])
-    stacked = [sum(trace["y"][i] for trace in figure["data"][:3]) for i in range(len(total))]
+    stacked = [sum(trace["y"][i] for trace in figure["data"][:4]) for i in range(len(total))]
     assert stacked == pytest.approx((uncertain.value("total_cost") / 1e6).to_list())
     without = budget_figure(central.annual, 0, "nl")
-    assert len(without["data"]) == 3  # no band without draws
+    assert len(without["data"]) == 4  # no band without draws
 
 
 def test_the_workers_add_up_to_the_total_by_package_and_by_need(uncertain):
-    total = uncertain.value("workers").to_list()
-    for figure in (workers_figure(uncertain.annual, "nl"), coaching_figure(uncertain.annual, "nl")):
+    # By package: IMW and the running VOPs; by need: IMW (a VOP has no need for coaching set).
+    for figure, output in ((workers_figure(uncertain.annual, "nl"), "workers"),
+                           (coaching_figure(uncertain.annual, "nl"), "workers_imw")):  # fmt: skip
+        total = uncertain.value(output).to_list()
         stacked = [sum(trace["y"][i] for trace in figure["data"]) for i in range(len(total))]
         assert stacked == pytest.approx(total, rel=1e-9)
 

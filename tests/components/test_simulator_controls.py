@@ -3,6 +3,7 @@ each wrong field."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -68,7 +69,7 @@ def controls(language: str = "nl") -> dict[str, Any]:
 def test_every_scenario_parameter_has_a_control_in_one_group():
     assert set(controls()) == set(PARAMETERS)
     for name in PARAMETERS:
-        assert group_of(name) in {group for group, _ in GROUPS}
+        assert group_of(name) in GROUPS
 
 
 def test_a_number_control_takes_its_range_and_step_from_the_metadata():
@@ -111,8 +112,9 @@ def test_the_legal_source_links_to_its_reference():
     links = find_all(control, html.A)
     assert [link.href for link in links] == [PARAMETERS["fallback.window_quarters"].reference.href]
     local = ParameterControl(PARAMETERS["coaching.coach_cost_per_fte_year"], 62000, "nl")
-    assert find_all(local, html.A) == []  # a file of the portal is named, not linked
-    assert "data/parameters/coaching.yaml" in text_of(local)
+    # An assumption of the portal links to its reasoning on the methodology page, never to a file of the code.
+    assert [link.href for link in find_all(local, html.A)] == ["/methodologie#begeleiding"]
+    assert "data/parameters" not in text_of(local)
 
 
 def test_the_dom_id_is_the_one_dash_writes_for_a_dict_id():
@@ -189,12 +191,19 @@ def test_shares_that_do_not_add_up_get_a_message_at_every_share():
     assert "105" in check.problems[members[0]]
 
 
-def test_a_filled_contingent_above_the_allocated_one_is_refused():
+def test_a_changed_value_with_a_date_holds_from_that_date_and_a_bad_date_gets_its_message():
     values = values_of()
-    values["collectief.filled_fte_start"] = 30000
-    check = check_controls(values, "en")
-    assert list(check.problems) == ["collectief.filled_fte_start"]
-    assert "cannot exceed the allocated contingent" in check.problems["collectief.filled_fte_start"]
+    values["fallback.window_quarters"] = 20
+    check = check_controls(values, "nl", {"fallback.window_quarters": "2028-01-01"})
+    assert check.values["fallback.window_quarters"] == ((dt.date(2028, 1, 1), 20),)
+    bad = check_controls(values, "nl", {"fallback.window_quarters": "2019-01-01"})
+    assert "Vul een datum in" in bad.date_problems["fallback.window_quarters"]
+    # A date beside an unchanged value changes nothing.
+    unchanged = check_controls(values_of(), "nl", {"fallback.window_quarters": "2028-01-01"})
+    assert (
+        "fallback.window_quarters" not in unchanged.values
+        or unchanged.values["fallback.window_quarters"] == 6
+    )
 
 
 def test_an_unknown_field_from_the_browser_is_ignored():

@@ -11,7 +11,6 @@ import yaml
 from data.coverage import coaching_cost_per_quarter, coverage_rows, variable_parts_covering_cost
 from data.presets import (
     BASELINE_PRESET,
-    DERIVED,
     PRESET_ROOT,
     as_preset,
     load_preset_tree,
@@ -33,7 +32,7 @@ def test_the_presets_asked_for_by_the_issue_are_there():
     expected = {
         "basis": {},
         "terugval_1_jaar": {"fallback.window_quarters": 4},
-        "terugval_3_jaar": {},  # three years is also the baseline's assumption
+        "terugval_3_jaar": {"fallback.window_quarters": 12},
         "terugval_5_jaar": {"fallback.window_quarters": 20},
         "terugval_bovenop_contingent": {"fallback.mode": "on_top"},
         "begeleiding_gesloten_enveloppe": {"financing.begeleidingspremie_mode": "closed"},
@@ -56,7 +55,22 @@ def test_every_preset_file_is_a_scenario_file_for_imw_project(path):
     scenario = load_scenario_file(path)
     assert scenario.draws == 1000
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert set(document) <= {"name", "description", "horizon_years", "draws", "seed", "parameters"}
+    assert set(document) <= {"name", "description", "horizon_years", "draws", "seed", "parameters", "rules"}
+
+
+@pytest.mark.parametrize("path", sorted(PRESET_ROOT.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_preset_reproduces_through_imw_project_with_its_derived_amounts(path, tmp_path):
+    from cli import main
+
+    preset_id = path.stem.split("_", 1)[1]
+    out = tmp_path / "results.json"
+    assert main(["project", "--scenario", str(path), "--draws", "0", "--out", str(out)]) == 0
+    import json
+
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["metadata"]["scenario"].get("parameters", {}) == PRESETS[
+        preset_id
+    ].scenario.canonical().get("parameters", {})
 
 
 def test_the_names_of_the_presets_differ():
@@ -120,12 +134,16 @@ def test_a_scenario_equal_to_a_preset_is_recognised_and_gets_its_description_bac
     assert as_preset(changed) is changed
 
 
-def test_a_badly_named_preset_file_or_a_rule_without_file_is_refused(tmp_path):
+def test_a_badly_named_preset_file_is_refused(tmp_path):
     (tmp_path / "basis.yaml").write_text("name: x\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"NN_<id>\.yaml"):
         load_preset_tree(tmp_path)
-    (tmp_path / "basis.yaml").unlink()
-    (tmp_path / "10_basis.yaml").write_text("name: x\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="without a file"):
-        load_preset_tree(tmp_path)
-    assert set(DERIVED) <= set(PRESETS)
+
+
+def test_an_unknown_rule_or_a_value_that_a_rule_sets_is_refused():
+    from data.scenario import ScenarioError
+
+    with pytest.raises(ScenarioError, match="rule names"):
+        parse_scenario({"rules": ["no_such_rule"]})
+    with pytest.raises(ScenarioError, match="set by the rule"):
+        parse_scenario({"rules": ["coaching_cost"], "parameters": {"begeleidingspremie.variable.low": 500}})

@@ -11,8 +11,8 @@ import yaml
 
 from data.results import CATEGORY_LABELS, export_bytes, export_table_bytes, output_label, run, scenario_yaml
 from data.scenario import ScenarioError, parse_scenario, parse_scenario_text
-from simulation import COACHING_NEEDS, ORIGINS, PACKAGES
-from simulation.summary import annual_table
+from simulation import COACHING_NEEDS, ORIGINS
+from simulation.summary import BREAKDOWN_PACKAGES, annual_table
 
 
 def test_computed_with_is_read_but_is_no_part_of_the_scenario():
@@ -58,29 +58,34 @@ def test_the_scenario_yaml_records_what_it_was_computed_with_and_reads_back():
 
 def test_every_category_of_every_breakdown_has_a_label():
     expected = (
-        {f"package.{p}" for p in PACKAGES}
+        {f"package.{p}" for p in BREAKDOWN_PACKAGES}
         | {f"coaching.{c}" for c in COACHING_NEEDS}
         | {f"origin.{o}" for o in ORIGINS}
     )
     assert set(CATEGORY_LABELS) == expected
-    assert output_label("workers.package.two_year") == "IMW-werknemers (einde jaar) – 2-jarig pakket"
-    assert output_label("workers.coaching.high", "en") == "IMW workers (end of year) – high need"
+    assert output_label("workers.package.two_year") == (
+        "IMW-werknemers en lopende VOP's (einde jaar) – 2-jarig pakket"
+    )
+    assert (
+        output_label("workers.coaching.high", "en")
+        == "IMW workers and running VOPs (end of year) – high need"
+    )
     assert output_label("total_cost") == "Totale kost"
 
 
 def test_an_export_from_the_table_equals_the_export_from_the_projection():
     scenario = parse_scenario({"parameters": {"fallback.mode": "on_top"}})
-    projection = run(scenario, draws=0)
+    projection = run(scenario)
     direct = export_bytes(".csv", scenario, projection)
     from_table = export_table_bytes(".csv", scenario, annual_table(projection), 0)
     assert direct == from_table
     frame = pd.read_csv(io.BytesIO(from_table), comment="#")
-    assert "IMW-werknemers (einde jaar) – lage nood" in set(frame["label"])
+    assert "IMW-werknemers en lopende VOP's (einde jaar) – lage nood" in set(frame["label"])
 
 
 def test_an_xlsx_export_from_the_table_holds_the_scenario():
     scenario = parse_scenario({"name": "Proef", "parameters": {"fallback.window_quarters": 4}})
-    projection = run(scenario, draws=0)
+    projection = run(scenario)
     book = openpyxl.load_workbook(
         io.BytesIO(export_table_bytes(".xlsx", scenario, annual_table(projection), 0))
     )

@@ -54,6 +54,8 @@ def baseline_round(page, **changes):
 FIELD_OUTPUTS = [
     "invalid",
     "messages",
+    "date_messages",
+    "changes",
     "horizon_invalid",
     "horizon_message",
     "state",
@@ -138,7 +140,7 @@ def test_a_valid_change_computes_and_fills_every_result(page):
     assert state["document"]["name"] == "Basisscenario decreet 2022 (aangepast)"
     assert decode_scenario(state["s"]).scenario.parameters == {BAND: 0.55}
     figure = outputs[f"{ids.BUDGET_GRAPH}.figure"]
-    assert figure["data"][0]["name"] == "Loonpremie"
+    assert figure["data"][0]["name"] == "Loonpremie IMW"
     assert "aangepast" in outputs[f"{ids.SCENARIO_NAME}.children"]
     assert "b=" in outputs[f"{ids.COMPARE_LINK}.href"] and "a=basis" in outputs[f"{ids.COMPARE_LINK}.href"]
     assert all(flag is False for flag in outputs["invalid"])

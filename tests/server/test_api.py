@@ -26,6 +26,20 @@ def test_the_api_answers_a_scenario_with_its_versions_and_figures(client):
     assert "geen officiële raming" in body["status"]
 
 
+def test_the_api_gives_the_variance_shares_and_the_warnings(client):
+    state = encode_scenario(
+        parse_scenario({"draws": 1000, "parameters": {"inflow.trend": 0.3}, "horizon_years": 20})
+    )
+    body = client.get(f"/api/scenario?s={state}").get_json()
+    shares = body["variance_shares"]["cumulative_cost_10y"]
+    assert 0.3 < sum(shares.values()) < 1.3
+    assert all(name in body["scenario"].get("parameters", {}) or "." in name for name in shares)
+    codes = {warning["code"] for warning in body["warnings"]}
+    assert "workers_above_target_population" in codes
+    warning = next(w for w in body["warnings"] if w["code"] == "workers_above_target_population")
+    assert warning["bound"] == 602000 and warning["first_quarter"].startswith("20")
+
+
 def test_without_a_link_the_api_answers_the_baseline(client):
     body = client.get("/api/scenario").get_json()
     assert "parameters" not in body["scenario"]

@@ -80,8 +80,12 @@ def test_even_a_scenario_that_changes_every_parameter_fits_in_a_link():
         control = parameter.control
         if control.allowed is not None:
             changed[name] = next(c for c in control.allowed if c != values[name])
-        elif not name.startswith(("inflow.coaching_share", "inflow.origin_share", "collectief.filled")):
+        elif not name.startswith(("inflow.coaching_share", "inflow.package_mix")):
             changed[name] = control.maximum if values[name] != control.maximum else control.minimum
+    # Every parameter that can change from a date does so, on two dates.
+    for name in list(changed):
+        if scenario_parameters()[name].dated:
+            changed[name] = {"2028-01-01": changed[name], "2031-07-01": changed[name]}
     scenario = parse_scenario({"name": "x" * 200, "parameters": changed})
     state = encode_scenario(scenario, computed_with=VERSIONS)
     assert len(state) < MAX_STATE_CHARS

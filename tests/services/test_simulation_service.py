@@ -115,7 +115,11 @@ def test_the_sensitivity_does_not_depend_on_the_draws(app_context):
     with_draws = sensitivity_of(Scenario(draws=1000, seed=5))
     without = sensitivity_of(Scenario(draws=0))
     assert with_draws.sensitivity == without.sensitivity
-    assert set(with_draws.parameter_of_field.values()) >= {"inflow.level_factor", "fallback.takeup"}
+    assert set(with_draws.parameter_of_field.values()) >= {
+        "inflow.trend",
+        "fallback.takeup",
+        "collectief.flows.new_advices_per_quarter",
+    }
 
 
 def test_the_decomposition_is_cached_per_pair(app_context, monkeypatch):

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from data.scenario import Scenario, build_distributions, build_inputs
+from data.model_inputs import build_inputs
+from data.scenario import Scenario, build_distributions
 
 
 @pytest.fixture(scope="session")

@@ -7,21 +7,25 @@ from decimal import Decimal as D
 
 import pytest
 
-from data.single_case import case_input
-from simulation.case import CaseError, compute_case
+from data.model_inputs import build_inputs
+from data.scenario import Scenario
+from data.single_case import calculate, whole_package
+from simulation.case import CaseError
 
 
-def case(on="2026-02-10", referteloon="9000", fte="1", quarter=1, coaching="none", **kwargs):
-    return compute_case(
-        case_input(
-            on=dt.date.fromisoformat(on),
-            referteloon=D(referteloon),
-            fte=D(fte),
-            quarter=quarter,
-            coaching=coaching,
-            **kwargs,
-        )
+def outcome(on="2026-02-10", referteloon="9000", fte="1", quarter=1, coaching="none", **kwargs):
+    return calculate(
+        on=dt.date.fromisoformat(on),
+        referteloon=D(referteloon),
+        fte=D(fte),
+        quarter=quarter,
+        coaching=coaching,
+        **kwargs,
     )
+
+
+def case(**kwargs):
+    return outcome(**kwargs).result
 
 
 def test_the_quarterly_cap_is_three_times_twice_the_minimum_wage():
@@ -75,16 +79,77 @@ def test_part_time_work_caps_the_referteloon_pro_rata():
     ],
 )
 def test_each_quarter_band_of_each_package_applies_its_percentage(package, quarter, percentage, loonpremie):
-    # referteloon 9,000 lies under the cap 12,924.66
-    result = case(package=package, quarter=quarter)
+    # In 2030 Q1 (the 27th quarter since IMW started, so every quarter of employment up to 20 can exist), a
+    # referteloon of 9,000 lies under the cap 6 x 2,189.81 = 13,138.86.
+    result = case(on="2030-02-10", package=package, quarter=quarter)
     assert result.percentage == D(percentage)
     assert result.loonpremie_eur == D(loonpremie)
 
 
-@pytest.mark.parametrize(("package", "quarter"), [("2y", 9), ("5y-standard", 21), ("5y-raised", 0)])
-def test_a_quarter_outside_the_package_is_refused(package, quarter):
-    with pytest.raises(CaseError, match="outside the package"):
-        case(package=package, quarter=quarter)
+def test_a_quarter_past_the_end_of_a_two_year_package_is_refused_it_cannot_be_renewed():
+    with pytest.raises(CaseError, match="cannot be renewed"):
+        case(on="2026-02-10", package="2y", quarter=9)
+
+
+def test_the_first_quarter_of_employment_is_one():
+    with pytest.raises(CaseError, match="first quarter of employment is 1"):
+        case(package="5y-raised", quarter=0)
+
+
+def test_a_renewed_package_past_quarter_20_keeps_the_last_bands_percentage_as_the_projection_does():
+    # 2031 Q1 is quarter 31 of the run; quarter 22 of employment started in 2025 Q4, after IMW started.
+    renewed = outcome(on="2031-02-10", package="5y-raised", quarter=22)
+    assert renewed.renewed
+    assert renewed.result.percentage == D("0.4")
+    # The projection pays the same: the renewed slot of the raised package holds the last band.
+    inputs = build_inputs(Scenario())
+    assert inputs.percentage_by_age[20, 2, 20] == pytest.approx(0.4)
+
+
+def test_a_quarter_of_employment_that_would_have_started_before_imw_is_refused():
+    # 2026 Q1 is the eleventh quarter since 1 July 2023: quarter 12 would have started in 2023 Q2.
+    assert case(on="2026-02-10", package="5y-standard", quarter=11).percentage == D("0.2")
+    with pytest.raises(CaseError, match="before individueel maatwerk started"):
+        case(on="2026-02-10", package="5y-standard", quarter=12)
+
+
+def test_hours_above_the_part_time_fraction_are_refused():
+    with pytest.raises(CaseError, match=r"at most|to the part-time fraction"):
+        case(package="5y-standard", fte="0.5", coaching="low", hours_share=D("0.8"))
+
+
+def test_the_self_employed_get_their_percentage_and_no_begeleidingspremie():
+    result = outcome(package="self-employed", percentage=D("0.40"), coaching="high")
+    assert result.self_employed
+    assert result.result.loonpremie_eur == D("3600.00")
+    assert result.result.begeleidingspremie_eur == D("0.00")
+    with pytest.raises(CaseError, match="20 to 55"):
+        case(package="self-employed", percentage=D("0.60"))
+
+
+def test_each_line_of_the_trace_names_the_legal_value_its_date_and_its_source():
+    trace = {line.parameter: line for line in outcome(on="2026-05-15", package="5y-standard").trace}
+    assert trace["ggmmi"].value == "2189.81"
+    assert trace["ggmmi"].in_force_from == dt.date(2026, 4, 1)
+    assert trace["loonpremie.cap"].status == "verified"
+    assert trace["loonpremie.package.five_year_standard.band_1"].source_href.startswith("https://")
+
+
+def test_past_the_last_known_minimum_wage_the_trace_says_which_value_was_used():
+    trace = {
+        line.parameter: line for line in outcome(on="2028-02-10", package="5y-standard", quarter=10).trace
+    }
+    assert trace["ggmmi"].in_force_from == dt.date(2026, 4, 1)
+    assert "laatst bekende" in trace["ggmmi"].note
+
+
+def test_the_whole_package_runs_quarter_by_quarter_to_its_end_under_the_law_of_each_quarter():
+    rows = list(whole_package(dt.date(2026, 1, 5), D("9000"), D("1"), "none", package="5y-standard"))
+    assert len(rows) == 20
+    assert [r.result.percentage for r in rows[:10:4]] == [D("0.4"), D("0.4"), D("0.3")]
+    assert rows[-1].result.percentage == D("0.2")
+    # The cap of the first quarter (January 2026) rests on EUR 2,154.11, from April on EUR 2,189.81.
+    assert rows[0].result.cap_eur == D("12924.66") and rows[1].result.cap_eur == D("13138.86")
 
 
 def test_a_percentage_set_by_vdab_applies_as_given():
@@ -97,6 +162,11 @@ def test_a_percentage_off_the_vdab_scale_is_refused(percentage):
         case(percentage=D(percentage))
 
 
+def test_a_percentage_and_a_package_together_are_refused():
+    with pytest.raises(CaseError, match="not both"):
+        case(package="2y", percentage=D("0.45"))
+
+
 @pytest.mark.parametrize(
     ("coaching", "quarter", "hours", "fixed", "variable"),
     [
@@ -104,14 +174,14 @@ def test_a_percentage_off_the_vdab_scale_is_refused(percentage):
         ("low", 1, "1", "1200.00", "430.00"),
         ("medium", 5, "0.8", "1200.00", "584.00"),
         ("medium", 6, "0.8", "600.00", "584.00"),
-        ("high", 12, "0.5", "600.00", "640.00"),
+        ("high", 11, "0.5", "600.00", "640.00"),
         ("high", 3, "0.333", "1200.00", "426.24"),
     ],
 )
 def test_the_begeleidingspremie_is_a_fixed_part_plus_a_variable_part_pro_rata_hours(
     coaching, quarter, hours, fixed, variable
 ):
-    result = case(package="5y-standard", quarter=quarter, coaching=coaching, hours_share=D(hours))
+    result = case(package="5y-standard", quarter=quarter, coaching=coaching, fte=hours, hours_share=D(hours))
     assert result.begeleidingspremie_fixed_eur == D(fixed)
     assert result.begeleidingspremie_variable_eur == D(variable)
     assert result.begeleidingspremie_eur == D(fixed) + D(variable)
