@@ -153,6 +153,7 @@ def end_quarter(
     returning_fte = returns * fte_per_person
     gap = capacity - state.filled
     open_fte = np.maximum(gap, 0.0)
+    overfilled = open_fte - gap  # filled places above the contingent (a cut below the filled places)
     if on_top:
         state.on_top = state.on_top + returning_fte
         placed = left_over = np.zeros_like(returns)
@@ -166,14 +167,14 @@ def end_quarter(
     intake = np.minimum(waiting, speed_per_person * open_fte)
     hired_fte = intake * fte_per_person
     open_after = open_fte - hired_fte
-    state.filled = capacity - open_after - np.minimum(gap, 0.0)
+    state.filled = capacity - open_after + overfilled
     state.queue = (waiting - intake) * queue_kept
     return QuarterEnd(
         intake=intake,
         returns_inside=placed,
         returns_waiting=left_over,
         open_places=open_after,
-        overfilled=-np.minimum(gap, 0.0),
+        overfilled=overfilled,
         binding=state.queue * fte_per_person > open_after,
     )
 

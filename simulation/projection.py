@@ -451,8 +451,8 @@ _N_COLUMNS: Final = 3
 
 
 def _window_weights(inputs: ModelInputs) -> tuple[FloatArray, FloatArray, bool]:
-    """(T or 1, P, N_AGES, 3) per package, the matrix that turns the window of the stock (quarters of employment 1
-    to 20, then the pool of renewed packages) into the per-quarter sums; (T or 1, N_AGES, 2) that of the right
+    """(T or 1, P, 3, N_AGES) per package, the matrix that turns the window of the stock (quarters of employment 1
+    to 20, then the pool of renewed packages) into the per-quarter sums; (T or 1, 2, N_AGES) that of the right
     holders; one of each when nothing changes during the run."""
     percent = inputs.percentage_by_age  # (T, P, A)
     fixed = inputs.begeleiding_fixed_by_age  # (T, A)
@@ -463,14 +463,14 @@ def _window_weights(inputs: ModelInputs) -> tuple[FloatArray, FloatArray, bool]:
     if constant:
         percent, fixed, windows = percent[:1], fixed[:1], windows[:1]
     n = percent.shape[0]
-    w = np.zeros((n, len(PACKAGES), N_AGES, _N_COLUMNS))
-    w[..., _COL_WORKERS] = 1.0
-    w[..., _COL_PERCENT] = percent
-    w[..., _COL_FIXED] = fixed[:, None, :] * inputs.coaching_eligible[None, :, None]
+    w = np.zeros((n, len(PACKAGES), _N_COLUMNS, N_AGES))
+    w[:, :, _COL_WORKERS] = 1.0
+    w[:, :, _COL_PERCENT] = percent
+    w[:, :, _COL_FIXED] = fixed[:, None, :] * inputs.coaching_eligible[None, :, None]
     early = min(inputs.exit_early_quarters, MAX_AGE)
     ages = np.arange(N_AGES)
     within = (ages[None, :] < windows[:, None]) & (ages[None, :] < MAX_AGE)  # (n, A)
-    holders = np.stack([within & (ages[None, :] < early), within & (ages[None, :] >= early)], axis=2)
+    holders = np.stack([within & (ages[None, :] < early), within & (ages[None, :] >= early)], axis=1)
     return w, holders.astype(np.float64), constant
 
 
@@ -529,7 +529,9 @@ def _run_quarters(
 
     def by_quarter(values: FloatArray) -> FloatArray:
         """(D, T) -> (T, D), contiguous, so that a quarter's values are one row."""
-        return np.ascontiguousarray(np.broadcast_to(values, (n_draws, n_quarters)).T)
+        result = np.empty((n_quarters, n_draws))
+        result[:] = values.T  # (D,) or (D, T)
+        return result
 
     phi_t = by_quarter(a["collective_fte_per_person"])
     leave_t, door_t = by_quarter(leave), by_quarter(door_part)
@@ -542,7 +544,9 @@ def _run_quarters(
     moves_history = by_quarter(history_moves)
 
     buffer = np.zeros((n_quarters + N_AGES, n_packages, cells))
-    flat = buffer.transpose(1, 2, 0)  # (P, D * C, rows): per package a column-major matrix over the rows
+    by_package_rows = buffer.transpose(
+        1, 0, 2
+    )  # (P, rows, D * C): per package a row-major matrix, rows apart
     waiting = np.zeros((n_packages, n_draws, n_needs))
     state = CollectiveState.start(inputs.filled_start, inputs.queue_start, n_draws)
     # Demand by package (T, P, D): new inflow and ex-VOP conversions; ex-collective moves are added in the loop.
@@ -562,8 +566,8 @@ def _run_quarters(
     ended_cells = np.empty((n_quarters, n_packages, cells))
     kept: dict[str, FloatArray] = {name: np.zeros((n_quarters, n_draws)) for name in _LOOP_OUTPUTS}
     collective = {name: np.full((n_quarters, n_draws), np.nan) for name in _COLLECTIVE_OUTPUTS}
-    sums = np.empty((n_packages, cells, _N_COLUMNS))
-    holder_sums = np.empty((cells, 2))
+    sums = np.empty((n_packages, _N_COLUMNS, cells))
+    holder_sums = np.empty((2, cells))
     ones = np.ones(n_draws)
     inverse_duration = (1.0 / durations)[:, None, None]
     for t in range(n_quarters):
@@ -597,7 +601,7 @@ def _run_quarters(
         if inputs.loonpremie_closed[t] or inputs.begeleiding_closed[t]:
             asked = demand[:, :, None] * inputs.coaching_share[t]  # (P, D, C)
             admitted, waiting, waiting_total, waiting_time = _ration(
-                inputs, t, flat[:, :, row : row + N_AGES], alive_flat[t], waiting + asked, w_t, capped[:, t],
+                inputs, t, by_package_rows[:, row : row + N_AGES], alive_flat[t], waiting + asked, w_t, capped[:, t],
                 index[:, t] if inputs.begeleiding_indexed else ones,
             )  # fmt: skip
             waiting = waiting * (1.0 - inputs.waiting_dropout[t])
@@ -606,28 +610,33 @@ def _run_quarters(
             kept["imw_waiting_quarters"][t] = waiting_time
             np.divide(admitted, alive[:, t], out=new_row)
         else:
-            # The new cohort joins the window (quarter of employment 1) in units of survival.
-            np.multiply(demand[:, :, None], placing[t], out=new_row)
+            # The new cohort joins the window (quarter of employment 1) in units of survival (with many draws one
+            # need at a time: numpy is slow on a broadcast inner axis of three).
+            if n_draws < 64:
+                np.multiply(demand[:, :, None], placing[t], out=new_row)
+            else:
+                for need in range(n_needs):
+                    np.multiply(demand, placing[t, :, need], out=new_row[:, :, need])
         kept["demand"][t] = demand.sum(axis=0)
         if not (inputs.loonpremie_closed[t] or inputs.begeleiding_closed[t]):
             kept["admitted"][t] = kept["demand"][t]
         # --- premiums due: one batched matrix product over the window (the pool of renewed packages in its last row)
-        np.matmul(flat[:, :, row : row + N_AGES], w_t, out=sums)
-        sums *= alive_flat[t][None, :, None]
-        workers_cells[t] = sums[:, :, _COL_WORKERS]
-        percent_cells[t] = sums[:, :, _COL_PERCENT]
-        over_packages = sums.sum(axis=0)  # (D * C, K)
-        fixed_cells[t] = over_packages[:, _COL_FIXED]
-        at_risk = over_packages[:, _COL_WORKERS] * later_flat[t]
+        np.matmul(w_t, by_package_rows[:, row : row + N_AGES], out=sums)  # (P, K, D * C)
+        sums *= alive_flat[t]
+        workers_cells[t] = sums[:, _COL_WORKERS]
+        percent_cells[t] = sums[:, _COL_PERCENT]
+        over_packages = sums.sum(axis=0)  # (K, D * C)
+        fixed_cells[t] = over_packages[_COL_FIXED]
+        at_risk = over_packages[_COL_WORKERS] * later_flat[t]
         if early_quarters:  # the first quarters of employment have the higher exits
             early_now = early_cells[t]
             np.sum(buffer[row : row + early_quarters], axis=0, out=early_now)
             at_risk += early_now.sum(axis=0) * alive_flat[t] * extra_flat[t]
-        kept["exits"][t] = at_risk.reshape(n_draws, n_needs).sum(axis=1)
+        kept["exits"][t] = _sum_needs(at_risk.reshape(n_draws, n_needs))
         # --- the fallback returns: right holders within their window whose job ends against their will ------------
-        np.matmul(flat[EX_COLLECTIVE, :, row : row + N_AGES], h_t, out=holder_sums)
-        holders = (holder_sums[:, 0] * early_flat[t] + holder_sums[:, 1] * later_flat[t]) * alive_flat[t]
-        returns = holders.reshape(n_draws, n_needs).sum(axis=1) * returning_t[t]
+        np.matmul(h_t, buffer[row : row + N_AGES, EX_COLLECTIVE], out=holder_sums)
+        holders = (holder_sums[0] * early_flat[t] + holder_sums[1] * later_flat[t]) * alive_flat[t]
+        returns = _sum_needs(holders.reshape(n_draws, n_needs)) * returning_t[t]
         kept["fallback_returns"][t] = returns
         # --- survivors: the early quarters' extra exits, the end of packages, renewals ---------------------------
         if early_quarters:
@@ -679,14 +688,16 @@ def _run_quarters(
     )
     ended_real = ended_cells * alive_flat[1:, None, :]
     end_cells = (workers_cells - exits_cells - ended_real).reshape(n_quarters, n_packages, n_draws, n_needs)
-    out["premium_ended"] = ended_real.reshape(n_quarters, n_packages, n_draws, n_needs).sum(axis=(1, 3)).T
-    out["workers_imw"] = end_cells.sum(axis=(1, 3)).T
-    out["end_by_need"] = end_cells.sum(axis=1).transpose(1, 0, 2)
-    out["end_by_package"] = end_cells.sum(axis=3).transpose(2, 0, 1)
-    out["percent"] = (
-        percent_cells.reshape(n_quarters, n_packages, n_draws, n_needs).sum(axis=3).transpose(2, 0, 1)
+    out["premium_ended"] = _sum_needs(ended_real.sum(axis=1).reshape(n_quarters, n_draws, n_needs)).T
+    end_by_need = end_cells.sum(axis=1)  # (T, D, C)
+    out["workers_imw"] = _sum_needs(end_by_need).T
+    out["end_by_need"] = end_by_need.transpose(1, 0, 2)
+    out["end_by_package"] = _sum_needs(end_cells).transpose(2, 0, 1)
+    out["percent"] = _sum_needs(percent_cells.reshape(n_quarters, n_packages, n_draws, n_needs)).transpose(
+        2, 0, 1
     )
-    out["fixed"] = (fixed_cells.reshape(n_quarters, n_draws, n_needs) * coached_fixed).sum(axis=2).T
+    fixed_by_need = fixed_cells.reshape(n_quarters, n_draws, n_needs)
+    out["fixed"] = sum(fixed_by_need[:, :, need] for need in range(n_needs) if coached_fixed[need]).T
     out["variable"] = np.einsum("tpdc,tpc->dt", workers, variable_each)
     out["exits_involuntary"] = exits * hazards.involuntary_part[None, :]
     out["exits_other"] = exits * hazards.other_part[None, :]
@@ -699,13 +710,28 @@ def _run_quarters(
     in_share = np.divide(
         out["inflow"], demand_total, out=np.zeros_like(demand_total), where=demand_total > 1e-9
     )
-    out["inflow_new"] = (inflow.by_package.sum(axis=2) - out["queue_short"]) * in_share
+    out["inflow_new"] = (_sum_last(inflow.by_package) - out["queue_short"]) * in_share
     out["inflow_new"] += np.where(demand_total > 1e-9, 0.0, out["inflow"])
     out["inflow_ex_vop"] = vop.converted * in_share
     out["inflow_ex_collective"] = out["collective_to_imw"] * in_share
     out["contingent_full"] = np.where(np.isnan(out["contingent_full"]), np.nan, out["contingent_full"])
     out["coaching_index"] = index if inputs.begeleiding_indexed else np.ones_like(index)
     return out
+
+
+def _sum_last(values: FloatArray) -> FloatArray:
+    """The sum over the last, short axis (needs, packages) as whole-array additions: numpy's reduction over a
+    short inner axis costs a loop per element of the others."""
+    if values.size < 1000 * values.shape[-1]:  # few draws: one reduction costs less than a call per element
+        small: FloatArray = values.sum(axis=-1)
+        return small
+    total = values[..., 0].copy()
+    for k in range(1, values.shape[-1]):
+        total += values[..., k]
+    return total
+
+
+_sum_needs = _sum_last
 
 
 _COLLECTIVE_OUTPUTS: Final = (
@@ -734,21 +760,21 @@ def _ration(
     Running decisions are paid first (they were granted). Of the rest of the quarter's envelope, new premiums are
     granted first come, first served; a worker with a need for coaching needs room in both envelopes (no
     begeleidingspremie without a loonpremie: the two are asked together). `window` is the stock's window in units
-    of survival (P, D * C, N_AGES) before the new cohort joins. Returns (admitted, still waiting, the number waiting,
+    of survival (P, N_AGES, D * C) before the new cohort joins. Returns (admitted, still waiting, the number waiting,
     the waiting time in quarters at the rate admitted now).
     """
     n_packages, n_draws, n_needs = asking.shape
-    sums = np.matmul(window, weights) * alive[None, :, None]  # (P, D * C, K)
-    cells = sums.reshape(n_packages, n_draws, n_needs, _N_COLUMNS)
+    sums = np.matmul(weights, window) * alive  # (P, K, D * C)
+    cells = sums.reshape(n_packages, _N_COLUMNS, n_draws, n_needs)
     coached = (np.arange(n_needs) > 0).astype(np.float64)
     eligible = inputs.coaching_eligible
-    loonpremie_running = (cells[..., _COL_PERCENT].sum(axis=2) * capped.T).sum(axis=0)
+    loonpremie_running = (cells[:, _COL_PERCENT].sum(axis=2) * capped.T).sum(axis=0)
     variable_each = (inputs.fte[t] * inputs.hours_worked_share[t] * eligible)[
         :, None
     ] * inputs.begeleiding_variable[t][None, :]
     begeleiding_running = (
-        (cells[..., _COL_FIXED] * coached).sum(axis=(0, 2))
-        + np.einsum("pdc,pc->d", cells[..., _COL_WORKERS], variable_each)
+        (cells[:, _COL_FIXED] * coached).sum(axis=(0, 2))
+        + np.einsum("pdc,pc->d", cells[:, _COL_WORKERS], variable_each)
     ) * coaching_index
     loonpremie_each = (inputs.percentage_by_age[t, :, 0][:, None] * capped.T)[:, :, None]  # (P, D, 1)
     begeleiding_each = (
