@@ -697,7 +697,7 @@ def _run_quarters(
         2, 0, 1
     )
     fixed_by_need = fixed_cells.reshape(n_quarters, n_draws, n_needs)
-    out["fixed"] = sum(fixed_by_need[:, :, need] for need in range(n_needs) if coached_fixed[need]).T
+    out["fixed"] = _sum_last(fixed_by_need[:, :, coached_fixed]).T
     out["variable"] = np.einsum("tpdc,tpc->dt", workers, variable_each)
     out["exits_involuntary"] = exits * hazards.involuntary_part[None, :]
     out["exits_other"] = exits * hazards.other_part[None, :]
