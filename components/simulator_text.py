@@ -203,10 +203,11 @@ register(
             "en": "use a .yaml, .yml or .json file",
         },
         "sim.upload.size": {
-            "nl": "het bestand is groter dan {kb} kB; een scenario is enkele regels",
-            "en": "the file is larger than {kb} kB; a scenario is a few lines",
+            "nl": "het bestand is {size} kB, groter dan de grens van {kb} kB; een scenario is enkele regels",
+            "en": "the file is {size} kB, larger than the limit of {kb} kB; a scenario is a few lines",
         },
         "sim.upload.text": {"nl": "het bestand is geen tekst in UTF-8", "en": "the file is no UTF-8 text"},
+        "sim.upload.empty": {"nl": "het bestand is leeg", "en": "the file is empty"},
         "sim.compare.link": {"nl": "Vergelijk met andere scenario's", "en": "Compare with other scenarios"},
         # --- results ----------------------------------------------------------------------------------------
         "sim.results": {"nl": "Resultaten", "en": "Results"},

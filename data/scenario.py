@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
-import yaml
 
+from data import bounded_load
+from data.bounded_load import excerpt, key_excerpt
 from data.parameter_store import Parameter, ParameterSet, ParameterValue, load_parameters
 from simulation.case import percentage_schedule
 from simulation.inputs import COACHING_NEEDS, N_AGES, PACKAGES, RENEWED, ModelInputs
@@ -148,37 +149,45 @@ def check_parameter_value(parameter: Parameter, value: object, baseline: Paramet
         raise ScenarioError(name, "is fixed in this model and cannot be changed in a scenario")
     if control.allowed is not None:
         if isinstance(value, bool) != isinstance(control.allowed[0], bool) or value not in control.allowed:
-            raise ScenarioError(name, f"{value!r} is not allowed; use {_allowed_text(parameter)}")
+            raise ScenarioError(name, f"{excerpt(value)} is not allowed; use {_allowed_text(parameter)}")
         return value
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ScenarioError(name, f"{value!r} is not a number; use {_allowed_text(parameter)}")
+        raise ScenarioError(name, f"{excerpt(value)} is not a number; use {_allowed_text(parameter)}")
     if not math.isfinite(value):
-        raise ScenarioError(name, f"{value!r} is not a finite number; use {_allowed_text(parameter)}")
+        raise ScenarioError(name, f"{excerpt(value)} is not a finite number; use {_allowed_text(parameter)}")
     low = control.minimum if control.minimum is not None else -math.inf
     high = control.maximum if control.maximum is not None else math.inf
     if not low <= value <= high:
-        raise ScenarioError(name, f"{value} is out of range; use {_allowed_text(parameter)}")
+        raise ScenarioError(name, f"{excerpt(value)} is out of range; use {_allowed_text(parameter)}")
     if isinstance(baseline, int) and not isinstance(baseline, bool):
         if float(value) != int(value):
             raise ScenarioError(
-                name, f"{value} is not a whole number; use a whole number from {low} to {high}"
+                name, f"{excerpt(value)} is not a whole number; use a whole number from {low} to {high}"
             )
         return int(value)
     return float(value)
 
 
 def _whole_number(name: str, value: object, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | float) or float(value) != int(value):
-        raise ScenarioError(name, f"{value!r} is not a whole number; use a whole number from {low} to {high}")
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or (isinstance(value, float) and not value.is_integer())
+    ):
+        raise ScenarioError(
+            name, f"{excerpt(value)} is not a whole number; use a whole number from {low} to {high}"
+        )
     if not low <= int(value) <= high:
-        raise ScenarioError(name, f"{value} is out of range; use a whole number from {low} to {high}")
+        raise ScenarioError(
+            name, f"{excerpt(value)} is out of range; use a whole number from {low} to {high}"
+        )
     return int(value)
 
 
 def _distribution(name: str, raw: object, parameters: Mapping[str, Parameter]) -> Distribution:
     if name not in UNCERTAIN_PARAMETERS:
         raise ScenarioError(
-            f"distributions.{name}",
+            f"distributions.{key_excerpt(name)}",
             f"cannot carry a distribution; use one of {', '.join(UNCERTAIN_PARAMETERS)}",
         )
     if not isinstance(raw, Mapping):
@@ -186,12 +195,13 @@ def _distribution(name: str, raw: object, parameters: Mapping[str, Parameter]) -
     unknown = set(raw) - {"distribution", "low", "mode", "high"}
     if unknown:
         raise ScenarioError(
-            f"distributions.{name}", f"unknown key {sorted(unknown)[0]!r}; use low, mode, high"
+            f"distributions.{name}",
+            f"unknown key {excerpt(sorted(map(str, unknown))[0])}; use low, mode, high",
         )
     kind = raw.get("distribution", "triangular")
     if kind not in DISTRIBUTIONS:
         raise ScenarioError(
-            f"distributions.{name}.distribution", f"{kind!r}: use {' or '.join(DISTRIBUTIONS)}"
+            f"distributions.{name}.distribution", f"{excerpt(kind)}: use {' or '.join(DISTRIBUTIONS)}"
         )
     numbers: dict[str, float] = {}
     for key in ("low", "high", "mode"):
@@ -213,7 +223,7 @@ def parse_scenario(raw: object, parameters: ParameterSet | None = None) -> Scena
         raise ScenarioError("scenario", "must be a mapping of keys to values (YAML or JSON object)")
     unknown = [key for key in raw if key not in SCENARIO_KEYS]
     if unknown:
-        raise ScenarioError(str(unknown[0]), f"is not a scenario key; use {', '.join(SCENARIO_KEYS)}")
+        raise ScenarioError(key_excerpt(unknown[0]), f"is not a scenario key; use {', '.join(SCENARIO_KEYS)}")
     controllable = scenario_parameters(parameters)
     baseline = baseline_values(parameters)
     overrides_raw = raw.get("parameters") or {}
@@ -223,7 +233,8 @@ def parse_scenario(raw: object, parameters: ParameterSet | None = None) -> Scena
     for name, value in overrides_raw.items():
         if name not in parameters:
             raise ScenarioError(
-                f"parameters.{name}", "is not a known parameter; `imw scenario --baseline` lists them all"
+                f"parameters.{key_excerpt(name)}",
+                "is not a known parameter; `imw scenario --baseline` lists them all",
             )
         checked = check_parameter_value(parameters[name], value, baseline[name])
         if checked != baseline[name] or type(checked) is not type(baseline[name]):
@@ -480,28 +491,16 @@ MAX_SCENARIO_BYTES: Final = 200_000
 
 
 def parse_scenario_text(text: str, file_format: str, parameters: ParameterSet | None = None) -> Scenario:
-    """Read a scenario from YAML or JSON text (a file or an upload)."""
-    if len(text.encode("utf-8")) > MAX_SCENARIO_BYTES:
+    """Read a scenario from YAML or JSON text (a file or an upload), at a bounded cost (data/bounded_load.py)."""
+    loaders = {"json": bounded_load.load_json, "yaml": bounded_load.load_yaml}
+    if file_format not in loaders:
         raise ScenarioError(
-            "file", f"is larger than {MAX_SCENARIO_BYTES // 1000} kB; a scenario is a few lines"
+            "file", f"format {excerpt(file_format)} is unknown; use YAML (.yaml, .yml) or JSON (.json)"
         )
     try:
-        if file_format == "json":
-            document = json.loads(text)
-        elif file_format == "yaml":
-            document = yaml.safe_load(text)
-        else:
-            raise ScenarioError(
-                "file", f"format {file_format!r} is unknown; use YAML (.yaml, .yml) or JSON (.json)"
-            )
-    except json.JSONDecodeError as error:
-        raise ScenarioError(
-            "file", f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
-        raise ScenarioError("file", f"is not valid YAML{where}") from None
+        document = loaders[file_format](text, MAX_SCENARIO_BYTES)
+    except bounded_load.BoundedLoadError as error:
+        raise ScenarioError("file", str(error)) from None
     return parse_scenario(document, parameters)
 
 
@@ -510,10 +509,12 @@ def load_scenario_file(path: Path, parameters: ParameterSet | None = None) -> Sc
     suffix = path.suffix.lower()
     formats = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
     if suffix not in formats:
-        raise ScenarioError("file", f"{path.name}: use a .yaml, .yml or .json file")
+        raise ScenarioError("file", f"{excerpt(path.name)}: use a .yaml, .yml or .json file")
     try:
         if path.stat().st_size > MAX_SCENARIO_BYTES:
-            raise ScenarioError("file", f"{path.name} is larger than {MAX_SCENARIO_BYTES // 1000} kB")
+            raise ScenarioError(
+                "file", f"{excerpt(path.name)} is larger than the limit of {MAX_SCENARIO_BYTES // 1000} kB"
+            )
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ScenarioError("file", f"{path} does not exist") from None

@@ -54,6 +54,7 @@ from components.simulator_controls import (
 )
 from components.simulator_summary import Summary, link_problem_text, newer_versions_text, versions_text
 from components.simulator_tables import coverage_table, key_figures_table
+from data.bounded_load import excerpt
 from data.presets import BASELINE_PRESET, load_presets, matching_preset
 from data.results import EXPORT_FORMATS, export_table_bytes, scenario_yaml
 from data.scenario import (
@@ -80,7 +81,6 @@ from services.simulation import (
 PATH: Final = ids.SIMULATOR_PATH
 COMPARE_PATH: Final = ids.COMPARE_PATH
 #: Files above this size are refused in the browser already; between MAX_SCENARIO_BYTES and this the page says why.
-UPLOAD_MAX_BYTES: Final = 1_000_000
 # While a field is wrong the results are those of the last valid scenario: a red bar at their side says so.
 STALE_CLASS: Final = "sim-results sim-stale border-start border-4 border-danger ps-3"
 FRESH_CLASS: Final = "sim-results"
@@ -191,8 +191,8 @@ def _share_section(language: str) -> html.Section:
                 dcc.Upload(
                     html.Div(t("sim.upload.prompt", language)),
                     id=ids.UPLOAD,
-                    accept=".yaml,.yml,.json",
-                    max_size=UPLOAD_MAX_BYTES,
+                    # No `accept` and no `max_size`: the drop zone would drop such a file without a word. Every
+                    # file reaches the check below (in the browser first, then here), which says why it is refused.
                     multiple=False,
                     disable_click=True,
                     className="sim-upload border border-2 rounded p-3 text-center",
@@ -200,6 +200,7 @@ def _share_section(language: str) -> html.Section:
                 ),
                 className="d-block",
             ),
+            dcc.Store(id=ids.UPLOAD_CHECKED),
             html.Div(id=ids.UPLOAD_MESSAGE, role="status", className="mt-2"),
             html.P(
                 dcc.Link(
@@ -352,52 +353,82 @@ def control_values(scenario: Scenario, names: list[str]) -> list[Any]:
     return shown
 
 
-def read_upload(contents: object, filename: object, language: str) -> tuple[Scenario | None, str]:
-    """The scenario of an uploaded file and the message to show; (None, why) when it cannot be used."""
-    shown_name = PurePosixPath(filename).name[:80] if isinstance(filename, str) and filename else "?"
+def _size_kb(size: int) -> str:
+    return format_number(max(size, 1) / 1000, 0 if size >= 10_000 else 1)
+
+
+def read_upload(
+    contents: object, filename: object, language: str, size: object = None
+) -> tuple[Scenario | None, str]:
+    """The scenario of an uploaded file and the message to show; (None, why) when it cannot be used.
+
+    `size` is the file's size in bytes as the browser measured it; the browser hands on no contents for a file
+    it refused already (a wrong kind, too large), so that the message still says why."""
+    shown_name = excerpt(PurePosixPath(filename).name, 60) if isinstance(filename, str) and filename else "?"
+    shown_name = shown_name.strip('"')
     formats = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 
     def refused(field: str, message: str) -> tuple[None, str]:
         return None, t("sim.upload.error", language).format(file=shown_name, field=field, message=message)
 
-    suffix = PurePosixPath(shown_name).suffix.lower()
+    def too_large(measured: int) -> tuple[None, str]:
+        return refused(
+            "file",
+            t("sim.upload.size", language).format(size=_size_kb(measured), kb=MAX_SCENARIO_BYTES // 1000),
+        )
+
+    suffix = PurePosixPath(filename).suffix.lower() if isinstance(filename, str) else ""
     if suffix not in formats:
         return refused("file", t("sim.upload.kind", language))
+    measured = (
+        int(size) if isinstance(size, int | float) and not isinstance(size, bool) and size >= 0 else None
+    )
+    if measured is not None and measured > MAX_SCENARIO_BYTES:
+        return too_large(measured)
     if not isinstance(contents, str) or ";base64," not in contents:
+        if measured == 0 or (isinstance(contents, str) and contents.endswith(",")):
+            return refused("file", t("sim.upload.empty", language))
         return refused("file", t("sim.upload.text", language))
     payload = contents.split(";base64,", 1)[1]
-    too_large = t("sim.upload.size", language).format(kb=MAX_SCENARIO_BYTES // 1000)
     if len(payload) > (MAX_SCENARIO_BYTES * 4) // 3 + 8:
-        return refused("file", too_large)
+        return too_large(len(payload) * 3 // 4)
     try:
         data = base64.b64decode(payload, validate=True)
         text = data.decode("utf-8")
     except (binascii.Error, ValueError):
         return refused("file", t("sim.upload.text", language))
+    if not data:
+        return refused("file", t("sim.upload.empty", language))
     if len(data) > MAX_SCENARIO_BYTES:
-        return refused("file", too_large)
+        return too_large(len(data))
     try:
         scenario = parse_scenario_text(text, formats[suffix])
     except ScenarioError as error:
         return refused(error.field, error.message)
-    except (TypeError, ValueError, RecursionError) as error:
-        return refused("file", str(error)[:200])
-    return scenario, t("sim.upload.ok", language).format(name=scenario.name, file=shown_name)
+    except (TypeError, ValueError, ArithmeticError, RecursionError):  # no check expected it: still say so
+        return refused("file", t("sim.upload.text", language))
+    return scenario, t("sim.upload.ok", language).format(
+        name=excerpt(scenario.name, 80).strip('"'), file=shown_name
+    )
 
 
 def source_outputs(
     trigger: object,
     preset_id: object,
-    contents: object,
-    filename: object,
+    upload: object,
     control_ids: object,
     language: object,
 ) -> tuple[Any, ...]:
-    """The controls' values, horizon, draws and source after a preset was loaded or a file uploaded."""
+    """The controls' values, horizon, draws and source after a preset was loaded or a file uploaded.
+
+    `upload` is what the browser handed on of the file ({filename, size, contents})."""
     language = normalise_language(language)
     names = _names(control_ids)
-    if trigger == ids.UPLOAD:
-        scenario, message = read_upload(contents, filename, language)
+    if trigger == ids.UPLOAD_CHECKED:
+        file = upload if isinstance(upload, dict) else {}
+        scenario, message = read_upload(
+            file.get("contents"), file.get("filename"), language, file.get("size")
+        )
         if scenario is None:
             alert = html.Div(message, className="alert alert-danger py-2 mb-0")
             return ([no_update] * len(names), no_update, no_update, no_update, no_update, alert, no_update)
@@ -432,22 +463,44 @@ def source_outputs(
     Output(ids.UPLOAD_MESSAGE, "children"),
     Output(ids.PRESET, "value"),
     Input(ids.APPLY_PRESET, "n_clicks"),
-    Input(ids.UPLOAD, "contents"),
+    Input(ids.UPLOAD_CHECKED, "data"),
     State(ids.PRESET, "value"),
-    State(ids.UPLOAD, "filename"),
     State({"type": ids.PARAMETER, "name": ALL}, "id"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
 def apply_source(
     n_clicks: object,
-    contents: object,
+    upload: object,
     preset_id: object,
-    filename: object,
     control_ids: object,
     language: object,
 ) -> tuple[Any, ...]:
-    return source_outputs(_trigger(), preset_id, contents, filename, control_ids, language)
+    return source_outputs(_trigger(), preset_id, upload, control_ids, language)
+
+
+# The browser measures an uploaded file before sending it: a file of another kind or over the size limit is
+# sent as its name and size only (the server says why it is refused), so that a large file never becomes a
+# request the server must turn away without a word.
+clientside_callback(
+    f"""
+    function (contents, filename) {{
+        if (typeof contents !== "string") {{ return window.dash_clientside.no_update; }}
+        var name = typeof filename === "string" ? filename : "";
+        var comma = contents.indexOf(",");
+        var encoded = comma < 0 ? 0 : contents.length - comma - 1;
+        var size = Math.floor(encoded * 3 / 4) - (contents.endsWith("==") ? 2 : contents.endsWith("=") ? 1 : 0);
+        var kind = /[.](ya?ml|json)$/i.test(name);
+        var upload = {{filename: name.slice(-200), size: Math.max(size, 0), at: Date.now()}};
+        if (kind && size <= {MAX_SCENARIO_BYTES}) {{ upload.contents = contents; }}
+        return upload;
+    }}
+    """,
+    Output(ids.UPLOAD_CHECKED, "data"),
+    Input(ids.UPLOAD, "contents"),
+    State(ids.UPLOAD, "filename"),
+    prevent_initial_call=True,
+)
 
 
 @callback(

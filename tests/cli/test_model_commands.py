@@ -137,8 +137,8 @@ def test_project_writes_results_with_the_scenario_and_versions_inside(capsys, tm
             "fallback.window_quarters: 25 is out of range",
         ),
         ("parameters: {fallback.window_quarters: 2.5}\n", "s.yaml", "not a whole number"),
-        ("parameters: {fallback.mode: sometimes}\n", "s.yaml", "'sometimes' is not allowed"),
-        ("parameters: {inflow.trend: fast}\n", "s.yaml", "'fast' is not a number"),
+        ("parameters: {fallback.mode: sometimes}\n", "s.yaml", '"sometimes" is not allowed'),
+        ("parameters: {inflow.trend: fast}\n", "s.yaml", '"fast" is not a number'),
         ("parameters: {no.such.thing: 1}\n", "s.yaml", "no.such.thing: is not a known parameter"),
         ("parameters: {ggmmi: 3000}\n", "s.yaml", "ggmmi: is fixed"),
         ("paramters: {}\n", "s.yaml", "paramters: is not a scenario key"),
@@ -182,3 +182,25 @@ def test_the_console_script_shows_no_traceback_on_bad_input(tmp_path):
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "does not exist" in result.stderr
+
+
+def test_project_refuses_an_alias_bomb_quickly_with_a_short_message(capsys, tmp_path):
+    from tests.data.test_bounded_load import alias_bomb
+
+    scenario = tmp_path / "bom.yaml"
+    scenario.write_text(alias_bomb(), encoding="utf-8")
+    code, _, err = run(capsys, "project", "--scenario", str(scenario))
+    assert code == 2
+    assert "aliases are not allowed" in err and len(err) < 300 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("target", ["folder", "/proc/no-such-folder/results.csv"])
+def test_project_to_a_path_that_cannot_be_written_is_bad_input_not_a_traceback(capsys, tmp_path, target):
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text("name: x\n", encoding="utf-8")
+    out = tmp_path / "folder.csv"
+    out.mkdir()
+    code, _, err = run(
+        capsys, "project", "--scenario", str(scenario), "--out", str(out) if target == "folder" else target
+    )
+    assert code == 2 and err.startswith("error: ") and "Traceback" not in err
