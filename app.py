@@ -7,7 +7,7 @@ import os
 
 from dash import Dash
 
-from services import api
+from services import api, compute, logs
 from services.cache import init_cache
 from services.config import Settings, settings_from_environment
 from services.hardening import install, log_callback_error
@@ -34,7 +34,7 @@ INDEX_STRING = """<!DOCTYPE html>
 def create_app(settings: Settings | None = None) -> Dash:
     """Build the portal. Every asset (Bootstrap included) is served from assets/: no third-party host."""
     settings = settings or settings_from_environment()
-    logging.basicConfig(level=settings.log_level)
+    logs.install(settings.log_level)
     app = Dash(
         __name__,
         use_pages=True,
@@ -53,21 +53,49 @@ def create_app(settings: Settings | None = None) -> Dash:
     init_cache(app.server, settings)
     install(app, settings, versions)
     api.register(app.server)
+    compute.configure(
+        compute.PoolSettings(
+            slots=settings.compute_slots,
+            wait_seconds=settings.compute_wait_seconds,
+            time_limit_seconds=settings.compute_time_limit_seconds,
+            memory_limit_mb=settings.compute_memory_mb,
+            isolated=settings.compute_isolated,
+        )
+    )
+    # Dash sets itself up on its first request (it moves the pages' callbacks into the app then); requests that
+    # arrive while it does found 'no known callback'. One request here, before any worker accepts one, does it.
+    with app.server.test_client() as client:
+        client.get("/health")
     return app
 
 
 def versions() -> dict[str, str]:
     """What the portal computes with: the model, the parameters and the monitoring data release."""
-    from data.parameter_store import parameters_version
     from simulation import MODEL_VERSION
 
-    result = {"model_version": MODEL_VERSION, "parameters_version": parameters_version()}
+    result = {"model_version": MODEL_VERSION}
     try:
+        from data.parameter_store import PARAMETER_ROOT, load_parameters, parameters_version
+
+        load_parameters()
+        for path in PARAMETER_ROOT.rglob("*.yaml"):  # still readable now, not only when first loaded
+            with path.open("rb") as stream:
+                stream.read(1)
+        result["parameters_version"] = parameters_version()
+    except Exception as error:  # the health check answers (503) even when the parameters cannot load
+        logging.getLogger("imw.server").error("parameters unreadable: %s: %s", type(error).__name__, error)
+        result["parameters_version"] = "unknown"
+    try:
+        from data.monitoring.releases import INITIAL_RELEASE_ID, read_pointer, read_release
         from data.monitoring.store import current_release
 
+        settings = settings_from_environment()
+        release_id = read_pointer(settings.data_dir)
+        if release_id != INITIAL_RELEASE_ID:
+            read_release(settings.data_dir, release_id)  # its files are there and match their checksums
         result["data_release"] = str(current_release().id)
-    except Exception as error:  # the health check answers even when the data cannot load
-        logging.getLogger("imw.server").error("data release unknown: %s", error)
+    except Exception as error:  # the health check answers (503) even when the data cannot load
+        logging.getLogger("imw.server").error("data release unknown: %s: %s", type(error).__name__, error)
         result["data_release"] = "unknown"
     return result
 

@@ -45,6 +45,10 @@ register(
             "en": "{n} draws of the assumptions (P5–P95 band)",
         },
         "sim.horizon": {"nl": "Aantal jaren", "en": "Number of years"},
+        "sim.draws.invalid": {
+            "nl": "Onzekerheid: kies geen trekkingen of 1.000 trekkingen",
+            "en": "Uncertainty: choose no draws or 1,000 draws",
+        },
         "sim.horizon.unit": {"nl": "jaar", "en": "years"},
         "sim.parameters": {"nl": "Parameters", "en": "Parameters"},
         "sim.parameters.help": {
@@ -129,6 +133,13 @@ register(
             "resultaten hieronder horen nog bij het laatste geldige scenario.",
             "en": "Not computed yet: {count} field(s) are not right ({fields}). Change the value; the results "
             "below still belong to the last valid scenario.",
+        },
+        "sim.status.busy": {
+            "nl": "Nog niet doorgerekend: het portaal rekent nu voor veel gebruikers tegelijk. Probeer het over "
+            "enkele seconden opnieuw (verander een veld of herlaad de pagina); de resultaten hieronder horen bij "
+            "het laatste scenario dat doorgerekend werd.",
+            "en": "Not computed yet: the portal is computing for many users at once. Try again in a few seconds "
+            "(change a field or reload the page); the results below belong to the last scenario computed.",
         },
         "sim.status.ok": {"nl": "Doorgerekend: {name}.", "en": "Computed: {name}."},
         "sim.adjusted": {"nl": "{name} (aangepast)", "en": "{name} (adjusted)"},

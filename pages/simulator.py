@@ -67,12 +67,12 @@ from data.scenario import (
     scenario_parameters,
     scenario_values,
 )
+from services.compute import Busy, ComputeFailed
 from services.scenario_url import decode_scenario, encode_scenario, is_baseline
 from services.simulation import (
-    DEFAULT_PAGE_DRAWS,
-    PAGE_MAX_DRAWS,
+    check_page_scenario,
     coverage_of,
-    page_scenario,
+    draws_problem,
     sensitivity_of,
     simulate,
     versions,
@@ -215,7 +215,7 @@ def _share_section(language: str) -> html.Section:
 def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
     language = normalise_language(lang)
     decoded = decode_scenario(s)
-    scenario = page_scenario(decoded.scenario)  # more draws than the page computes: the page's maximum
+    scenario = decoded.scenario  # checked: the draws and horizon the page offers
     preset_id = matching_preset(scenario)
     notices: list[Any] = []
     if decoded.problem is not None:
@@ -402,7 +402,7 @@ def read_upload(
     if len(data) > MAX_SCENARIO_BYTES:
         return too_large(len(data))
     try:
-        scenario = parse_scenario_text(text, formats[suffix])
+        scenario = check_page_scenario(parse_scenario_text(text, formats[suffix]))
     except ScenarioError as error:
         return refused(error.field, error.message)
     except (TypeError, ValueError, ArithmeticError, RecursionError):  # no check expected it: still say so
@@ -441,7 +441,6 @@ def source_outputs(
         scenario, chosen, notice = presets[preset_id].scenario, preset_id, ""
     else:
         raise PreventUpdate
-    scenario = page_scenario(scenario)
     draws = scenario.draws
     return (
         control_values(scenario, names),
@@ -527,11 +526,11 @@ def _horizon_problem(horizon: object, language: str) -> str:
     )
 
 
-def _page_draws(draws: object) -> int:
-    """The draws asked for, capped at the page's maximum; anything that is no whole number: the default."""
-    if isinstance(draws, bool) or not isinstance(draws, int | float) or not float(draws).is_integer():
-        return DEFAULT_PAGE_DRAWS
-    return min(max(int(draws), 0), PAGE_MAX_DRAWS)
+def _page_draws(draws: object) -> int | None:
+    """The draws asked for when the page offers them (a whole float such as 1000.0 too), else None."""
+    if isinstance(draws, float) and draws.is_integer() and abs(draws) < 1e9:
+        draws = int(draws)
+    return draws if draws_problem(draws) is None else None  # type: ignore[return-value]
 
 
 def _meta(meta: object) -> dict[str, Any]:
@@ -566,13 +565,14 @@ def check_settings(
     check = check_controls(dict(zip(names, values, strict=True)), language)
     problems = dict(check.problems)
     horizon_problem = _horizon_problem(horizon, language)
+    page_draws = _page_draws(draws)
     scenario: Scenario | None = None
-    if not problems and not horizon_problem:
+    if not problems and not horizon_problem and page_draws is not None:
         document = {
             "name": source["name"],
             "description": source["description"],
             "horizon_years": int(horizon),  # type: ignore[call-overload]
-            "draws": _page_draws(draws),
+            "draws": page_draws,
             "seed": source["seed"],
             "parameters": check.values,
             "distributions": source["distributions"],
@@ -586,6 +586,7 @@ def check_settings(
     if scenario is None:
         wrong = [name for name in names if name in problems] + [n for n in problems if n not in names]
         labels = field_labels(wrong, language) + ([t("sim.horizon", language)] if horizon_problem else [])
+        labels += [t("sim.draws.invalid", language)] if page_draws is None else []
         status = html.Div(
             t("sim.status.invalid", language).format(count=len(labels), fields="; ".join(labels)),
             className="alert alert-danger py-2",
@@ -727,8 +728,13 @@ def page_outputs(
         opened = _opened(open_items, [name for name in check.names if name in check.problems])
         stale = (no_update, check.status, STALE_CLASS, opened)
         return (*fields, *stale, *([no_update] * len(RESULT_OUTPUTS)))
+    try:
+        results = results_outputs(check.scenario, meta, language)
+    except (Busy, ComputeFailed):  # the budget is full or the run hit its limit: say so, keep what is shown
+        status = html.Div(t("sim.status.busy", language), className="alert alert-warning py-2")
+        return (*fields, no_update, status, STALE_CLASS, no_update, *([no_update] * len(RESULT_OUTPUTS)))
     state = scenario_state(check.scenario)
-    return (*fields, state, "", FRESH_CLASS, no_update, *results_outputs(check.scenario, meta, language))
+    return (*fields, state, "", FRESH_CLASS, no_update, *results)
 
 
 @callback(

@@ -199,15 +199,23 @@ def test_a_wrong_horizon_is_refused_at_its_field(page, horizon):
     assert outputs["state"] is no_update
 
 
-@pytest.mark.parametrize(
-    ("draws", "computed"), [(0, 0), (1000, 1000), (5000, 5000), (10**9, 5000), (-3, 0), ("x", 1000)]
-)
-def test_the_draws_are_capped_whatever_the_browser_sends(page, draws, computed):
+@pytest.mark.parametrize(("draws", "computed"), [(0, 0), (1000, 1000), (1000.0, 1000)])
+def test_the_draws_the_page_offers_are_computed(page, draws, computed):
     values, horizon, _, meta, control_ids, a, b, open_items, language = baseline_round(page)
     outputs = outputs_by_name(
         page.page_outputs(values, horizon, draws, meta, control_ids, a, b, open_items, language)
     )
     assert outputs["state"]["document"]["draws"] == computed
+
+
+@pytest.mark.parametrize("draws", [5000, 10**9, 1e308, -3, "x", None, True, 999])
+def test_draws_the_page_does_not_offer_are_refused_with_a_message_not_clamped(page, draws):
+    values, horizon, _, meta, control_ids, a, b, open_items, language = baseline_round(page)
+    outputs = outputs_by_name(
+        page.page_outputs(values, horizon, draws, meta, control_ids, a, b, open_items, language)
+    )
+    assert outputs["state"] is no_update  # nothing computed
+    assert "Onzekerheid: kies geen trekkingen of 1.000 trekkingen" in text_of(outputs["status"])
 
 
 @pytest.mark.parametrize(
@@ -442,17 +450,13 @@ def test_an_uploaded_file_saved_on_older_parameters_says_so_until_it_is_changed(
     assert changed[f"{ids.VERSION_NOTICE}.children"] == ""
 
 
-def test_a_scenario_with_more_draws_than_the_page_computes_is_capped_not_adjusted(page):
+def test_a_scenario_with_more_draws_than_the_page_offers_is_refused_with_the_reason(page):
     many = "name: Veel trekkingen\ndraws: 8000\nparameters:\n  fallback.window_quarters: 8\n"
-    values, horizon, _, draws, meta, _, _ = page.source_outputs(
+    values, _, _, draws, meta, message, _ = page.source_outputs(
         ids.UPLOAD_CHECKED, CUSTOM, handed_on(upload(many), "veel.yaml"), CONTROL_IDS, "nl"
     )
-    assert draws == 5000
-    outputs = outputs_by_name(
-        page.page_outputs(values, horizon, draws, meta, CONTROL_IDS, None, None, [], "nl")
-    )
-    assert outputs["state"]["document"]["name"] == "Veel trekkingen"
-    assert outputs["state"]["document"]["draws"] == 5000
+    assert draws is no_update and meta is no_update
+    assert "draws: 8000 draws are not offered here; use 0 or 1,000" in text_of(message)
     layout = page.layout(s=encode_scenario(parse_scenario_text(many, "yaml")))
-    assert by_id(layout, ids.DRAWS).value == 5000
-    assert by_id(layout, ids.META).data["origin"]["draws"] == 5000
+    assert by_id(layout, ids.DRAWS).value == 1000  # the baseline, with the link's problem shown
+    assert by_id(layout, ids.LINK_NOTICE) is not None

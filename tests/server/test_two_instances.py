@@ -110,7 +110,7 @@ def test_a_scenario_computed_through_one_instance_is_served_from_the_shared_cach
     instances, redis_url
 ):
     first, second = instances
-    state = encode_scenario(parse_scenario({"draws": 200, "parameters": {"fallback.window_quarters": 7}}))
+    state = encode_scenario(parse_scenario({"draws": 1000, "parameters": {"fallback.window_quarters": 7}}))
     computed = _get(f"{first}/api/scenario?s={state}")
     served = _get(f"{second}/api/scenario?s={state}")
     assert served["computed_at"] == computed["computed_at"]

@@ -15,10 +15,14 @@ from services.cache import init_cache
 from services.config import Settings
 
 
-def make_server(redis_url: str | None = None) -> Flask:
+#: The secret the test apps share (as the instances of one deployment do).
+TEST_SECRET = "test-secret-of-the-service-tests"
+
+
+def make_server(redis_url: str | None = None, secret: str = TEST_SECRET) -> Flask:
     """A bare Flask app with the portal's cache bound to it (as app.create_app binds it)."""
     server = Flask(__name__)
-    init_cache(server, Settings(cache_redis_url=redis_url))
+    init_cache(server, Settings(cache_redis_url=redis_url, cache_secret=secret))
     return server
 
 
@@ -52,6 +56,10 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "no",
             "--dir",
             str(folder),
+            "--maxmemory",
+            "64mb",
+            "--maxmemory-policy",
+            "allkeys-lru",
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
