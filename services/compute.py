@@ -8,7 +8,7 @@ answered in tens of seconds. So every computation goes through a `ComputePool`:
   slot (`IMW_COMPUTE_WAIT`), then gets `Busy`, which the server answers with 503 and a Retry-After header;
 - **in a process of its own** (one per slot, started once and reused): a run that passes `time_limit_seconds`
   (`IMW_COMPUTE_TIME_LIMIT`) is ended by killing that process, so the limit is hard; its address space is capped
-  at `memory_limit_mb` (`IMW_COMPUTE_MEMORY_MB`), so a run that would take more fails alone instead of taking the
+  at `memory_limit_mb` (`IMW_COMPUTE_MEMORY_MB`, 1 GB; a maximal run takes 0.6 GB of address space), so a run that would take more fails alone instead of taking the
   machine. The web process itself keeps its memory and its interpreter free for pages and `/health`;
 - a slot's process is replaced after `tasks_per_process` runs, between two runs (never during one): memory that
   numpy or the allocator keeps after a run never piles up.
@@ -39,6 +39,10 @@ T = TypeVar("T")
 PRELOAD = ("numpy", "pandas", "scipy.stats", "simulation", "data.results", "services.simulation")
 
 
+#: How much lower the compute processes' CPU priority is than the web process's (os.nice).
+NICENESS = 10
+
+
 class Busy(Exception):
     """No compute slot came free within the wait; try again after `retry_after` seconds."""
 
@@ -56,7 +60,7 @@ class PoolSettings:
     slots: int = 2
     wait_seconds: float = 10.0
     time_limit_seconds: float = 30.0
-    memory_limit_mb: int = 2048
+    memory_limit_mb: int = 1024
     tasks_per_process: int = 200
     isolated: bool = False
 
@@ -67,8 +71,12 @@ def _limit_memory(memory_limit_mb: int) -> None:
 
 
 def _serve(connection: Connection, memory_limit_mb: int) -> None:
-    """The loop of a compute process: receive (function, args), answer ("ok", result) or ("error", message)."""
+    """The loop of a compute process: receive (function, args), answer ("ok", result) or ("error", message).
+
+    It runs at a lower CPU priority than the web process: when the cores are busy with Monte Carlo runs, pages
+    and `/health` still get the CPU first."""
     _limit_memory(memory_limit_mb)
+    os.nice(NICENESS)
     while True:
         try:
             function, args = connection.recv()

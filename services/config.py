@@ -28,7 +28,7 @@ class Settings:
     compute_slots: int = 2
     compute_wait_seconds: int = 10
     compute_time_limit_seconds: int = 30
-    compute_memory_mb: int = 2048
+    compute_memory_mb: int = 1024
     compute_isolated: bool = True
     extra: dict[str, object] = field(default_factory=dict)
 
@@ -77,7 +77,7 @@ def settings_from_environment(env: Mapping[str, str] | None = None) -> Settings:
         compute_slots=_int(env, "IMW_COMPUTE_SLOTS", 2, 1, 64),
         compute_wait_seconds=_int(env, "IMW_COMPUTE_WAIT", 10, 0, 120),
         compute_time_limit_seconds=_int(env, "IMW_COMPUTE_TIME_LIMIT", 30, 1, 600),
-        compute_memory_mb=_int(env, "IMW_COMPUTE_MEMORY_MB", 2048, 256, 65536),
+        compute_memory_mb=_int(env, "IMW_COMPUTE_MEMORY_MB", 1024, 256, 65536),
         compute_isolated=isolated == "1",
         cache_timeout_seconds=_int(env, "IMW_CACHE_TIMEOUT", 24 * 3600, 1, 30 * 24 * 3600),
         data_dir=data_dir,

@@ -14,7 +14,6 @@ from flask import Flask
 from services.cache import init_cache
 from services.config import Settings
 
-
 #: The secret the test apps share (as the instances of one deployment do).
 TEST_SECRET = "test-secret-of-the-service-tests"
 

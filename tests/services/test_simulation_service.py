@@ -13,12 +13,10 @@ from pathlib import Path
 import pytest
 
 from data.presets import load_presets
-from data.scenario import Scenario, parse_scenario
+from data.scenario import Scenario, ScenarioError, parse_scenario
 from services import simulation
-from data.scenario import ScenarioError
 from services.simulation import (
     PAGE_DRAW_CHOICES,
-    SimulationResult,
     cache_key,
     cached,
     check_page_scenario,
