@@ -452,7 +452,7 @@ def test_an_uploaded_file_saved_on_older_parameters_says_so_until_it_is_changed(
 
 def test_a_scenario_with_more_draws_than_the_page_offers_is_refused_with_the_reason(page):
     many = "name: Veel trekkingen\ndraws: 8000\nparameters:\n  fallback.window_quarters: 8\n"
-    values, _, _, draws, meta, message, _ = page.source_outputs(
+    _values, _, _, draws, meta, message, _ = page.source_outputs(
         ids.UPLOAD_CHECKED, CUSTOM, handed_on(upload(many), "veel.yaml"), CONTROL_IDS, "nl"
     )
     assert draws is no_update and meta is no_update
