@@ -9,7 +9,8 @@ answered in tens of seconds. So every computation goes through a `ComputePool`:
 - **in a process of its own** (one per slot, started once and reused): a run that passes `time_limit_seconds`
   (`IMW_COMPUTE_TIME_LIMIT`) is ended by killing that process, so the limit is hard; its address space is capped
   at `memory_limit_mb` (`IMW_COMPUTE_MEMORY_MB`, 1 GB; a maximal run takes 0.6 GB of address space), so a run
-  that would take more fails alone instead of taking the machine. The web process itself keeps its memory and its interpreter free for pages and `/health`;
+  that would take more fails alone instead of taking the machine. The web process itself keeps its memory and
+  its interpreter free for pages and `/health`;
 - a slot's process is replaced after `tasks_per_process` runs, between two runs (never during one): memory that
   numpy or the allocator keeps after a run never piles up.
 
