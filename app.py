@@ -60,6 +60,7 @@ def create_app(settings: Settings | None = None) -> Dash:
             time_limit_seconds=settings.compute_time_limit_seconds,
             memory_limit_mb=settings.compute_memory_mb,
             isolated=settings.compute_isolated,
+            tasks_per_process=settings.compute_tasks_per_process,
         )
     )
     # Dash sets itself up on its first request (it moves the pages' callbacks into the app then); requests that

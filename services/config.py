@@ -30,6 +30,7 @@ class Settings:
     compute_time_limit_seconds: int = 30
     compute_memory_mb: int = 1024
     compute_isolated: bool = True
+    compute_tasks_per_process: int = 200
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -79,6 +80,7 @@ def settings_from_environment(env: Mapping[str, str] | None = None) -> Settings:
         compute_time_limit_seconds=_int(env, "IMW_COMPUTE_TIME_LIMIT", 30, 1, 600),
         compute_memory_mb=_int(env, "IMW_COMPUTE_MEMORY_MB", 1024, 256, 65536),
         compute_isolated=isolated == "1",
+        compute_tasks_per_process=_int(env, "IMW_COMPUTE_TASKS", 200, 1, 100_000),
         cache_timeout_seconds=_int(env, "IMW_CACHE_TIMEOUT", 24 * 3600, 1, 30 * 24 * 3600),
         data_dir=data_dir,
         suppression_threshold=_int(env, "IMW_SUPPRESSION_THRESHOLD", 10, 1, 1000),

@@ -32,7 +32,7 @@ from typing import Any
 
 import dash
 from dash.exceptions import PreventUpdate
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from services.cache import result_cache
@@ -175,6 +175,10 @@ def check_callback_request(app: dash.Dash) -> Response | None:
     except Exception as error:  # a body that cannot be read (a broken chunked encoding, a client that left)
         log.warning("callback request refused: unreadable body (%s)", type(error).__name__)
         return _bad_request("the request body cannot be read")
+    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    if request.content_length is None and limit and len(raw) >= limit:
+        # A chunked body is cut at the limit rather than refused: refuse it here, as one with a length is.
+        raise RequestEntityTooLarge()
     try:
         body = json.loads(raw)
     except (ValueError, RecursionError):

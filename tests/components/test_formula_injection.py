@@ -54,7 +54,9 @@ def dangerous_xlsx_cells(content: bytes) -> list[str]:
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
-                if cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS)):
+                if cell.data_type == "f" or (
+                    isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS)
+                ):
                     found.append(f"{sheet.title}!{cell.coordinate}: {cell.value!r:.60}")
     return found
 
