@@ -209,8 +209,13 @@ class ComputePool:
         """Start every slot's process now (a worker calls this before it accepts requests)."""
         if not self.settings.isolated:
             return
-        for _ in range(self.settings.slots):
-            self.run(os.getpid)
+        slots = [self._idle.get() for _ in range(self.settings.slots)]
+        try:
+            for slot in slots:
+                slot.run(os.getpid, ())
+        finally:
+            for slot in slots:
+                self._idle.put(slot)
 
     def status(self) -> dict[str, Any]:
         """What /health reports: slots, how many are busy, waiting and refused so far."""

@@ -85,6 +85,17 @@ def gunicorn(
     )
     try:
         wait_until(lambda: get(f"http://127.0.0.1:{port}/health", 2)[0] in (200, 503), "gunicorn", 90)
+        workers = int(env.get("WORKERS", "2"))
+        slots = int(env.get("IMW_COMPUTE_SLOTS", "2"))
+        # Every worker booted and warm: its resource tracker, fork server and compute processes are running.
+        wait_until(
+            lambda: (
+                len(children(process.pid)) == workers
+                and all(len(descendants(worker)) >= 2 + slots for worker in children(process.pid))
+            ),
+            "every gunicorn worker",
+            90,
+        )
         yield process
     finally:
         stop(process)
@@ -99,6 +110,7 @@ def served(env: dict[str, str], run_dir: Path) -> Iterator[int]:
         "nginx is missing: make serve installs it"
     )
     port = free_port()
+    log = (run_dir.parent / f"{run_dir.name}.log").open("wb")
     process = subprocess.Popen(
         ["bash", str(ROOT / "deploy" / "serve.sh")],
         cwd=ROOT,
@@ -109,7 +121,7 @@ def served(env: dict[str, str], run_dir: Path) -> Iterator[int]:
             "IMW_RUN_DIR": str(run_dir),
             "BIN": str(BIN),
         },
-        stdout=(run_dir.parent / f"{run_dir.name}.log").open("wb"),
+        stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
@@ -118,6 +130,7 @@ def served(env: dict[str, str], run_dir: Path) -> Iterator[int]:
         yield port
     finally:
         stop(process)
+        log.close()
 
 
 def stop(process: subprocess.Popen) -> None:

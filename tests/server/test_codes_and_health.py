@@ -109,3 +109,17 @@ def test_health_is_503_naming_the_parameters_when_they_cannot_be_read(client, tm
     response = client.get("/health")
     document = response.get_json()
     assert response.status_code == 503 and document["degraded"] == ["parameters_version"]
+
+
+@pytest.mark.parametrize("draws", [10_000, 5000, 2500, 1e308, -1])
+def test_the_api_refuses_draws_the_page_does_not_offer_naming_the_field(client, draws):
+    import base64
+    import zlib
+
+    from services.scenario_url import URL_FORMAT_VERSION
+
+    document = json.dumps({"v": URL_FORMAT_VERSION, "draws": draws, "horizon_years": 20, "seed": 4242})
+    state = base64.urlsafe_b64encode(zlib.compress(document.encode())).decode().rstrip("=")
+    response = client.get(f"/api/scenario?s={state}")
+    assert response.status_code == 400
+    assert response.get_json()["field"] == "draws"
