@@ -105,4 +105,18 @@ app = create_app()
 server = app.server
 
 if __name__ == "__main__":
-    app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")), debug=False)
+    from werkzeug.serving import WSGIRequestHandler
+
+    class _Handler(WSGIRequestHandler):
+        """The development server's handler without the Server header (it named Werkzeug and Python)."""
+
+        def send_header(self, keyword: str, value: str) -> None:
+            if keyword.lower() != "server":
+                super().send_header(keyword, value)
+
+    app.run(
+        host=os.environ.get("HOST", "127.0.0.1"),
+        port=int(os.environ.get("PORT", "8050")),
+        debug=False,
+        request_handler=_Handler,
+    )

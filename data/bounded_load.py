@@ -79,7 +79,7 @@ class _BoundedComposer(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             mark = event.start_mark
             raise BoundedLoadError(
                 f"uses a YAML alias (*{excerpt(event.anchor, 20).strip(chr(34))}) at line {mark.line + 1}, "
