@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+import time
 
 from dash import Dash
 
@@ -70,8 +72,31 @@ def create_app(settings: Settings | None = None) -> Dash:
     return app
 
 
+_checked: dict[str, object] = {"at": float("-inf"), "result": {}}
+_checked_lock = threading.Lock()
+#: How long a check of the files behind /health holds: a health check every 100 ms reads them ten times less.
+CHECK_SECONDS = 1.0
+
+
+def recheck() -> None:
+    """Forget the last check of the files: the next /health reads them again."""
+    with _checked_lock:
+        _checked["at"] = float("-inf")
+
+
 def versions() -> dict[str, str]:
-    """What the portal computes with: the model, the parameters and the monitoring data release."""
+    """What the portal computes with: the model, the parameters and the monitoring data release ("unknown"
+    for what cannot be read now); the files are checked at most once a second."""
+    with _checked_lock:
+        if time.monotonic() - float(_checked["at"]) < CHECK_SECONDS:  # type: ignore[arg-type]
+            return dict(_checked["result"])  # type: ignore[call-overload]
+    result = _read_versions()
+    with _checked_lock:
+        _checked.update(at=time.monotonic(), result=result)
+    return dict(result)
+
+
+def _read_versions() -> dict[str, str]:
     from simulation import MODEL_VERSION
 
     result = {"model_version": MODEL_VERSION}

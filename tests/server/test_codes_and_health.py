@@ -94,7 +94,20 @@ def test_health_is_200_with_what_it_computes_with(client):
     assert document["compute"]["slots"] >= 1
 
 
+@pytest.fixture(autouse=True)
+def _forget_health_checks():
+    """/health checks its files at most once a second: each test here starts and ends with a fresh check."""
+    portal.recheck()
+    yield
+    portal.recheck()
+
+
+def recheck_around() -> None:
+    portal.recheck()
+
+
 def test_health_is_503_naming_the_data_release_when_it_cannot_be_read(client, tmp_path, monkeypatch):
+    recheck_around()
     (tmp_path / "CURRENT").write_text("20260101T000000Z-0000000000ab\n", encoding="utf-8")
     monkeypatch.setenv("IMW_DATA_DIR", str(tmp_path))
     response = client.get("/health")
@@ -104,6 +117,7 @@ def test_health_is_503_naming_the_data_release_when_it_cannot_be_read(client, tm
 
 
 def test_health_is_503_naming_the_parameters_when_they_cannot_be_read(client, tmp_path, monkeypatch):
+    recheck_around()
     (tmp_path / "broken.yaml").mkdir()  # a 'file' that cannot be read
     monkeypatch.setattr(parameter_store, "PARAMETER_ROOT", tmp_path)
     response = client.get("/health")

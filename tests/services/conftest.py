@@ -25,6 +25,20 @@ def make_server(redis_url: str | None = None, secret: str = TEST_SECRET) -> Flas
     return server
 
 
+@pytest.fixture(autouse=True)
+def in_thread_pool() -> Iterator[None]:
+    """Computations in the test's own thread: the tests count and patch the model's runs, which a compute
+    process of its own (what an app created by another test module configures) would not see."""
+    from services import compute
+
+    saved = compute._pool
+    compute._pool = compute.ComputePool(compute.PoolSettings())
+    try:
+        yield
+    finally:
+        compute._pool = saved
+
+
 @pytest.fixture
 def app_context() -> Iterator[Flask]:
     server = make_server()
