@@ -26,6 +26,10 @@ pytestmark = pytest.mark.slow
 MEMORY_BOUND_MB = 2500
 
 
+def p95(times: list[float]) -> float:
+    return sorted(times)[int(len(times) * 0.95)]
+
+
 def maximal_state(seed: int) -> str:
     document = {
         "v": URL_FORMAT_VERSION,
@@ -48,6 +52,8 @@ def test_16_concurrent_maximal_requests_keep_health_fast_and_memory_bounded(two_
     port, master = two_workers
     first = random.randrange(10**6, 10**9)  # fresh seeds: every request misses the cache
     urls = [f"http://127.0.0.1:{port}/api/scenario?s={maximal_state(first + n)}" for n in range(16)]
+    with HealthWatch(f"http://127.0.0.1:{port}/health", 0.1) as idle:
+        time.sleep(3)
     with MemoryWatch(master) as memory, HealthWatch(f"http://127.0.0.1:{port}/health", 0.1) as health:
         time.sleep(0.5)
         results = concurrent_gets(urls)
@@ -55,15 +61,17 @@ def test_16_concurrent_maximal_requests_keep_health_fast_and_memory_bounded(two_
     statuses = [status for status, _, _ in results]
     print(
         f"\n16 maximal requests: statuses {sorted(statuses)}, slowest {max(r[2] for r in results):.1f} s; "
-        f"/health max {max(health.times) * 1000:.0f} ms over {len(health.times)} calls; "
+        f"/health max {max(health.times) * 1000:.0f} ms, p95 {p95(health.times) * 1000:.0f} ms over "
+        f"{len(health.times)} calls (idle p95 {p95(idle.times) * 1000:.0f} ms); "
         f"peak per worker {memory.peak_kb / 1024:.0f} MB (bound {MEMORY_BOUND_MB} MB)"
     )
     assert set(statuses) <= {200, 503} and statuses.count(200) >= 4
     assert all(headers.get("Retry-After") for status, headers, _ in results if status == 503)
-    # Within 200 ms, and never starved: on these shared cores a single call can wait for a scheduler slice, so
-    # the 95th percentile is held to 200 ms and the slowest call to a second (it took over 10 s before).
+    # Within 200 ms of what the machine gives an idle portal, and never starved. The cores are shared (with other
+    # work, in CI too): the same run measures /health idle first, and the burst may add at most 200 ms to its
+    # 95th percentile; the slowest call stays under a second (before the budget, calls took over 10 s).
     slow_calls = [(i, round(t, 3)) for i, t in enumerate(health.times) if t > 0.1]
-    assert sorted(health.times)[int(len(health.times) * 0.95)] < 0.2, slow_calls
+    assert p95(health.times) < 0.2 + p95(idle.times), slow_calls
     assert max(health.times) < 1.0, slow_calls
     assert set(health.statuses) == {200}
     assert 0 < memory.peak_kb / 1024 < MEMORY_BOUND_MB
