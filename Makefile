@@ -5,10 +5,10 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8050
 WORKERS ?= 2
-THREADS ?= 4
+THREADS ?= 16
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run serve test test-fast lint format bench browser-deps clean load calibrate backtest
+.PHONY: install run serve serve-deps test test-fast lint format bench browser-deps clean load calibrate backtest
 
 install: $(STAMP)
 
@@ -22,11 +22,19 @@ $(STAMP): pyproject.toml
 run: install
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/python app.py
 
-# Production server: several processes (WORKERS) with threads each; no state lives in them (see README).
-serve: install
-	$(BIN)/gunicorn --no-control-socket --workers $(WORKERS) --worker-class gthread --threads $(THREADS) \
-	  --timeout 60 --graceful-timeout 20 --keep-alive 75 --max-requests 2000 --max-requests-jitter 200 \
-	  --bind $(HOST):$(PORT) app:server
+# Production server: nginx on HOST:PORT buffers every request and bounds its read times, gunicorn behind it on
+# loopback (UPSTREAM_PORT, default PORT+1) runs WORKERS processes with THREADS threads; no state lives in them
+# (see README and docs/security.md). Settings: deploy/gunicorn.conf.py, deploy/nginx.conf.template.
+serve: install serve-deps
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) THREADS=$(THREADS) BIN=$(BIN) bash deploy/serve.sh
+
+# Debian's nginx (and its headers-more module) for the front of `make serve`; installed only when missing.
+serve-deps:
+	@{ command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx; } && \
+	  test -f /usr/lib/nginx/modules/ngx_http_headers_more_filter_module.so || { \
+	  echo "installing Debian's nginx for the front of make serve"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx \
+	    libnginx-mod-http-headers-more-filter >/dev/null; }
 
 # Debian's chromium for the browser tests; installed only when it is missing.
 browser-deps:
@@ -37,7 +45,7 @@ browser-deps:
 	  echo "installing Debian's redis-server for the shared-cache tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }
 
-test: install browser-deps
+test: install browser-deps serve-deps
 	$(BIN)/python -m pytest
 
 test-fast: install

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+import time
 
 # Before numpy loads: the model's small matrix products run fastest on one BLAS thread, and a server runs several
 # processes and threads already (many BLAS threads per process made them ten times slower under load).
@@ -11,7 +13,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from dash import Dash
 
-from services import api
+from services import api, compute, logs
 from services.cache import init_cache
 from services.config import Settings, settings_from_environment
 from services.hardening import install, log_callback_error
@@ -38,7 +40,7 @@ INDEX_STRING = """<!DOCTYPE html>
 def create_app(settings: Settings | None = None) -> Dash:
     """Build the portal. Every asset (Bootstrap included) is served from assets/: no third-party host."""
     settings = settings or settings_from_environment()
-    logging.basicConfig(level=settings.log_level)
+    logs.install(settings.log_level)
     app = Dash(
         __name__,
         use_pages=True,
@@ -57,21 +59,73 @@ def create_app(settings: Settings | None = None) -> Dash:
     init_cache(app.server, settings)
     install(app, settings, versions)
     api.register(app.server)
+    compute.configure(
+        compute.PoolSettings(
+            slots=settings.compute_slots,
+            wait_seconds=settings.compute_wait_seconds,
+            time_limit_seconds=settings.compute_time_limit_seconds,
+            memory_limit_mb=settings.compute_memory_mb,
+            isolated=settings.compute_isolated,
+            tasks_per_process=settings.compute_tasks_per_process,
+        )
+    )
+    # Dash sets itself up on its first request (it moves the pages' callbacks into the app then); requests that
+    # arrive while it does found 'no known callback'. One request here, before any worker accepts one, does it.
+    with app.server.test_client() as client:
+        client.get("/health")
     return app
 
 
+_checked: dict[str, object] = {"at": float("-inf"), "result": {}}
+_checked_lock = threading.Lock()
+#: How long a check of the files behind /health holds: a health check every 100 ms reads them ten times less.
+CHECK_SECONDS = 1.0
+
+
+def recheck() -> None:
+    """Forget the last check of the files: the next /health reads them again."""
+    with _checked_lock:
+        _checked["at"] = float("-inf")
+
+
 def versions() -> dict[str, str]:
-    """What the portal computes with: the model, the parameters and the monitoring data release."""
-    from data.parameter_store import parameters_version
+    """What the portal computes with: the model, the parameters and the monitoring data release ("unknown"
+    for what cannot be read now); the files are checked at most once a second."""
+    with _checked_lock:
+        if time.monotonic() - float(_checked["at"]) < CHECK_SECONDS:  # type: ignore[arg-type]
+            return dict(_checked["result"])  # type: ignore[call-overload]
+    result = _read_versions()
+    with _checked_lock:
+        _checked.update(at=time.monotonic(), result=result)
+    return dict(result)
+
+
+def _read_versions() -> dict[str, str]:
     from simulation import MODEL_VERSION
 
-    result = {"model_version": MODEL_VERSION, "parameters_version": parameters_version()}
+    result = {"model_version": MODEL_VERSION}
     try:
+        from data.parameter_store import PARAMETER_ROOT, load_parameters, parameters_version
+
+        load_parameters()
+        for path in PARAMETER_ROOT.rglob("*.yaml"):  # still readable now, not only when first loaded
+            with path.open("rb") as stream:
+                stream.read(1)
+        result["parameters_version"] = parameters_version()
+    except Exception as error:  # the health check answers (503) even when the parameters cannot load
+        logging.getLogger("imw.server").error("parameters unreadable: %s: %s", type(error).__name__, error)
+        result["parameters_version"] = "unknown"
+    try:
+        from data.monitoring.releases import INITIAL_RELEASE_ID, read_pointer, read_release
         from data.monitoring.store import current_release
 
+        settings = settings_from_environment()
+        release_id = read_pointer(settings.data_dir)
+        if release_id != INITIAL_RELEASE_ID:
+            read_release(settings.data_dir, release_id)  # its files are there and match their checksums
         result["data_release"] = str(current_release().id)
-    except Exception as error:  # the health check answers even when the data cannot load
-        logging.getLogger("imw.server").error("data release unknown: %s", error)
+    except Exception as error:  # the health check answers (503) even when the data cannot load
+        logging.getLogger("imw.server").error("data release unknown: %s: %s", type(error).__name__, error)
         result["data_release"] = "unknown"
     return result
 
@@ -80,4 +134,18 @@ app = create_app()
 server = app.server
 
 if __name__ == "__main__":
-    app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")), debug=False)
+    from werkzeug.serving import WSGIRequestHandler
+
+    class _Handler(WSGIRequestHandler):
+        """The development server's handler without the Server header (it named Werkzeug and Python)."""
+
+        def send_header(self, keyword: str, value: str) -> None:
+            if keyword.lower() != "server":
+                super().send_header(keyword, value)
+
+    app.run(
+        host=os.environ.get("HOST", "127.0.0.1"),
+        port=int(os.environ.get("PORT", "8050")),
+        debug=False,
+        request_handler=_Handler,
+    )

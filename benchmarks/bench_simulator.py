@@ -1,6 +1,6 @@
 """Benchmark of the simulator page (issue: scenario simulator). Run with `make bench`.
 
-Server side: the page's callbacks called as plain functions inside the app (its Flask-Caching cache, 1,000 draws):
+Server side: the page's callbacks called as plain functions inside the app (its result cache, 1,000 draws):
 
 - cold: the first scenario of a warm process (nothing cached yet);
 - changed: a changed parameter (a scenario not seen before): the page's one callback for a changed field, which

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from cli.common import EXIT_BAD_INPUT, Parser, UsageError
+from data.bounded_load import excerpt
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,6 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:  # a path that cannot be written or read: bad input too, said in one line
+        where = f"{excerpt(str(error.filename))}: " if error.filename else ""
+        print(f"error: {where}{error.strerror or type(error).__name__}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

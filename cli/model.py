@@ -172,6 +172,8 @@ def run_project(args: argparse.Namespace) -> int:
         suffix = args.out.suffix.lower()
         if suffix not in EXPORT_FORMATS:
             raise UsageError(f"--out {args.out}: use a file ending in {', '.join(EXPORT_FORMATS)}")
+        if args.out.is_dir():
+            raise UsageError(f"--out {args.out}: this is a folder; name a file in it")
         if not args.out.parent.exists() and str(args.out.parent):
             raise UsageError(f"--out {args.out}: the folder {args.out.parent} does not exist")
     if args.draws is not None and not 0 <= args.draws <= MAX_DRAWS:

@@ -29,6 +29,7 @@ from components.monitoring_frames import (
     quarter_number,
 )
 from data.monitoring.schema import COLUMNS, FLAGS, SOURCE_STATUSES
+from data.spreadsheet_safety import neutralise, neutralise_frame, neutralise_note
 
 register(
     {
@@ -165,8 +166,8 @@ def csv_bytes(table: pd.DataFrame, notes: Sequence[str]) -> bytes:
     """UTF-8 CSV (with a byte-order mark, so that spreadsheet programs show € and é) after "#" note lines."""
     buffer = io.StringIO()
     for note in notes:
-        buffer.write(f"# {note}\n")
-    table.to_csv(buffer, index=False, lineterminator="\n")
+        buffer.write(f"# {neutralise_note(note)}\n")
+    neutralise_frame(table).to_csv(buffer, index=False, lineterminator="\n")
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -182,10 +183,10 @@ def xlsx_bytes(
     sheet = workbook.active
     sheet.title = t("download.sheet.data", language)
     for line, note in enumerate(notes, start=1):
-        sheet.cell(row=line, column=1, value=note).font = Font(bold=line == 1)
+        sheet.cell(row=line, column=1, value=neutralise(note)).font = Font(bold=line == 1)
     header_row = len(notes) + 2
     for column, name in enumerate(table.columns, start=1):
-        sheet.cell(row=header_row, column=column, value=name).font = Font(bold=True)
+        sheet.cell(row=header_row, column=column, value=neutralise(name)).font = Font(bold=True)
     for offset, record in enumerate(table.itertuples(index=False), start=1):
         for column, value in enumerate(record, start=1):
             sheet.cell(row=header_row + offset, column=column, value=_cell(value))
@@ -197,7 +198,7 @@ def xlsx_bytes(
         sheet_sources = workbook.create_sheet(t("download.sheet.sources", language))
         columns = list(sources.columns)
         for column, name in enumerate(columns, start=1):
-            sheet_sources.cell(row=1, column=column, value=name).font = Font(bold=True)
+            sheet_sources.cell(row=1, column=column, value=neutralise(name)).font = Font(bold=True)
         for offset, record in enumerate(sources[sources["id"].isin(used)].itertuples(index=False), start=2):
             for column, value in enumerate(record, start=1):
                 sheet_sources.cell(row=offset, column=column, value=_cell(value))
@@ -207,7 +208,8 @@ def xlsx_bytes(
 
 
 def _cell(value: object) -> object:
-    """A value openpyxl can write: NaN and None become empty cells, numpy scalars plain Python."""
+    """A value openpyxl can write: NaN and None become empty cells, numpy scalars plain Python, and text that
+    would be read as a formula neutralised (data/spreadsheet_safety.py)."""
     if value is None:
         return None
     try:
@@ -217,7 +219,7 @@ def _cell(value: object) -> object:
         pass
     if hasattr(value, "item"):
         return value.item()  # type: ignore[union-attr]
-    return value
+    return neutralise(value)
 
 
 def download_filename(indicator_id: str, year_from: int, year_to: int, breakdown: str, extension: str) -> str:

@@ -35,7 +35,7 @@ from data.scenario import (
     is_dated,
     scenario_parameters,
 )
-from services.simulation import PAGE_DRAW_CHOICES, PAGE_MAX_DRAWS
+from services.simulation import DEFAULT_PAGE_DRAWS, PAGE_DRAW_CHOICES
 
 #: Groups of the settings, in the order shown (each parameter names its group in its metadata).
 GROUPS: Final = (
@@ -279,11 +279,8 @@ def preset_options(language: str) -> list[dict[str, str]]:
 
 
 def draw_options(draws: int, language: str) -> list[dict[str, Any]]:
-    """No draws or 1,000; a scenario with another number (from a file or a link) keeps its own, capped."""
+    """No draws or 1,000: the only numbers the page computes (others are refused where they come in)."""
     choices = list(PAGE_DRAW_CHOICES)
-    own = min(max(int(draws), 0), PAGE_MAX_DRAWS)
-    if own not in choices:
-        choices.append(own)
     return [
         {
             "label": t("sim.draws.none", language)
@@ -313,7 +310,7 @@ def SettingsPanel(scenario: Scenario, preset_id: str | None, language: str) -> h
         active_item=list(OPEN_GROUPS),
         class_name="sim-accordion",
     )
-    draws = min(max(scenario.draws, 0), PAGE_MAX_DRAWS)
+    draws = scenario.draws if scenario.draws in PAGE_DRAW_CHOICES else DEFAULT_PAGE_DRAWS
     return html.Div(
         [
             html.H2(t("sim.settings", language), className="h4"),

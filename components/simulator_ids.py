@@ -45,6 +45,8 @@ COVERAGE: Final = "sim-coverage"
 VERSIONS: Final = "sim-versions"
 UPLOAD: Final = "sim-upload"
 UPLOAD_MESSAGE: Final = "sim-upload-message"
+#: What the browser hands on of an uploaded file: its name, its size and (when not refused already) its contents.
+UPLOAD_CHECKED: Final = "sim-upload-checked"
 DOWNLOAD: Final = "sim-download"
 DOWNLOAD_SCENARIO_YAML: Final = "sim-download-scenario-yaml"
 DOWNLOAD_SCENARIO_JSON: Final = "sim-download-scenario-json"

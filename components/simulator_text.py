@@ -45,6 +45,10 @@ register(
             "en": "{n} draws of the assumptions (P5–P95 band)",
         },
         "sim.horizon": {"nl": "Aantal jaren", "en": "Number of years"},
+        "sim.draws.invalid": {
+            "nl": "Onzekerheid: kies geen trekkingen of 1.000 trekkingen",
+            "en": "Uncertainty: choose no draws or 1,000 draws",
+        },
         "sim.horizon.unit": {"nl": "jaar", "en": "years"},
         "sim.parameters": {"nl": "Parameters", "en": "Parameters"},
         "sim.parameters.help": {
@@ -167,6 +171,13 @@ register(
             "en": "Not computed yet: {count} field(s) are not right ({fields}). Change the value; the results "
             "below still belong to the last valid scenario.",
         },
+        "sim.status.busy": {
+            "nl": "Nog niet doorgerekend: het portaal rekent nu voor veel gebruikers tegelijk. Probeer het over "
+            "enkele seconden opnieuw (verander een veld of herlaad de pagina); de resultaten hieronder horen bij "
+            "het laatste scenario dat doorgerekend werd.",
+            "en": "Not computed yet: the portal is computing for many users at once. Try again in a few seconds "
+            "(change a field or reload the page); the results below belong to the last scenario computed.",
+        },
         "sim.status.ok": {"nl": "Doorgerekend: {name}.", "en": "Computed: {name}."},
         "sim.adjusted": {"nl": "{name} (aangepast)", "en": "{name} (adjusted)"},
         # --- links, files -----------------------------------------------------------------------------------
@@ -240,10 +251,11 @@ register(
             "en": "use a .yaml, .yml or .json file",
         },
         "sim.upload.size": {
-            "nl": "het bestand is groter dan {kb} kB; een scenario is enkele regels",
-            "en": "the file is larger than {kb} kB; a scenario is a few lines",
+            "nl": "het bestand is {size} kB, groter dan de grens van {kb} kB; een scenario is enkele regels",
+            "en": "the file is {size} kB, larger than the limit of {kb} kB; a scenario is a few lines",
         },
         "sim.upload.text": {"nl": "het bestand is geen tekst in UTF-8", "en": "the file is no UTF-8 text"},
+        "sim.upload.empty": {"nl": "het bestand is leeg", "en": "the file is empty"},
         "sim.compare.link": {"nl": "Vergelijk met andere scenario's", "en": "Compare with other scenarios"},
         # --- results ----------------------------------------------------------------------------------------
         "sim.results": {"nl": "Resultaten", "en": "Results"},

@@ -16,6 +16,7 @@ import yaml
 from data.model_inputs import build_inputs
 from data.parameter_store import load_parameters, parameters_version
 from data.scenario import PROJECTION_START, Scenario, build_distributions
+from data.spreadsheet_safety import neutralise_frame, neutralise_note
 from simulation import MODEL_VERSION, Projection, monte_carlo, project
 from simulation.summary import annual_table
 
@@ -213,17 +214,22 @@ def export_table_bytes(
             {"metadata": meta, "results": frame.to_dict(orient="records")}, ensure_ascii=False, indent=1
         ).encode("utf-8")
     if suffix == ".csv":
-        header = "".join(f"# {key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
-        return (header + frame.to_csv(index=False)).encode("utf-8")
+        header = "".join(
+            f"# {neutralise_note(f'{key}: {json.dumps(value, ensure_ascii=False)}')}\n"
+            for key, value in meta.items()
+        )
+        return (header + neutralise_frame(frame).to_csv(index=False)).encode("utf-8")
     if suffix == ".xlsx":
         buffer = io.BytesIO()
         with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-            frame.to_excel(writer, sheet_name="resultaten", index=False)
-            pd.DataFrame(
-                [(key, json.dumps(value, ensure_ascii=False)) for key, value in meta.items()],
-                columns=["sleutel", "waarde"],
+            neutralise_frame(frame).to_excel(writer, sheet_name="resultaten", index=False)
+            neutralise_frame(
+                pd.DataFrame(
+                    [(key, json.dumps(value, ensure_ascii=False)) for key, value in meta.items()],
+                    columns=["sleutel", "waarde"],
+                )
             ).to_excel(writer, sheet_name="metadata", index=False)
-            pd.DataFrame({"scenario (YAML)": [scenario_yaml(scenario)]}).to_excel(
+            neutralise_frame(pd.DataFrame({"scenario (YAML)": [scenario_yaml(scenario)]})).to_excel(
                 writer, sheet_name="scenario", index=False
             )
         return buffer.getvalue()

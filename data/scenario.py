@@ -35,9 +35,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-import yaml
 from typing_extensions import TypeIs
 
+from data import bounded_load
+from data.bounded_load import excerpt, key_excerpt
 from data.parameter_store import Parameter, ParameterSet, ParameterValue, load_parameters
 from simulation.inputs import IMW_START
 from simulation.uncertainty import DISTRIBUTIONS, MAX_DRAWS, Distribution
@@ -157,21 +158,6 @@ def _allowed_text(parameter: Parameter) -> str:
     return f"a number from {control.minimum:g} to {control.maximum:g}"
 
 
-def quote(value: object, limit: int = 40) -> str:
-    """A short, escaped excerpt of a value for a message (never the whole of a long or nested value)."""
-    text = (
-        json.dumps(value, ensure_ascii=True, default=str) if not isinstance(value, str) else json.dumps(value)
-    )
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def key_text(key: object, limit: int = 60) -> str:
-    """A key of a file (a parameter name, a scenario key) as a short, printable text for a field name."""
-    text = key if isinstance(key, str) else repr(key)
-    text = text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def check_parameter_value(parameter: Parameter, value: object, baseline: ParameterValue) -> ParameterValue:
     """Validate one value against the parameter's control; return it in the parameter's own type."""
     control = parameter.control
@@ -180,20 +166,20 @@ def check_parameter_value(parameter: Parameter, value: object, baseline: Paramet
         raise ScenarioError(name, "is fixed in this model and cannot be changed in a scenario")
     if control.allowed is not None:
         if isinstance(value, bool) != isinstance(control.allowed[0], bool) or value not in control.allowed:
-            raise ScenarioError(name, f"{quote(value)} is not allowed; use {_allowed_text(parameter)}")
+            raise ScenarioError(name, f"{excerpt(value)} is not allowed; use {_allowed_text(parameter)}")
         return value
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ScenarioError(name, f"{quote(value)} is not a number; use {_allowed_text(parameter)}")
+        raise ScenarioError(name, f"{excerpt(value)} is not a number; use {_allowed_text(parameter)}")
     if not math.isfinite(value):
-        raise ScenarioError(name, f"{quote(value)} is not a finite number; use {_allowed_text(parameter)}")
+        raise ScenarioError(name, f"{excerpt(value)} is not a finite number; use {_allowed_text(parameter)}")
     low = control.minimum if control.minimum is not None else -math.inf
     high = control.maximum if control.maximum is not None else math.inf
     if not low <= value <= high:
-        raise ScenarioError(name, f"{value:g} is out of range; use {_allowed_text(parameter)}")
+        raise ScenarioError(name, f"{excerpt(value)} is out of range; use {_allowed_text(parameter)}")
     if isinstance(baseline, int) and not isinstance(baseline, bool):
         if float(value) != int(value):
             raise ScenarioError(
-                name, f"{value:g} is not a whole number; use a whole number from {low:g} to {high:g}"
+                name, f"{excerpt(value)} is not a whole number; use a whole number from {low} to {high}"
             )
         return int(value)
     return float(value)
@@ -206,7 +192,7 @@ def _date(name: str, raw: object) -> dt.date:
         with contextlib.suppress(ValueError):
             raw = dt.date.fromisoformat(raw)
     if not isinstance(raw, dt.date):
-        raise ScenarioError(name, f"{quote(raw)} is not a date; write dates as YYYY-MM-DD, e.g. 2028-01-01")
+        raise ScenarioError(name, f"{excerpt(raw)} is not a date; write dates as YYYY-MM-DD, e.g. 2028-01-01")
     if not RUN_START <= raw <= LAST_DATE:
         raise ScenarioError(
             name,
@@ -241,14 +227,15 @@ def _whole_number(name: str, value: object, low: int, high: int) -> int:
     if (
         isinstance(value, bool)
         or not isinstance(value, int | float)
-        or not math.isfinite(value)
-        or float(value) != int(value)
+        or (isinstance(value, float) and not value.is_integer())
     ):
         raise ScenarioError(
-            name, f"{quote(value)} is not a whole number; use a whole number from {low} to {high}"
+            name, f"{excerpt(value)} is not a whole number; use a whole number from {low} to {high}"
         )
     if not low <= int(value) <= high:
-        raise ScenarioError(name, f"{int(value)} is out of range; use a whole number from {low} to {high}")
+        raise ScenarioError(
+            name, f"{excerpt(value)} is out of range; use a whole number from {low} to {high}"
+        )
     return int(value)
 
 
@@ -257,19 +244,21 @@ def _distribution(name: str, raw: object, parameters: ParameterSet) -> Distribut
     if name not in uncertain or parameters[name].control is None:
         allowed = [n for n in uncertain if parameters[n].control is not None]
         raise ScenarioError(
-            f"distributions.{name}", f"cannot carry a distribution; use one of {', '.join(allowed)}"
+            f"distributions.{key_excerpt(name)}",
+            f"cannot carry a distribution; use one of {', '.join(allowed)}",
         )
     if not isinstance(raw, Mapping):
         raise ScenarioError(f"distributions.{name}", "must give distribution, low, mode and high")
     unknown = set(raw) - {"distribution", "low", "mode", "high"}
     if unknown:
         raise ScenarioError(
-            f"distributions.{name}", f"unknown key {quote(sorted(map(str, unknown))[0])}; use low, mode, high"
+            f"distributions.{name}",
+            f"unknown key {excerpt(sorted(map(str, unknown))[0])}; use low, mode, high",
         )
     kind = raw.get("distribution", "triangular")
     if kind not in DISTRIBUTIONS:
         raise ScenarioError(
-            f"distributions.{name}.distribution", f"{quote(kind)}: use {' or '.join(DISTRIBUTIONS)}"
+            f"distributions.{name}.distribution", f"{excerpt(kind)}: use {' or '.join(DISTRIBUTIONS)}"
         )
     numbers: dict[str, float] = {}
     for key in ("low", "high", "mode"):
@@ -303,7 +292,7 @@ def parse_scenario(raw: object, parameters: ParameterSet | None = None) -> Scena
         raise ScenarioError("scenario", "must be a mapping of keys to values (YAML or JSON object)")
     unknown = [key for key in raw if key not in SCENARIO_KEYS]
     if unknown:
-        raise ScenarioError(key_text(unknown[0]), f"is not a scenario key; use {', '.join(SCENARIO_KEYS)}")
+        raise ScenarioError(key_excerpt(unknown[0]), f"is not a scenario key; use {', '.join(SCENARIO_KEYS)}")
     baseline = baseline_values(parameters)
     overrides_raw = raw.get("parameters") or {}
     if not isinstance(overrides_raw, Mapping):
@@ -312,7 +301,7 @@ def parse_scenario(raw: object, parameters: ParameterSet | None = None) -> Scena
     for name, value in overrides_raw.items():
         if not isinstance(name, str) or name not in parameters:
             raise ScenarioError(
-                f"parameters.{key_text(name)}",
+                f"parameters.{key_excerpt(name)}",
                 "is not a known parameter; `imw scenario --baseline` lists them all",
             )
         checked = check_override(parameters[name], value, baseline[name])
@@ -335,7 +324,7 @@ def parse_scenario(raw: object, parameters: ParameterSet | None = None) -> Scena
     if not isinstance(distributions_raw, Mapping):
         raise ScenarioError("distributions", "must map parameter names to distributions")
     distributions = {
-        key_text(n): _distribution(key_text(n), d, parameters) for n, d in distributions_raw.items()
+        key_excerpt(n): _distribution(key_excerpt(n), d, parameters) for n, d in distributions_raw.items()
     }
     name = raw.get("name", Scenario.name)
     description = raw.get("description", "")
@@ -369,7 +358,7 @@ def _computed_with(raw: object) -> dict[str, str] | None:
     for key, value in raw.items():
         if key not in COMPUTED_WITH_KEYS:
             raise ScenarioError(
-                f"computed_with.{key_text(key)}", f"is not known; use {' and '.join(COMPUTED_WITH_KEYS)}"
+                f"computed_with.{key_excerpt(key)}", f"is not known; use {' and '.join(COMPUTED_WITH_KEYS)}"
             )
         if not isinstance(value, str | int | float) or isinstance(value, bool):
             raise ScenarioError(f"computed_with.{key}", "must be a version, e.g. 1.0.0")
@@ -464,28 +453,16 @@ def build_distributions(
 
 
 def parse_scenario_text(text: str, file_format: str, parameters: ParameterSet | None = None) -> Scenario:
-    """Read a scenario from YAML or JSON text (a file or an upload)."""
-    if len(text.encode("utf-8")) > MAX_SCENARIO_BYTES:
+    """Read a scenario from YAML or JSON text (a file or an upload), at a bounded cost (data/bounded_load.py)."""
+    loaders = {"json": bounded_load.load_json, "yaml": bounded_load.load_yaml}
+    if file_format not in loaders:
         raise ScenarioError(
-            "file", f"is larger than {MAX_SCENARIO_BYTES // 1000} kB; a scenario is a few lines"
+            "file", f"format {excerpt(file_format)} is unknown; use YAML (.yaml, .yml) or JSON (.json)"
         )
     try:
-        if file_format == "json":
-            document = json.loads(text)
-        elif file_format == "yaml":
-            document = yaml.safe_load(text)
-        else:
-            raise ScenarioError(
-                "file", f"format {quote(file_format)} is unknown; use YAML (.yaml, .yml) or JSON (.json)"
-            )
-    except json.JSONDecodeError as error:
-        raise ScenarioError(
-            "file", f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
-        raise ScenarioError("file", f"is not valid YAML{where}") from None
+        document = loaders[file_format](text, MAX_SCENARIO_BYTES)
+    except bounded_load.BoundedLoadError as error:
+        raise ScenarioError("file", str(error)) from None
     return parse_scenario(document, parameters)
 
 
@@ -494,10 +471,12 @@ def load_scenario_file(path: Path, parameters: ParameterSet | None = None) -> Sc
     suffix = path.suffix.lower()
     formats = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
     if suffix not in formats:
-        raise ScenarioError("file", f"{path.name}: use a .yaml, .yml or .json file")
+        raise ScenarioError("file", f"{excerpt(path.name)}: use a .yaml, .yml or .json file")
     try:
         if path.stat().st_size > MAX_SCENARIO_BYTES:
-            raise ScenarioError("file", f"{path.name} is larger than {MAX_SCENARIO_BYTES // 1000} kB")
+            raise ScenarioError(
+                "file", f"{excerpt(path.name)} is larger than the limit of {MAX_SCENARIO_BYTES // 1000} kB"
+            )
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ScenarioError("file", f"{path} does not exist") from None

@@ -58,6 +58,7 @@ from components.simulator_controls import (
 )
 from components.simulator_summary import Summary, link_problem_text, newer_versions_text, versions_text
 from components.simulator_tables import coverage_table, key_figures_table, variance_table, warnings_block
+from data.bounded_load import excerpt
 from data.parameter_store import load_parameters
 from data.presets import BASELINE_PRESET, load_presets, matching_preset
 from data.results import EXPORT_FORMATS, export_table_bytes, scenario_yaml
@@ -72,12 +73,12 @@ from data.scenario import (
     parse_scenario_text,
     scenario_parameters,
 )
+from services.compute import Busy, ComputeFailed
 from services.scenario_url import decode_scenario, encode_scenario, is_baseline
 from services.simulation import (
-    DEFAULT_PAGE_DRAWS,
-    PAGE_MAX_DRAWS,
+    check_page_scenario,
     coverage_of,
-    page_scenario,
+    draws_problem,
     sensitivity_of,
     simulate,
     versions,
@@ -86,7 +87,6 @@ from services.simulation import (
 PATH: Final = ids.SIMULATOR_PATH
 COMPARE_PATH: Final = ids.COMPARE_PATH
 #: Files above this size are refused in the browser already; between MAX_SCENARIO_BYTES and this the page says why.
-UPLOAD_MAX_BYTES: Final = 1_000_000
 # While a field is wrong the results are those of the last valid scenario: a red bar at their side says so.
 STALE_CLASS: Final = "sim-results sim-stale border-start border-4 border-danger ps-3"
 FRESH_CLASS: Final = "sim-results"
@@ -198,8 +198,8 @@ def _share_section(language: str) -> html.Section:
                 dcc.Upload(
                     html.Div(t("sim.upload.prompt", language)),
                     id=ids.UPLOAD,
-                    accept=".yaml,.yml,.json",
-                    max_size=UPLOAD_MAX_BYTES,
+                    # No `accept` and no `max_size`: the drop zone would drop such a file without a word. Every
+                    # file reaches the check below (in the browser first, then here), which says why it is refused.
                     multiple=False,
                     disable_click=True,
                     className="sim-upload border border-2 rounded p-3 text-center",
@@ -207,6 +207,7 @@ def _share_section(language: str) -> html.Section:
                 ),
                 className="d-block",
             ),
+            dcc.Store(id=ids.UPLOAD_CHECKED),
             html.Div(id=ids.UPLOAD_MESSAGE, role="status", className="mt-2"),
             html.P(
                 dcc.Link(
@@ -221,7 +222,7 @@ def _share_section(language: str) -> html.Section:
 def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
     language = normalise_language(lang)
     decoded = decode_scenario(s)
-    scenario = page_scenario(decoded.scenario)  # more draws than the page computes: the page's maximum
+    scenario = decoded.scenario  # checked: the draws and horizon the page offers
     preset_id = matching_preset(scenario)
     notices: list[Any] = []
     if decoded.problem is not None:
@@ -377,54 +378,84 @@ def reset_values(trigger: object, control_ids: object) -> list[Any]:
     return [value if name == target else no_update for name, value in zip(names, values, strict=True)]
 
 
-def read_upload(contents: object, filename: object, language: str) -> tuple[Scenario | None, str]:
-    """The scenario of an uploaded file and the message to show; (None, why) when it cannot be used."""
-    shown_name = PurePosixPath(filename).name[:80] if isinstance(filename, str) and filename else "?"
+def _size_kb(size: int) -> str:
+    return format_number(max(size, 1) / 1000, 0 if size >= 10_000 else 1)
+
+
+def read_upload(
+    contents: object, filename: object, language: str, size: object = None
+) -> tuple[Scenario | None, str]:
+    """The scenario of an uploaded file and the message to show; (None, why) when it cannot be used.
+
+    `size` is the file's size in bytes as the browser measured it; the browser hands on no contents for a file
+    it refused already (a wrong kind, too large), so that the message still says why."""
+    shown_name = excerpt(PurePosixPath(filename).name, 60) if isinstance(filename, str) and filename else "?"
+    shown_name = shown_name.strip('"')
     formats = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 
     def refused(field: str, message: str) -> tuple[None, str]:
         return None, t("sim.upload.error", language).format(file=shown_name, field=field, message=message)
 
-    suffix = PurePosixPath(shown_name).suffix.lower()
+    def too_large(measured: int) -> tuple[None, str]:
+        return refused(
+            "file",
+            t("sim.upload.size", language).format(size=_size_kb(measured), kb=MAX_SCENARIO_BYTES // 1000),
+        )
+
+    suffix = PurePosixPath(filename).suffix.lower() if isinstance(filename, str) else ""
     if suffix not in formats:
         return refused("file", t("sim.upload.kind", language))
+    measured = (
+        int(size) if isinstance(size, int | float) and not isinstance(size, bool) and size >= 0 else None
+    )
+    if measured is not None and measured > MAX_SCENARIO_BYTES:
+        return too_large(measured)
     if not isinstance(contents, str) or ";base64," not in contents:
+        if measured == 0 or (isinstance(contents, str) and contents.endswith(",")):
+            return refused("file", t("sim.upload.empty", language))
         return refused("file", t("sim.upload.text", language))
     payload = contents.split(";base64,", 1)[1]
-    too_large = t("sim.upload.size", language).format(kb=MAX_SCENARIO_BYTES // 1000)
     if len(payload) > (MAX_SCENARIO_BYTES * 4) // 3 + 8:
-        return refused("file", too_large)
+        return too_large(len(payload) * 3 // 4)
     try:
         data = base64.b64decode(payload, validate=True)
         text = data.decode("utf-8")
     except (binascii.Error, ValueError):
         return refused("file", t("sim.upload.text", language))
+    if not data:
+        return refused("file", t("sim.upload.empty", language))
     if len(data) > MAX_SCENARIO_BYTES:
-        return refused("file", too_large)
+        return too_large(len(data))
     try:
-        scenario = parse_scenario_text(text, formats[suffix])
+        scenario = check_page_scenario(parse_scenario_text(text, formats[suffix]))
     except ScenarioError as error:
         return refused(error.field, error.message)
-    except (TypeError, ValueError, RecursionError) as error:
-        return refused("file", str(error)[:200])
-    return scenario, t("sim.upload.ok", language).format(name=scenario.name, file=shown_name)
+    except (TypeError, ValueError, ArithmeticError, RecursionError):  # no check expected it: still say so
+        return refused("file", t("sim.upload.text", language))
+    return scenario, t("sim.upload.ok", language).format(
+        name=excerpt(scenario.name, 80).strip('"'), file=shown_name
+    )
 
 
 def source_outputs(
     trigger: object,
     preset_id: object,
-    contents: object,
-    filename: object,
+    upload: object,
     control_ids: object,
     language: object,
     date_ids: object = None,
 ) -> tuple[Any, ...]:
     """The controls' values, horizon, draws and source after a preset was loaded or a file uploaded (the dates of
-    dated values travel in the source's document, where the list of changes reads them)."""
+    dated values travel in the source's document, where the list of changes reads them).
+
+    `upload` is what the browser handed on of the file ({filename, size, contents})."""
     language = normalise_language(language)
     names = _names(control_ids)
-    if trigger == ids.UPLOAD:
-        scenario, message = read_upload(contents, filename, language)
+    if trigger == ids.UPLOAD_CHECKED:
+        file = upload if isinstance(upload, dict) else {}
+        scenario, message = read_upload(
+            file.get("contents"), file.get("filename"), language, file.get("size")
+        )
         if scenario is None:
             alert = html.Div(message, className="alert alert-danger py-2 mb-0")
             return ([no_update] * len(names), no_update, no_update, no_update, no_update, alert, no_update)
@@ -437,7 +468,6 @@ def source_outputs(
         scenario, chosen, notice = presets[preset_id].scenario, preset_id, ""
     else:
         raise PreventUpdate
-    scenario = page_scenario(scenario)
     draws = scenario.draws
     return (
         control_values(scenario, names),
@@ -459,22 +489,44 @@ def source_outputs(
     Output(ids.UPLOAD_MESSAGE, "children"),
     Output(ids.PRESET, "value"),
     Input(ids.APPLY_PRESET, "n_clicks"),
-    Input(ids.UPLOAD, "contents"),
+    Input(ids.UPLOAD_CHECKED, "data"),
     State(ids.PRESET, "value"),
-    State(ids.UPLOAD, "filename"),
     State({"type": ids.PARAMETER, "name": ALL}, "id"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
 def apply_source(
     n_clicks: object,
-    contents: object,
+    upload: object,
     preset_id: object,
-    filename: object,
     control_ids: object,
     language: object,
 ) -> tuple[Any, ...]:
-    return source_outputs(_trigger(), preset_id, contents, filename, control_ids, language)
+    return source_outputs(_trigger(), preset_id, upload, control_ids, language)
+
+
+# The browser measures an uploaded file before sending it: a file of another kind or over the size limit is
+# sent as its name and size only (the server says why it is refused), so that a large file never becomes a
+# request the server must turn away without a word.
+clientside_callback(
+    f"""
+    function (contents, filename) {{
+        if (typeof contents !== "string") {{ return window.dash_clientside.no_update; }}
+        var name = typeof filename === "string" ? filename : "";
+        var comma = contents.indexOf(",");
+        var encoded = comma < 0 ? 0 : contents.length - comma - 1;
+        var size = Math.floor(encoded * 3 / 4) - (contents.endsWith("==") ? 2 : contents.endsWith("=") ? 1 : 0);
+        var kind = /[.](ya?ml|json)$/i.test(name);
+        var upload = {{filename: name.slice(-200), size: Math.max(size, 0), at: Date.now()}};
+        if (kind && size <= {MAX_SCENARIO_BYTES}) {{ upload.contents = contents; }}
+        return upload;
+    }}
+    """,
+    Output(ids.UPLOAD_CHECKED, "data"),
+    Input(ids.UPLOAD, "contents"),
+    State(ids.UPLOAD, "filename"),
+    prevent_initial_call=True,
+)
 
 
 @callback(
@@ -501,11 +553,11 @@ def _horizon_problem(horizon: object, language: str) -> str:
     )
 
 
-def _page_draws(draws: object) -> int:
-    """The draws asked for, capped at the page's maximum; anything that is no whole number: the default."""
-    if isinstance(draws, bool) or not isinstance(draws, int | float) or not float(draws).is_integer():
-        return DEFAULT_PAGE_DRAWS
-    return min(max(int(draws), 0), PAGE_MAX_DRAWS)
+def _page_draws(draws: object) -> int | None:
+    """The draws asked for when the page offers them (a whole float such as 1000.0 too), else None."""
+    if isinstance(draws, float) and draws.is_integer() and abs(draws) < 1e9:
+        draws = int(draws)
+    return draws if draws_problem(draws) is None else None  # type: ignore[return-value]
 
 
 def _meta(meta: object) -> dict[str, Any]:
@@ -561,13 +613,14 @@ def check_settings(
     problems = dict(check.problems)
     problems.update({name: message for name, message in check.date_problems.items() if name not in problems})
     horizon_problem = _horizon_problem(horizon, language)
+    page_draws = _page_draws(draws)
     scenario: Scenario | None = None
-    if not problems and not horizon_problem:
+    if not problems and not horizon_problem and page_draws is not None:
         document = {
             "name": source["name"],
             "description": source["description"],
             "horizon_years": int(horizon),  # type: ignore[call-overload]
-            "draws": _page_draws(draws),
+            "draws": page_draws,
             "seed": source["seed"],
             "parameters": {name: override_document(value) for name, value in check.values.items()},
             "distributions": source["distributions"],
@@ -581,6 +634,7 @@ def check_settings(
     if scenario is None:
         wrong = [name for name in names if name in problems] + [n for n in problems if n not in names]
         labels = field_labels(wrong, language) + ([t("sim.horizon", language)] if horizon_problem else [])
+        labels += [t("sim.draws.invalid", language)] if page_draws is None else []
         status = html.Div(
             t("sim.status.invalid", language).format(count=len(labels), fields="; ".join(labels)),
             className="alert alert-danger py-2",
@@ -737,8 +791,13 @@ def page_outputs(
         opened = _opened(open_items, [name for name in check.names if name in check.problems])
         stale = (no_update, check.status, STALE_CLASS, opened)
         return (*fields, *stale, *([no_update] * len(RESULT_OUTPUTS)))
+    try:
+        results = results_outputs(check.scenario, meta, language)
+    except (Busy, ComputeFailed):  # the budget is full or the run hit its limit: say so, keep what is shown
+        status = html.Div(t("sim.status.busy", language), className="alert alert-warning py-2")
+        return (*fields, no_update, status, STALE_CLASS, no_update, *([no_update] * len(RESULT_OUTPUTS)))
     state = scenario_state(check.scenario)
-    return (*fields, state, "", FRESH_CLASS, no_update, *results_outputs(check.scenario, meta, language))
+    return (*fields, state, "", FRESH_CLASS, no_update, *results)
 
 
 @callback(

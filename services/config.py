@@ -21,6 +21,16 @@ class Settings:
     frame_ancestors: tuple[str, ...] = ("'self'",)
     log_level: str = "INFO"
     max_request_bytes: int = 2 * 1024 * 1024
+    #: The secret that keys the cache's names and signs its values (required with Redis; random per process
+    #: otherwise, which is fine for a cache that lives in the process).
+    cache_secret: str | None = field(default=None, repr=False)
+    cache_timeout_ms: int = 100
+    compute_slots: int = 2
+    compute_wait_seconds: int = 10
+    compute_time_limit_seconds: int = 30
+    compute_memory_mb: int = 1024
+    compute_isolated: bool = True
+    compute_tasks_per_process: int = 200
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -51,8 +61,26 @@ def settings_from_environment(env: Mapping[str, str] | None = None) -> Settings:
     level = env.get("IMW_LOG_LEVEL", "INFO").upper()
     if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
         raise ConfigError(f"IMW_LOG_LEVEL={level!r}: use DEBUG, INFO, WARNING, ERROR or CRITICAL.")
+    redis_url = env.get("IMW_CACHE_REDIS_URL") or None
+    secret = env.get("IMW_CACHE_SECRET") or None
+    if redis_url and (secret is None or len(secret) < 16):
+        raise ConfigError(
+            "IMW_CACHE_REDIS_URL is set but IMW_CACHE_SECRET is not (or shorter than 16 characters): give every "
+            "instance the same secret, e.g. from `python3 -c 'import secrets; print(secrets.token_hex(32))'`."
+        )
+    isolated = env.get("IMW_COMPUTE_ISOLATED", "1")
+    if isolated not in ("0", "1"):
+        raise ConfigError(f"IMW_COMPUTE_ISOLATED={isolated[:20]!r}: use 1 (a process per slot) or 0.")
     return Settings(
-        cache_redis_url=env.get("IMW_CACHE_REDIS_URL") or None,
+        cache_redis_url=redis_url,
+        cache_secret=secret,
+        cache_timeout_ms=_int(env, "IMW_CACHE_TIMEOUT_MS", 100, 10, 5000),
+        compute_slots=_int(env, "IMW_COMPUTE_SLOTS", 2, 1, 64),
+        compute_wait_seconds=_int(env, "IMW_COMPUTE_WAIT", 10, 0, 120),
+        compute_time_limit_seconds=_int(env, "IMW_COMPUTE_TIME_LIMIT", 30, 1, 600),
+        compute_memory_mb=_int(env, "IMW_COMPUTE_MEMORY_MB", 1024, 256, 65536),
+        compute_isolated=isolated == "1",
+        compute_tasks_per_process=_int(env, "IMW_COMPUTE_TASKS", 200, 1, 100_000),
         cache_timeout_seconds=_int(env, "IMW_CACHE_TIMEOUT", 24 * 3600, 1, 30 * 24 * 3600),
         data_dir=data_dir,
         suppression_threshold=_int(env, "IMW_SUPPRESSION_THRESHOLD", 10, 1, 1000),

@@ -8,7 +8,13 @@
   short message. What Dash cannot handle in a request that passed the check is a 400 as well; an exception in a
   callback itself is logged and leaves the page as it was (Dash's on_error), so no stack trace ever reaches a user.
 - An HTTP 404 for paths that are no page, and 404/413/500 pages in the portal's style.
-- /health: 200 with the model version, the parameter version and the data release.
+- /health: 200 with the model version, the parameter version, the data release, the cache and the compute pool;
+  503 when the data release or the parameters cannot be read, saying what is degraded. A cache that bypasses
+  Redis is reported as degraded but keeps the 200: the portal still serves from process memory.
+- A request the compute budget cannot take now (services/compute.py) gets a 503 with Retry-After; a computation
+  stopped at its time or memory limit a 503 too. Codes follow what happened: 204 when a callback has nothing to
+  update, 400/413 for bad bodies (chunked ones too), 404 for unknown asset paths; never a 500 for a bad request.
+- Nothing refused on purpose writes a traceback to the log.
 """
 
 from __future__ import annotations
@@ -18,13 +24,19 @@ import hashlib
 import json
 import logging
 import re
+import traceback
 from collections.abc import Callable
 from html import escape
+from pathlib import Path
 from typing import Any
 
 import dash
-from flask import Flask, Response, jsonify, request
+from dash.exceptions import PreventUpdate
+from flask import Flask, Response, current_app, jsonify, request
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
+from services.cache import result_cache
+from services.compute import Busy, ComputeFailed, pool
 from services.config import Settings
 
 log = logging.getLogger("imw.server")
@@ -144,9 +156,29 @@ def _bad_request(message: str) -> Response:
     return response
 
 
+def _unavailable(error: Exception) -> Response:
+    """503 with Retry-After: the compute budget is full, or a computation was stopped at its limit."""
+    retry_after = error.retry_after if isinstance(error, Busy) else 10
+    log.warning("request not computed (%s): %s", type(error).__name__, error)
+    response = jsonify({"error": "the portal is busy computing; try again shortly", "reason": str(error)})
+    response.status_code = 503
+    response.headers["Retry-After"] = str(retry_after)
+    return response
+
+
 def check_callback_request(app: dash.Dash) -> Response | None:
-    """A callback request Dash can read, or a 400 that says why not."""
-    raw = request.get_data(cache=True)
+    """A callback request Dash can read, or a 400 (413) that says why not."""
+    try:
+        raw = request.get_data(cache=True)
+    except RequestEntityTooLarge:
+        raise
+    except Exception as error:  # a body that cannot be read (a broken chunked encoding, a client that left)
+        log.warning("callback request refused: unreadable body (%s)", type(error).__name__)
+        return _bad_request("the request body cannot be read")
+    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    if request.content_length is None and limit and len(raw) >= limit:
+        # A chunked body is cut at the limit rather than refused: refuse it here, as one with a length is.
+        raise RequestEntityTooLarge()
     try:
         body = json.loads(raw)
     except (ValueError, RecursionError):
@@ -169,8 +201,16 @@ def check_callback_request(app: dash.Dash) -> Response | None:
 
 
 def log_callback_error(error: Exception) -> None:
-    """Dash's on_error: a callback that raises leaves its outputs unchanged; the error goes to the log only."""
-    log.error("callback failed: %s: %s", type(error).__name__, error, exc_info=error)
+    """Dash's on_error: a callback that raises leaves its outputs unchanged; the error goes to the log only.
+
+    A request the compute budget could not take is raised on, to become a 503 with Retry-After. Anything else
+    is logged on one line with where it was raised, without a traceback: callbacks raise on input they refuse
+    (a tampered store, a malformed value), and that is no server error."""
+    if isinstance(error, Busy | ComputeFailed):
+        raise error
+    frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
+    where = f" at {Path(frame.filename).name}:{frame.lineno}" if frame else ""
+    log.warning("callback refused its input: %s%s: %s", type(error).__name__, where, str(error)[:300])
 
 
 def _wrap_dispatch(server: Flask) -> None:
@@ -182,11 +222,28 @@ def _wrap_dispatch(server: Flask) -> None:
             def guarded(*args: Any, __original: Callable[..., Any] = original, **kwargs: Any) -> Any:
                 try:
                     return __original(*args, **kwargs)
+                except (Busy, ComputeFailed) as error:
+                    return _unavailable(error)
+                except PreventUpdate:
+                    return Response(status=204)
                 except Exception as error:  # a malformed request must never become a 500
-                    log.warning("callback request refused: %s: %s", type(error).__name__, error)
+                    log.warning("callback request refused: %s: %s", type(error).__name__, str(error)[:300])
                     return _bad_request("the request does not fit the callback it names")
 
             server.view_functions[rule.endpoint] = guarded
+        elif "_dash-component-suites" in rule.rule:
+            suites: Callable[..., Any] = server.view_functions[rule.endpoint]
+
+            def assets(*args: Any, __original: Callable[..., Any] = suites, **kwargs: Any) -> Any:
+                try:
+                    return __original(*args, **kwargs)
+                except HTTPException:
+                    raise
+                except Exception as error:  # an odd path of a package's files: there is no such file
+                    log.info("component file not found (%s)", type(error).__name__)
+                    return Response(error_page(404), status=404, mimetype="text/html")
+
+            server.view_functions[rule.endpoint] = assets
 
 
 def _is_page_path(path: str) -> bool:
@@ -239,12 +296,44 @@ def install(app: dash.Dash, settings: Settings, versions: Callable[[], dict[str,
 
     @server.route("/health")
     def _health() -> Response:
-        return jsonify({"status": "ok", **versions()})
+        report = health_report(versions)
+        response = jsonify(report)
+        response.status_code = 503 if report["status"] == "failing" else 200
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    server.register_error_handler(Busy, _unavailable)
+    server.register_error_handler(ComputeFailed, _unavailable)
 
     _wrap_dispatch(server)
 
 
+def health_report(versions: Callable[[], dict[str, str]]) -> dict[str, Any]:
+    """What /health answers: the versions, what is degraded, and an overall status.
+
+    ``failing`` (503) when the data release or the parameters cannot be read: pages would show nothing right;
+    ``degraded`` (200) when the cache does not use Redis: pages are served from process memory; else ``ok``."""
+    found = versions()
+    failing = [
+        name for name in ("parameters_version", "data_release") if found.get(name, "unknown") == "unknown"
+    ]
+    cache_status = result_cache().status()
+    degraded = [*failing, *(["cache"] if cache_status["state"] != "ok" else [])]
+    status = "failing" if failing else "degraded" if degraded else "ok"
+    return {
+        "status": status,
+        **found,
+        "degraded": degraded,
+        "cache": cache_status,
+        "compute": pool().status(),
+    }
+
+
 def error_page_title(status: int) -> str:
-    return {400: "bad request", 404: "not found", 405: "method not allowed", 413: "request too large"}.get(
-        status, "server error"
-    )
+    return {
+        400: "bad request",
+        404: "not found",
+        405: "method not allowed",
+        413: "request too large",
+        503: "busy",
+    }.get(status, "server error")

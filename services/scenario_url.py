@@ -20,6 +20,7 @@ from typing import Any, Final
 from data.parameter_store import ParameterSet
 from data.presets import BASELINE_PRESET, as_preset, load_presets
 from data.scenario import Scenario, ScenarioError, parse_scenario
+from services.simulation import check_page_scenario
 
 URL_FORMAT_VERSION: Final = 1
 #: The longest state accepted, in characters (a scenario that changes every parameter needs about 1,500).
@@ -112,8 +113,12 @@ def decode_scenario(raw: object, parameters: ParameterSet | None = None) -> Deco
         scenario = parse_scenario(document, parameters)
     except ScenarioError as error:
         return DecodedLink(baseline(), LinkProblem("invalid", error.field, error.message))
-    except (TypeError, ValueError, ArithmeticError) as error:  # a value of a type no check expected
-        return DecodedLink(baseline(), LinkProblem("invalid", "", str(error)[:200]))
+    except (TypeError, ValueError, ArithmeticError):  # a value of a type no check expected
+        return DecodedLink(baseline(), LinkProblem("invalid", "", "a value has a type no field takes"))
+    try:
+        check_page_scenario(scenario)  # only what the page offers: more draws are refused, not cut
+    except ScenarioError as error:
+        return DecodedLink(baseline(), LinkProblem("invalid", error.field, error.message))
     return DecodedLink(as_preset(scenario))
 
 

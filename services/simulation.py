@@ -1,17 +1,21 @@
 """The simulator's cached calls: pages ask here, never the model directly and never app.py.
 
-Each result is cached under ``sim:<kind>:<sha256>``, the digest of the canonical scenario JSON, the model version
-and the parameter version: a new model or new parameters never serve an old result. What is cached is small (the
-annual table, the key figures, the sensitivity and decomposition rows), never the raw draws. The cache is the
-Flask-Caching `services.cache.cache` of the running app (in-process, or Redis shared by every process); outside an
-app (a script, a unit test) a small in-process cache stands in. A cache that fails (Redis down) is logged and
-skipped: the result is computed and served all the same.
+What a page, a link or the API may ask is bounded here: the draws the page offers (`PAGE_DRAW_CHOICES`) and a
+horizon of 1 to `MAX_HORIZON_YEARS` years; anything else is refused with a message (`check_page_scenario`), never
+quietly changed. Every computation runs through the process's compute pool (services/compute.py): a few at once,
+each bounded in time and memory.
+
+Each result is cached under a key that is an HMAC (services/cache.py) of the canonical scenario JSON, the model
+version and the parameter version: a new model or new parameters never serve an old result, and nobody outside
+can compute a key. What is cached is small (the annual table, the key figures, the sensitivity and decomposition
+rows), never the raw draws, as JSON data (services/cache_codec.py), checked on the way out: a value that does not
+fit its type and versions is dropped and computed again. A cache that fails is logged and skipped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import json
 import logging
 import time
 from collections.abc import Callable
@@ -19,9 +23,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Final, TypeVar
 
 import pandas as pd
-from cachelib import SimpleCache
-from flask import current_app, has_app_context
 
+from data.bounded_load import excerpt
 from data.coverage import CoverageRow, coverage_rows
 from data.decomposition import Decomposition, decompose
 from data.model_inputs import build_inputs
@@ -29,12 +32,16 @@ from data.parameter_store import parameters_version
 from data.results import run
 from data.scenario import (
     DEFAULT_SEED,
+    MAX_HORIZON_YEARS,
     Scenario,
+    ScenarioError,
     build_distributions,
     scenario_values,
     uncertain_parameters,
 )
-from services.cache import cache
+from services import compute
+from services.cache import result_cache
+from services.cache_codec import CodecError, decode, encode
 from simulation import MODEL_VERSION
 from simulation.sensitivity import DEFAULT_MEASURES, Sensitivity, sensitivity
 from simulation.summary import annual_table, key_figures
@@ -42,13 +49,14 @@ from simulation.uncertainty import variance_shares
 
 log = logging.getLogger("imw.simulation")
 
-#: The most draws a page may ask for, whatever the browser sends.
-PAGE_MAX_DRAWS: Final = 5000
-#: The draws the page offers: none (the central projection) or 1,000 (the P5-P95 band).
+#: The draws the page offers: none (the central projection) or 1,000 (the P5-P95 band). Links, uploads, the API
+#: and callbacks may ask for these only; `imw project` computes other numbers.
 PAGE_DRAW_CHOICES: Final = (0, 1000)
 DEFAULT_PAGE_DRAWS: Final = 1000
-
-_local_cache = SimpleCache(threshold=200, default_timeout=3600)
+#: The most draws any page computes (the largest choice).
+PAGE_MAX_DRAWS: Final = max(PAGE_DRAW_CHOICES)
+#: The format of a cached document; a change makes older documents miss.
+CACHE_FORMAT: Final = 1
 
 T = TypeVar("T")
 
@@ -85,77 +93,131 @@ def versions() -> dict[str, str]:
     return {"model_version": MODEL_VERSION, "parameters_version": parameters_version()}
 
 
-def page_scenario(scenario: Scenario) -> Scenario:
-    """The scenario as the page computes it: the draws capped at PAGE_MAX_DRAWS."""
-    draws = min(max(int(scenario.draws), 0), PAGE_MAX_DRAWS)
-    return scenario if draws == scenario.draws else replace(scenario, draws=draws)
+def draws_problem(draws: object) -> str | None:
+    """Why a number of draws is not one the page offers, or None."""
+    if isinstance(draws, int) and not isinstance(draws, bool) and draws in PAGE_DRAW_CHOICES:
+        return None
+    offered = " or ".join(f"{n:,}" for n in PAGE_DRAW_CHOICES)
+    return (
+        f"{excerpt(draws)} draws are not offered here; use {offered} "
+        "(`imw project --draws` computes other numbers)"
+    )
+
+
+def check_page_scenario(scenario: Scenario) -> Scenario:
+    """The scenario when the page offers its draws and horizon; ScenarioError naming the field otherwise."""
+    problem = draws_problem(scenario.draws)
+    if problem:
+        raise ScenarioError("draws", problem)
+    horizon = scenario.horizon_years
+    if isinstance(horizon, bool) or not isinstance(horizon, int) or not 1 <= horizon <= MAX_HORIZON_YEARS:
+        raise ScenarioError(
+            "horizon_years",
+            f"{excerpt(horizon)} is not offered here; use a whole number from 1 to {MAX_HORIZON_YEARS}",
+        )
+    return scenario
 
 
 def cache_key(kind: str, *scenarios: Scenario) -> str:
-    """``sim:<kind>:<sha256 of the canonical scenarios, the model version and the parameter version>``."""
-    digest = hashlib.sha256()
-    for part in (kind, *(s.canonical_json() for s in scenarios), MODEL_VERSION, parameters_version()):
-        digest.update(part.encode("utf-8"))
-        digest.update(b"\n")
-    return f"sim:{kind}:{digest.hexdigest()}"
+    """``imw:sim:<HMAC of the kind, the canonical scenarios, the model version and the parameter version>``."""
+    parts = [s.canonical_json() for s in scenarios]
+    return result_cache().key("sim", kind, *parts, MODEL_VERSION, parameters_version())
 
 
-def _backend() -> Any:
-    """The app's cache when one is bound to the current app, else the in-process stand-in."""
-    if has_app_context() and cache in current_app.extensions.get("cache", {}):
-        return cache
-    return _local_cache
+def _document(key: str, value: Any) -> str:
+    return json.dumps(
+        {"format": CACHE_FORMAT, "key": key, **versions(), "value": encode(value)},
+        separators=(",", ":"),
+        allow_nan=False,
+    )
 
 
-def cached(key: str, compute: Callable[[], T]) -> T:
-    """The cached value of `key`, or `compute()` stored under it; a failing cache is logged and skipped."""
-    backend = _backend()
+def _read(key: str, text: str, expected: type) -> Any:
+    """The value of a cached document, checked: format, key, versions, then the value's own type."""
     try:
-        hit = backend.get(key)
+        document = json.loads(text)
+    except (ValueError, RecursionError):
+        raise CodecError("the document is not JSON") from None
+    if not isinstance(document, dict) or set(document) != {
+        "format",
+        "key",
+        "model_version",
+        "parameters_version",
+        "value",
+    }:
+        raise CodecError("the document has an unknown form")
+    if document["format"] != CACHE_FORMAT or document["key"] != key:
+        raise CodecError("the document is of another format or key")
+    if {k: document[k] for k in ("model_version", "parameters_version")} != versions():
+        raise CodecError("the document was computed with other versions")
+    return decode(document["value"], expected)
+
+
+def cached(key: str, compute_value: Callable[[], T], expected: type) -> T:
+    """The cached value of `key` when it passes every check, or `compute_value()` stored under it.
+
+    A failing cache is logged and skipped; a value that fails a check is dropped, logged and computed again."""
+    store = result_cache()
+    try:
+        text = store.get(key)
     except Exception as error:  # a cache outage must not take the page down
-        log.warning("cache read failed (%s): %s", type(error).__name__, error)
-        hit = None
-    if hit is not None:
-        return hit  # type: ignore[no-any-return]
-    value = compute()
+        log.warning("cache read failed (%s)", type(error).__name__)
+        text = None
+    if text is not None:
+        try:
+            return _read(key, text, expected)  # type: ignore[no-any-return]
+        except CodecError as error:
+            log.warning("cache: a value under %s was dropped: %s", key[:48], error)
+            try:
+                store.delete(key)
+            except Exception as delete_error:
+                log.warning("cache delete failed (%s)", type(delete_error).__name__)
+    value = compute_value()
     try:
-        backend.set(key, value)
+        store.set(key, _document(key, value))
     except Exception as error:
-        log.warning("cache write failed (%s): %s", type(error).__name__, error)
+        log.warning("cache write failed (%s)", type(error).__name__)
     return value
 
 
-def simulate(scenario: Scenario) -> SimulationResult:
-    """The annual table and key figures of a scenario (draws capped), cached."""
-    scenario = page_scenario(scenario)
-
-    def compute() -> SimulationResult:
-        start = time.perf_counter()
-        projection = run(scenario)
-        table = annual_table(projection)
-        figures = key_figures(projection)
-        parameter_of = parameter_of_field()
-        shares = {
-            measure: {
-                parameter_of.get(name, name): share
-                for name, share in variance_shares(projection.draws, function(projection)).items()
-            }
-            for measure, function in DEFAULT_MEASURES.items()
+def _simulation(scenario: Scenario) -> SimulationResult:
+    """One Monte Carlo run and its summaries (in a compute process of the pool)."""
+    start = time.perf_counter()
+    projection = run(scenario)
+    table = annual_table(projection)
+    figures = key_figures(projection)
+    parameter_of = parameter_of_field()
+    shares = {
+        measure: {
+            parameter_of.get(name, name): share
+            for name, share in variance_shares(projection.draws, function(projection)).items()
         }
-        return SimulationResult(
-            scenario=scenario,
-            n_draws=scenario.draws,
-            annual=table,
-            key_figures=figures,
-            model_version=MODEL_VERSION,
-            parameters_version=parameters_version(),
-            computed_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            compute_ms=(time.perf_counter() - start) * 1000,
-            variance_shares=shares,
-            warnings=tuple(warning.as_dict() for warning in projection.warnings),
-        )
+        for measure, function in DEFAULT_MEASURES.items()
+    }
+    return SimulationResult(
+        scenario=scenario,
+        n_draws=scenario.draws,
+        annual=table,
+        key_figures=figures,
+        model_version=MODEL_VERSION,
+        parameters_version=parameters_version(),
+        computed_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        compute_ms=(time.perf_counter() - start) * 1000,
+        variance_shares=shares,
+        warnings=tuple(warning.as_dict() for warning in projection.warnings),
+    )
 
-    return cached(cache_key("simulate", scenario), compute)
+
+def simulate(scenario: Scenario) -> SimulationResult:
+    """The annual table and key figures of a scenario the page offers (ScenarioError otherwise), cached.
+
+    compute.Busy when no compute slot comes free in time; compute.ComputeFailed past the time or memory limit."""
+    scenario = check_page_scenario(scenario)
+    return cached(
+        cache_key("simulate", scenario),
+        lambda: compute.pool().run(_simulation, scenario),
+        SimulationResult,
+    )
 
 
 @dataclass(frozen=True)
@@ -178,21 +240,34 @@ def parameter_of_field() -> dict[str, str]:
 
 def sensitivity_of(scenario: Scenario) -> SensitivityResult:
     """Each uncertain assumption from its low to its high value, the others central; cached."""
-    scenario = _central(scenario)
+    scenario = check_page_scenario(_central(scenario))
+    return cached(
+        cache_key("sensitivity", scenario),
+        lambda: compute.pool().run(_sensitivity, scenario),
+        SensitivityResult,
+    )
 
-    def compute() -> SensitivityResult:
-        return SensitivityResult(
-            sensitivity=sensitivity(build_inputs(scenario), build_distributions(scenario)),
-            parameter_of_field=parameter_of_field(),
-        )
 
-    return cached(cache_key("sensitivity", scenario), compute)
+def _sensitivity(scenario: Scenario) -> SensitivityResult:
+    """Each uncertain assumption from its low to its high value (in a compute process of the pool)."""
+    return SensitivityResult(
+        sensitivity=sensitivity(build_inputs(scenario), build_distributions(scenario)),
+        parameter_of_field=parameter_of_field(),
+    )
 
 
 def decomposition_of(base: Scenario, target: Scenario) -> Decomposition:
     """The budget difference target - base by effect, on the base's horizon; cached."""
-    base, target = _central(base), _central(target)
-    return cached(cache_key("decomposition", base, target), lambda: decompose(base, target))
+    base, target = check_page_scenario(_central(base)), check_page_scenario(_central(target))
+    return cached(
+        cache_key("decomposition", base, target),
+        lambda: compute.pool().run(_decomposition, base, target),
+        Decomposition,
+    )
+
+
+def _decomposition(base: Scenario, target: Scenario) -> Decomposition:
+    return decompose(base, target)
 
 
 def coverage_of(scenario: Scenario) -> list[CoverageRow]:

@@ -178,11 +178,42 @@ def locked(data_dir: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temporaries(data_dir: Path) -> list[Path]:
+    """Remove the temporary folders and pointer files of writers that died (a kill -9 mid-import); return them.
+
+    Their names carry the writer's process id: one whose process is gone is stale. Call under the import lock."""
+    removed: list[Path] = []
+    candidates = [
+        *(releases_dir(data_dir).glob(".tmp-*") if releases_dir(data_dir).is_dir() else []),
+        *data_dir.glob(f".{POINTER_NAME}.*.tmp"),
+    ]
+    for path in candidates:
+        digits = path.name.removesuffix(".tmp").rsplit("-" if path.is_dir() else ".", 1)[-1]
+        if digits.isdigit() and not _process_alive(int(digits)):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
 def write_release(data_dir: Path, info: ReleaseInfo, indicators_csv: str, sources_csv: str) -> Path:
     """Write a release folder so that it appears whole or not at all; return its path. The pointer is not
     touched. The hashes in `info` are filled in here."""
     folder = releases_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(data_dir)
     target = folder / info.id
     if target.exists():
         raise ReleaseError(f"release {info.id} bestaat al")

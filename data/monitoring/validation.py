@@ -28,6 +28,13 @@ REQUIRED_COLUMNS: Final = ("year", "indicator", "dimension", "category", "value"
 OPTIONAL_COLUMNS: Final = ("quarter", "unit", "flag")
 MAX_FILE_BYTES: Final = 50 * 1024 * 1024
 MAX_ROWS: Final = 500_000
+#: What an XLSX file may unpack to: a small zip can hold gigabytes of XML (a 'zip bomb').
+MAX_XLSX_UNPACKED_BYTES: Final = 200 * 1024 * 1024
+#: The shared strings are read into memory whole, so they get their own, smaller limit.
+MAX_XLSX_SHARED_STRINGS_BYTES: Final = 20 * 1024 * 1024
+MAX_XLSX_PARTS: Final = 1_000
+#: The most columns a row may have; the format has about a dozen.
+MAX_COLUMNS: Final = 64
 IMW_START: Final = (2023, 3)  # (year, quarter): IMW started on 1 July 2023
 SHOWN_CHOICES: Final = 25
 
@@ -106,11 +113,37 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
+def _check_xlsx_container(path: Path) -> None:
+    """Refuse an XLSX file whose parts would unpack past the limits, before any of it is unpacked."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise UnreadableFile(
+            f"kan het XLSX-bestand niet openen ({type(error).__name__}); is het een echt XLSX-bestand?"
+        ) from None
+    if len(parts) > MAX_XLSX_PARTS:
+        raise UnreadableFile(f"het XLSX-bestand heeft meer dan {MAX_XLSX_PARTS} onderdelen")
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise UnreadableFile(
+            f"het XLSX-bestand pakt uit tot {unpacked / 1024**2:,.0f} MB; "
+            f"de grens is {MAX_XLSX_UNPACKED_BYTES // 1024**2} MB"
+        )
+    strings = sum(part.file_size for part in parts if part.filename.lower().endswith("sharedstrings.xml"))
+    if strings > MAX_XLSX_SHARED_STRINGS_BYTES:
+        raise UnreadableFile(
+            f"de teksten in het XLSX-bestand pakken uit tot {strings / 1024**2:,.0f} MB; "
+            f"de grens is {MAX_XLSX_SHARED_STRINGS_BYTES // 1024**2} MB"
+        )
+
+
 def read_xlsx(path: Path) -> Cells:
     """The non-empty rows of the first sheet of an XLSX file, with their row numbers."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    _check_xlsx_container(path)
     try:
         with warnings.catch_warnings():
             # Files saved by Excel often lack a default style; openpyxl warns about it, harmlessly.
@@ -124,8 +157,13 @@ def read_xlsx(path: Path) -> Cells:
         if not workbook.worksheets:
             return []
         rows: Cells = []
-        for number, values in enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1):
-            cells = [_cell_text(value) for value in values]
+        sheet = workbook.worksheets[0]
+        for number, values in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1), start=1):
+            if number > MAX_ROWS + 1:  # empty rows count too: they cost as much to read
+                raise UnreadableFile(f"het blad heeft meer dan {MAX_ROWS} rijen (lege meegeteld)")
+            if len(values) > MAX_COLUMNS and any(value is not None for value in values[MAX_COLUMNS:]):
+                raise UnreadableFile(f"rij {number} heeft meer dan {MAX_COLUMNS} kolommen", number)
+            cells = [_cell_text(value) for value in values[:MAX_COLUMNS]]
             while cells and cells[-1] == "":
                 cells.pop()
             if cells:

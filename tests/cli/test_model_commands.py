@@ -227,3 +227,25 @@ def test_case_prints_the_legal_values_it_used(capsys):
     assert main(argv) == 0
     out = capsys.readouterr().out
     assert "GGMMI: 2189.81 (vanaf 2026-04-01" in out and "laatst bekende waarde" in out
+
+
+def test_project_refuses_an_alias_bomb_quickly_with_a_short_message(capsys, tmp_path):
+    from tests.data.test_bounded_load import alias_bomb
+
+    scenario = tmp_path / "bom.yaml"
+    scenario.write_text(alias_bomb(), encoding="utf-8")
+    code, _, err = run(capsys, "project", "--scenario", str(scenario))
+    assert code == 2
+    assert "aliases are not allowed" in err and len(err) < 300 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("target", ["folder", "/proc/no-such-folder/results.csv"])
+def test_project_to_a_path_that_cannot_be_written_is_bad_input_not_a_traceback(capsys, tmp_path, target):
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text("name: x\n", encoding="utf-8")
+    out = tmp_path / "folder.csv"
+    out.mkdir()
+    code, _, err = run(
+        capsys, "project", "--scenario", str(scenario), "--out", str(out) if target == "folder" else target
+    )
+    assert code == 2 and err.startswith("error: ") and "Traceback" not in err

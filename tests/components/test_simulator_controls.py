@@ -225,10 +225,9 @@ def test_the_choices_are_worded_and_read_back():
     assert check.values["indexation.begeleidingspremie_indexed"] is True
 
 
-def test_the_page_offers_no_draws_or_a_thousand_and_keeps_another_number_capped():
+def test_the_page_offers_no_draws_or_a_thousand_and_nothing_else():
     assert [o["value"] for o in draw_options(1000, "nl")] == [0, 1000]
-    assert [o["value"] for o in draw_options(2000, "nl")] == [0, 1000, 2000]
-    assert [o["value"] for o in draw_options(9000, "nl")] == [0, 1000, 5000]
+    assert [o["value"] for o in draw_options(2000, "nl")] == [0, 1000]
     assert draw_options(1000, "nl")[1]["label"].startswith("1.000 trekkingen")
 
 

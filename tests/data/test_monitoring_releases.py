@@ -189,3 +189,21 @@ def test_two_imports_of_the_same_file_in_the_same_second_get_two_releases(
     assert store.load_indicators(settings).equals(
         store.load_indicators(settings)
     )  # the second import replaced the same rows with the same rows
+
+
+def test_a_temporary_folder_left_by_a_killed_import_is_removed_by_the_next(tmp_path):
+    import subprocess
+
+    from data.monitoring.releases import releases_dir, remove_stale_temporaries
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    left = releases_dir(tmp_path) / f".tmp-20260101T000000Z-000000000000-{dead.pid}"
+    left.mkdir(parents=True)
+    (left / "indicators.csv").write_text("half", encoding="utf-8")
+    pointer = tmp_path / f".CURRENT.{dead.pid}.tmp"
+    pointer.write_text("x", encoding="utf-8")
+    alive = releases_dir(tmp_path) / f".tmp-20260101T000000Z-000000000001-{os.getpid()}"
+    alive.mkdir()
+    assert sorted(remove_stale_temporaries(tmp_path)) == sorted([left, pointer])
+    assert not left.exists() and not pointer.exists() and alive.exists()

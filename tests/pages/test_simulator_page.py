@@ -201,15 +201,23 @@ def test_a_wrong_horizon_is_refused_at_its_field(page, horizon):
     assert outputs["state"] is no_update
 
 
-@pytest.mark.parametrize(
-    ("draws", "computed"), [(0, 0), (1000, 1000), (5000, 5000), (10**9, 5000), (-3, 0), ("x", 1000)]
-)
-def test_the_draws_are_capped_whatever_the_browser_sends(page, draws, computed):
+@pytest.mark.parametrize(("draws", "computed"), [(0, 0), (1000, 1000), (1000.0, 1000)])
+def test_the_draws_the_page_offers_are_computed(page, draws, computed):
     values, horizon, _, meta, control_ids, a, b, open_items, language = baseline_round(page)
     outputs = outputs_by_name(
         page.page_outputs(values, horizon, draws, meta, control_ids, a, b, open_items, language)
     )
     assert outputs["state"]["document"]["draws"] == computed
+
+
+@pytest.mark.parametrize("draws", [5000, 10**9, 1e308, -3, "x", None, True, 999])
+def test_draws_the_page_does_not_offer_are_refused_with_a_message_not_clamped(page, draws):
+    values, horizon, _, meta, control_ids, a, b, open_items, language = baseline_round(page)
+    outputs = outputs_by_name(
+        page.page_outputs(values, horizon, draws, meta, control_ids, a, b, open_items, language)
+    )
+    assert outputs["state"] is no_update  # nothing computed
+    assert "Onzekerheid: kies geen trekkingen of 1.000 trekkingen" in text_of(outputs["status"])
 
 
 @pytest.mark.parametrize(
@@ -236,9 +244,7 @@ def test_a_tampered_meta_store_falls_back_to_defaults(page):
 
 
 def test_loading_a_preset_sets_every_control(page):
-    outputs = page.source_outputs(
-        ids.APPLY_PRESET, "terugval_bovenop_contingent", None, None, CONTROL_IDS, "nl"
-    )
+    outputs = page.source_outputs(ids.APPLY_PRESET, "terugval_bovenop_contingent", None, CONTROL_IDS, "nl")
     values, horizon, _options, draws, meta, message, preset = outputs
     assert values[NAMES.index("fallback.mode")] == "on_top"
     assert values[NAMES.index(BAND)] == 40
@@ -247,14 +253,25 @@ def test_loading_a_preset_sets_every_control(page):
         meta["name"] == "Terugkeer bovenop het contingent" and meta["preset"] == "terugval_bovenop_contingent"
     )
     with pytest.raises(PreventUpdate):
-        page.source_outputs(ids.APPLY_PRESET, "bestaat_niet", None, None, CONTROL_IDS, "nl")
+        page.source_outputs(ids.APPLY_PRESET, "bestaat_niet", None, CONTROL_IDS, "nl")
     with pytest.raises(PreventUpdate):
-        page.source_outputs(None, "basis", None, None, CONTROL_IDS, "nl")
+        page.source_outputs(None, "basis", None, CONTROL_IDS, "nl")
 
 
 def upload(text: str | bytes) -> str:
     data = text.encode() if isinstance(text, str) else text
     return "data:application/octet-stream;base64," + base64.b64encode(data).decode()
+
+
+def handed_on(contents: str | None, filename: str, size: int | None = None) -> dict[str, object]:
+    """What the browser's check hands on of an uploaded file."""
+    return {"contents": contents, "filename": filename, "size": size}
+
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+    for i in range(9)
+)
 
 
 def test_uploading_a_scenario_file_sets_the_controls_and_names_it(page):
@@ -263,7 +280,7 @@ def test_uploading_a_scenario_file_sets_the_controls_and_names_it(page):
         "  loonpremie.package.five_year_standard.band_1: 0.5\n"
     )
     values, _, _, draws, meta, message, preset = page.source_outputs(
-        ids.UPLOAD, CUSTOM, upload(text), "mijn.yaml", CONTROL_IDS, "nl"
+        ids.UPLOAD_CHECKED, CUSTOM, handed_on(upload(text), "mijn.yaml"), CONTROL_IDS, "nl"
     )
     assert values[NAMES.index("fallback.window_quarters")] == 8
     assert values[NAMES.index(BAND)] == 50
@@ -275,7 +292,7 @@ def test_uploading_a_preset_file_recognises_the_preset(page):
     preset = PRESETS["terugval_1_jaar"].scenario
     document = {"name": preset.name, **preset.canonical()}
     outputs = page.source_outputs(
-        ids.UPLOAD, CUSTOM, upload(json.dumps(document)), "x.json", CONTROL_IDS, "nl"
+        ids.UPLOAD_CHECKED, CUSTOM, handed_on(upload(json.dumps(document)), "x.json"), CONTROL_IDS, "nl"
     )
     assert outputs[-1] == "terugval_1_jaar"
 
@@ -288,19 +305,55 @@ def test_uploading_a_preset_file_recognises_the_preset(page):
         (upload("parameters: [\n"), "s.yaml", "not valid YAML"),
         (upload("{"), "s.json", "not valid JSON"),
         (upload(b"\xff\xfe\x00name"), "s.yaml", "geen tekst in UTF-8"),
-        (upload("# " + "x" * (MAX_SCENARIO_BYTES + 10)), "s.yaml", "groter dan 200 kB"),
+        (upload("# " + "x" * (MAX_SCENARIO_BYTES + 10)), "s.yaml", "groter dan de grens van 200 kB"),
+        (upload('{"draws": Infinity}'), "s.json", "Infinity, which is not a number in JSON"),
+        (upload('{"draws": NaN}'), "s.json", "NaN, which is not a number in JSON"),
+        (upload(BOMB), "bom.yaml", "aliases are not allowed"),
+        (upload("name: &n x\ndescription: *n\n"), "s.yaml", "YAML alias (*n) at line 2"),
+        (upload("[" * 50 + "]" * 50), "s.json", "nested more than 20 levels deep"),
+        (upload('{"name": "' + "\\u0007" * 500 + '"}'), "s.json", "name: must be a text"),
+        (upload("draws: " + "9" * 5000 + "\n"), "s.yaml", "not valid YAML"),
+        (upload("draws: 1e308\n"), "s.yaml", "draws"),
+        (upload(""), "s.yaml", "het bestand is leeg"),
         ("data:text/plain,name: x", "s.yaml", "geen tekst in UTF-8"),
         (None, "s.yaml", "geen tekst in UTF-8"),
         (upload("paramters: {}\n"), "s.yaml", "paramters"),
     ],
 )
 def test_a_bad_upload_is_refused_at_the_upload_and_changes_nothing(page, contents, filename, expected):
-    outputs = page.source_outputs(ids.UPLOAD, CUSTOM, contents, filename, CONTROL_IDS, "nl")
+    outputs = page.source_outputs(
+        ids.UPLOAD_CHECKED, CUSTOM, handed_on(contents, filename), CONTROL_IDS, "nl"
+    )
     values, _, _, _, meta, message, preset = outputs
     assert all(value is no_update for value in values)
     assert meta is no_update and preset is no_update
     assert expected in text_of(message)
     assert "alert-danger" in message.className
+
+
+@pytest.mark.parametrize(
+    ("upload_handed_on", "expected"),
+    [
+        (handed_on(None, "setup.exe", 4_000_000), "gebruik een .yaml-, .yml- of .json-bestand"),
+        (handed_on(None, "groot.yaml", 1_200_000), "het bestand is 1.200 kB, groter dan de grens van 200 kB"),
+        (handed_on(None, "leeg.json", 0), "het bestand is leeg"),
+        (None, "gebruik een .yaml-, .yml- of .json-bestand"),
+    ],
+)
+def test_a_file_the_browser_did_not_send_is_refused_with_the_reason(page, upload_handed_on, expected):
+    outputs = page.source_outputs(ids.UPLOAD_CHECKED, CUSTOM, upload_handed_on, CONTROL_IDS, "nl")
+    assert expected in text_of(outputs[5]) and "alert-danger" in outputs[5].className
+    assert outputs[4] is no_update
+
+
+def test_an_upload_message_quotes_no_more_than_a_short_excerpt_of_a_value(page):
+    hostile = 'parameters:\n  fallback.mode: "\\e[31m' + "x" * 100_000 + '"\n'  # YAML's escape of ESC
+    *_, message, _ = page.source_outputs(
+        ids.UPLOAD_CHECKED, CUSTOM, handed_on(upload(hostile), "s.yaml"), CONTROL_IDS, "nl"
+    )
+    shown = text_of(message)
+    assert "fallback.mode" in shown and "\\x1b[31m" in shown and "\x1b" not in shown
+    assert len(shown) < 400
 
 
 def state_of(page, scenario):
@@ -384,7 +437,7 @@ def test_an_uploaded_file_saved_on_older_parameters_says_so_until_it_is_changed(
         "parameters:\n  fallback.window_quarters: 8\n"
     )
     values, horizon, _, draws, meta, _, _ = page.source_outputs(
-        ids.UPLOAD, CUSTOM, upload(text), "oud.yaml", CONTROL_IDS, "nl"
+        ids.UPLOAD_CHECKED, CUSTOM, handed_on(upload(text), "oud.yaml"), CONTROL_IDS, "nl"
     )
     arguments = (values, horizon, draws, meta, CONTROL_IDS, None, None, [], "nl")
     outputs = outputs_by_name(page.page_outputs(*arguments))
@@ -399,17 +452,13 @@ def test_an_uploaded_file_saved_on_older_parameters_says_so_until_it_is_changed(
     assert changed[f"{ids.VERSION_NOTICE}.children"] == ""
 
 
-def test_a_scenario_with_more_draws_than_the_page_computes_is_capped_not_adjusted(page):
+def test_a_scenario_with_more_draws_than_the_page_offers_is_refused_with_the_reason(page):
     many = "name: Veel trekkingen\ndraws: 8000\nparameters:\n  fallback.window_quarters: 8\n"
-    values, horizon, _, draws, meta, _, _ = page.source_outputs(
-        ids.UPLOAD, CUSTOM, upload(many), "veel.yaml", CONTROL_IDS, "nl"
+    _values, _, _, draws, meta, message, _ = page.source_outputs(
+        ids.UPLOAD_CHECKED, CUSTOM, handed_on(upload(many), "veel.yaml"), CONTROL_IDS, "nl"
     )
-    assert draws == 5000
-    outputs = outputs_by_name(
-        page.page_outputs(values, horizon, draws, meta, CONTROL_IDS, None, None, [], "nl")
-    )
-    assert outputs["state"]["document"]["name"] == "Veel trekkingen"
-    assert outputs["state"]["document"]["draws"] == 5000
+    assert draws is no_update and meta is no_update
+    assert "draws: 8000 draws are not offered here; use 0 or 1,000" in text_of(message)
     layout = page.layout(s=encode_scenario(parse_scenario_text(many, "yaml")))
-    assert by_id(layout, ids.DRAWS).value == 5000
-    assert by_id(layout, ids.META).data["origin"]["draws"] == 5000
+    assert by_id(layout, ids.DRAWS).value == 1000  # the baseline, with the link's problem shown
+    assert by_id(layout, ids.LINK_NOTICE) is not None

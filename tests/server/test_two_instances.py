@@ -52,7 +52,21 @@ def redis_url() -> Iterator[str]:
     assert server, "redis-server is missing: `make test` installs Debian's redis-server"
     port = _free_port()
     process = subprocess.Popen(
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        [
+            server,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--maxmemory",
+            "64mb",
+            "--maxmemory-policy",
+            "allkeys-lru",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -68,7 +82,12 @@ def redis_url() -> Iterator[str]:
 @pytest.fixture(scope="module")
 def instances(redis_url: str) -> Iterator[list[str]]:
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    env = dict(os.environ, IMW_CACHE_REDIS_URL=redis_url, IMW_LOG_LEVEL="WARNING")
+    env = dict(
+        os.environ,
+        IMW_CACHE_REDIS_URL=redis_url,
+        IMW_CACHE_SECRET="the-secret-both-instances-share",
+        IMW_LOG_LEVEL="WARNING",
+    )
     processes, urls = [], []
     try:
         for _ in range(2):
@@ -110,12 +129,12 @@ def test_a_scenario_computed_through_one_instance_is_served_from_the_shared_cach
     instances, redis_url
 ):
     first, second = instances
-    state = encode_scenario(parse_scenario({"draws": 200, "parameters": {"fallback.window_quarters": 7}}))
+    state = encode_scenario(parse_scenario({"draws": 1000, "parameters": {"fallback.window_quarters": 7}}))
     computed = _get(f"{first}/api/scenario?s={state}")
     served = _get(f"{second}/api/scenario?s={state}")
     assert served["computed_at"] == computed["computed_at"]
     assert served["key_figures"] == computed["key_figures"]
-    keys = redis.Redis.from_url(redis_url).keys("imw:sim:simulate:*")
+    keys = redis.Redis.from_url(redis_url).keys("imw:sim:*")
     assert keys, "the result should be in the shared Redis cache"
 
 

@@ -14,12 +14,29 @@ from flask import Flask
 from services.cache import init_cache
 from services.config import Settings
 
+#: The secret the test apps share (as the instances of one deployment do).
+TEST_SECRET = "test-secret-of-the-service-tests"
 
-def make_server(redis_url: str | None = None) -> Flask:
+
+def make_server(redis_url: str | None = None, secret: str = TEST_SECRET) -> Flask:
     """A bare Flask app with the portal's cache bound to it (as app.create_app binds it)."""
     server = Flask(__name__)
-    init_cache(server, Settings(cache_redis_url=redis_url))
+    init_cache(server, Settings(cache_redis_url=redis_url, cache_secret=secret))
     return server
+
+
+@pytest.fixture(autouse=True)
+def in_thread_pool() -> Iterator[None]:
+    """Computations in the test's own thread: the tests count and patch the model's runs, which a compute
+    process of its own (what an app created by another test module configures) would not see."""
+    from services import compute
+
+    saved = compute._pool
+    compute._pool = compute.ComputePool(compute.PoolSettings())
+    try:
+        yield
+    finally:
+        compute._pool = saved
 
 
 @pytest.fixture
@@ -52,6 +69,10 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "no",
             "--dir",
             str(folder),
+            "--maxmemory",
+            "64mb",
+            "--maxmemory-policy",
+            "allkeys-lru",
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

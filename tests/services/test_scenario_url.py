@@ -50,7 +50,7 @@ def test_an_own_scenario_round_trips_without_its_description():
             "name": "Mijn scenario",
             "description": "lang verhaal",
             "horizon_years": 15,
-            "draws": 2500,
+            "draws": 1000,
             "seed": 7,
             "parameters": {"fallback.mode": "on_top", "loonpremie.package.five_year_raised.band_1": 0.6},
             "distributions": {
@@ -143,6 +143,12 @@ GOOD = encode_scenario(PRESETS["terugval_5_jaar"].scenario, computed_with=VERSIO
             pack({"v": URL_FORMAT_VERSION, "parameters": [1, 2]}), "invalid", id="parameters as a list"
         ),
         pytest.param(pack({"v": URL_FORMAT_VERSION, "draws": 10**9}), "invalid", id="a billion draws"),
+        pytest.param(pack({"v": URL_FORMAT_VERSION, "draws": 1e308}), "invalid", id="1e308 draws"),
+        pytest.param(pack({"v": URL_FORMAT_VERSION, "draws": 10_000}), "invalid", id="10,000 draws"),
+        pytest.param(
+            pack({"v": URL_FORMAT_VERSION, "draws": 2500}), "invalid", id="draws the page does not offer"
+        ),
+        pytest.param(pack({"v": URL_FORMAT_VERSION, "horizon_years": 21}), "invalid", id="21 years"),
     ],
 )
 def test_a_bad_link_gives_the_baseline_and_says_why(state, kind):
@@ -156,6 +162,13 @@ def test_an_invalid_value_names_its_field():
     decoded = decode_scenario(pack({"v": URL_FORMAT_VERSION, "parameters": {"fallback.window_quarters": 99}}))
     assert decoded.problem.field == "fallback.window_quarters"
     assert "out of range" in decoded.problem.message
+
+
+@pytest.mark.parametrize("draws", [2500, 5000, 10_000])
+def test_draws_the_page_does_not_offer_are_refused_naming_the_field_not_cut(draws):
+    decoded = decode_scenario(pack({"v": URL_FORMAT_VERSION, "draws": draws}))
+    assert decoded.problem.field == "draws"
+    assert f"{draws} draws are not offered here; use 0 or 1,000" in decoded.problem.message
 
 
 def test_a_compressed_bomb_stops_at_the_limit():

@@ -1,5 +1,5 @@
-"""The simulator's cached calls: keys, the cap on draws, hits and misses, a failing cache, Redis for several
-processes."""
+"""The simulator's cached calls: keys, the draws the page offers, hits and misses, a failing cache, Redis for
+several processes."""
 
 from __future__ import annotations
 
@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 
 from data.presets import load_presets
-from data.scenario import Scenario, parse_scenario
+from data.scenario import Scenario, ScenarioError, parse_scenario
 from services import simulation
 from services.simulation import (
-    PAGE_MAX_DRAWS,
+    PAGE_DRAW_CHOICES,
     cache_key,
     cached,
+    check_page_scenario,
     decomposition_of,
-    page_scenario,
     sensitivity_of,
     simulate,
 )
@@ -50,7 +50,14 @@ def test_the_key_is_the_same_for_the_same_scenario_and_differs_for_another():
     assert cache_key("simulate", a) == cache_key("simulate", b)  # the name is no part of the result
     assert cache_key("simulate", a) != cache_key("simulate", c)
     assert cache_key("simulate", a) != cache_key("sensitivity", a)
-    assert cache_key("simulate", a).startswith("sim:simulate:")
+    assert cache_key("simulate", a).startswith("imw:sim:")
+    assert scenario_digest(a) not in cache_key("simulate", a)  # keyed with the secret, not a plain digest
+
+
+def scenario_digest(scenario):
+    import hashlib
+
+    return hashlib.sha256(scenario.canonical_json().encode()).hexdigest()
 
 
 def test_the_key_changes_with_the_model_and_the_parameters(monkeypatch):
@@ -63,11 +70,16 @@ def test_the_key_changes_with_the_model_and_the_parameters(monkeypatch):
     assert cache_key("simulate", scenario) != before
 
 
-@pytest.mark.parametrize(
-    ("asked", "computed"), [(0, 0), (1000, 1000), (5000, 5000), (10_000, PAGE_MAX_DRAWS)]
-)
-def test_the_page_never_computes_more_than_its_maximum_of_draws(asked, computed):
-    assert page_scenario(Scenario(draws=asked)).draws == computed
+@pytest.mark.parametrize("offered", PAGE_DRAW_CHOICES)
+def test_the_draws_the_page_offers_are_computed(offered):
+    assert check_page_scenario(Scenario(draws=offered)).draws == offered
+
+
+@pytest.mark.parametrize("asked", [1, 999, 1001, 5000, 10_000])
+def test_draws_the_page_does_not_offer_are_refused_not_cut(asked):
+    with pytest.raises(ScenarioError) as caught:
+        simulate(Scenario(draws=asked))
+    assert caught.value.field == "draws" and "use 0 or 1,000" in caught.value.message
 
 
 def test_a_repeated_scenario_is_served_from_the_cache(app_context, count_runs):
@@ -81,8 +93,8 @@ def test_a_repeated_scenario_is_served_from_the_cache(app_context, count_runs):
 
 
 def test_a_result_records_the_model_and_parameter_versions_and_the_draws(app_context):
-    result = simulate(parse_scenario({"draws": 7000}))
-    assert result.n_draws == PAGE_MAX_DRAWS
+    result = simulate(parse_scenario({"draws": 1000}))
+    assert result.n_draws == 1000
     assert result.model_version == simulation.MODEL_VERSION
     assert result.parameters_version == simulation.parameters_version()
     assert set(result.annual.columns) == {"year", "output", "mean", "p5", "p50", "p95"}
@@ -103,11 +115,14 @@ class BrokenCache:
     def set(self, key, value):
         raise ConnectionError("cache down")
 
+    def delete(self, key):
+        raise ConnectionError("cache down")
+
 
 def test_a_failing_cache_is_logged_and_the_result_served_all_the_same(monkeypatch, caplog):
-    monkeypatch.setattr(simulation, "_backend", lambda: BrokenCache())
+    monkeypatch.setattr(simulation, "result_cache", lambda: BrokenCache())
     with caplog.at_level(logging.WARNING, logger="imw.simulation"):
-        assert cached("sim:test:broken", lambda: 42) == 42
+        assert cached("imw:test:broken", lambda: 42, int) == 42
     assert "cache read failed" in caplog.text and "cache write failed" in caplog.text
 
 
