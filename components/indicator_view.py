@@ -58,7 +58,10 @@ from components.downloads import (
     status_label,
     xlsx_bytes,
 )
-from components.formatting import unit_kind
+from components.crosstab import CrossTable, crosstab_figure
+from components.formatting import format_value, unit_kind
+from components.graph_config import GRAPH_CONFIG as SHARED_GRAPH_CONFIG
+from components.graph_config import ChartDownloads, finish_figure
 from components.i18n import normalise_language, register, t
 from components.layout import IllustrativeBanner, href
 from components.monitoring_data import (
@@ -68,7 +71,8 @@ from components.monitoring_data import (
     view_options,
 )
 from components.monitoring_frames import flag_label, has_illustrative, select_rows, sources_of
-from components.summary import indicator_summary
+from components.monitoring_frames import period_label
+from components.summary import flag_sentences, indicator_summary
 from components.tables import IndicatorTable
 from components.view_state import (
     QueryProblem,
@@ -104,7 +108,8 @@ URL_ID: Final = "indicator-url"  # a store of the query string that the address 
 LANGUAGE_ID: Final = "indicator-language"
 
 # Plotly's mode bar is mouse-only and its buttons have no accessible names; the downloads and the table replace it.
-GRAPH_CONFIG: Final = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
+# One config for every chart of the portal: components/graph_config.py.
+GRAPH_CONFIG: Final = SHARED_GRAPH_CONFIG
 
 register(
     {
@@ -146,10 +151,15 @@ register(
             "nl": "{title}, naar {dimension}, {first}–{last}",
             "en": "{title}, by {dimension}, {first}–{last}",
         },
-        "indicator.table.caption.illustrative": {
-            "nl": " (illustratieve gegevens)",
-            "en": " (illustrative data)",
+        "indicator.crosstab.summary": {
+            "nl": "{title}, {period}: de grootste groep is {row} ({row_value}); daarvan is {share} {column}.",
+            "en": "{title}, {period}: the largest group is {row} ({row_value}), of which {share} {column}.",
         },
+        "indicator.crosstab.caption": {
+            "nl": "{title}, naar {dimension}, {period}",
+            "en": "{title}, by {dimension}, {period}",
+        },
+        "indicator.status.line": {"nl": "Status: {status}", "en": "Status: {status}"},
         "indicator.notice.query": {
             "nl": "Een deel van de link kon niet gebruikt worden; u ziet de standaardweergave voor: {problems}.",
             "en": "Part of the link could not be used; you see the default view for: {problems}.",
@@ -295,6 +305,17 @@ def render_view(
     shown = pd.concat([rows, reference]) if reference is not None and not reference.empty else rows
     source_ids = sources_of(shown) or list(info.sources)
     line = t("indicator.source.line", language).format(sources=source_words(source_ids, sources, language))
+    note = chart_source_note(source_ids, sources, language)
+    finish = {
+        "title": title,
+        "status": figure_status(shown, source_ids, sources, language),
+        "source": note,
+        "filename": download_stem(info.id, state.year_from, state.year_to, state.breakdown),
+        "language": language,
+    }
+    cross = info.cross_of(state.breakdown)
+    if cross is not None and reference is None:
+        return _render_cross(info, frame, state, language, cross, line, note, finish, title, dimension)
     figure = indicator_figure(
         rows,
         unit=info.unit,
@@ -302,16 +323,15 @@ def render_view(
         category_labels=labels,
         category_order=order,
         source_titles=source_publishers(sources),
-        source_note=chart_source_note(source_ids, sources, language),
+        source_note=note,
         reference=reference,
         reference_label=info.reference_label.get(language, ""),
         period_names=names,
+        partial_periods=sorted(info.partial(), key=lambda p: (p[0], p[1] or 4)),
     )
     caption = t("indicator.table.caption", language).format(
         title=title, dimension=lower_first(dimension), first=state.year_from, last=state.year_to
     )
-    if has_illustrative(shown):
-        caption += t("indicator.table.caption.illustrative", language)
     summary = indicator_summary(
         rows,
         title=title,
@@ -321,6 +341,7 @@ def render_view(
         category_labels=labels,
         source_titles=source_publishers(sources),
         period_names=names,
+        partial_periods=info.partial(),
     )
     extra = None
     if reference is not None:
@@ -337,6 +358,7 @@ def render_view(
             watch, language=language, category_labels=labels, heading_id=anchor_id(info.id, "notable")
         )
         summary = " ".join([summary, notable_summary(watch, language)]).strip()
+        figure.update_layout(dragmode=False)
     else:
         table = IndicatorTable(
             rows,
@@ -347,7 +369,107 @@ def render_view(
             category_order=order,
             period_names=names,
         )
+    finish_figure(figure, **finish)
     return Rendered(rows, figure, table, summary, has_illustrative(shown), line, extra)
+
+
+def figure_status(
+    rows: pd.DataFrame, source_ids: Sequence[str], sources: pd.DataFrame | None, language: str
+) -> str:
+    """The status drawn in a chart's picture: the illustrative warning, or the status of each source."""
+    if has_illustrative(rows):
+        return t("illustrative.banner", language)
+    statuses = []
+    if sources is not None and not sources.empty:
+        lookup = {str(row["id"]): row.get("status") for row in sources.to_dict("records")}
+        statuses = [status_label(lookup.get(source), language) for source in source_ids if lookup.get(source)]
+    words = "; ".join(dict.fromkeys(statuses))
+    return t("indicator.status.line", language).format(status=words) if words else ""
+
+
+def download_stem(indicator_id: str, year_from: int, year_to: int, breakdown: str) -> str:
+    """The file name of every download of a view, without its extension: imw_workers_package_2023-2025."""
+    return download_filename(indicator_id, year_from, year_to, breakdown, "x").removesuffix(".x")
+
+
+def _render_cross(
+    info: IndicatorInfo,
+    frame: pd.DataFrame,
+    state: ViewState,
+    language: str,
+    cross: tuple[str, str],
+    line: str,
+    note: str,
+    finish: dict[str, Any],
+    title: str,
+    dimension: str,
+) -> Rendered:
+    """A cross-table view: the last year of the range, as stacked bars and as a sortable table with margins."""
+    rows_dimension, columns_dimension = cross
+    year = state.year_to
+    cells = select_rows(frame, info.id, state.breakdown, year, year)
+    if not cells.empty:  # the latest period of that year (a year count, not a quarter)
+        latest = sorted(zip(cells["year"], cells["quarter"].fillna(4)), key=lambda p: (p[0], p[1]))[-1]
+        cells = cells[(cells["year"] == latest[0]) & (cells["quarter"].fillna(4) == latest[1])]
+    margins = select_rows(frame, info.id, rows_dimension, year, year)
+    column_margins = select_rows(frame, info.id, columns_dimension, year, year)
+    total = select_rows(frame, info.id, TOTAL, year, year)
+    names = info.period_names(language)
+    period = (int(year), None)
+    when = period_label(period, language, names)
+    row_labels = info.category_labels(rows_dimension, language)
+    column_labels = info.category_labels(columns_dimension, language)
+    column_order = info.category_order(columns_dimension) or sorted({c.split(":")[1] for c in cells["category"]})
+    row_order = info.category_order(rows_dimension) or sorted({c.split(":")[0] for c in cells["category"]})
+    figure = crosstab_figure(
+        cells,
+        margins,
+        unit=info.unit,
+        language=language,
+        row_labels=row_labels,
+        column_labels=column_labels,
+        column_order=column_order,
+        period=period,
+        period_names=names,
+        source_note=note,
+    )
+    caption = t("indicator.crosstab.caption", language).format(
+        title=title, dimension=lower_first(dimension), period=when
+    )
+    table = CrossTable(
+        cells,
+        margins,
+        column_margins,
+        total,
+        caption=caption,
+        unit=info.unit,
+        language=language,
+        row_labels=row_labels,
+        row_order=row_order,
+        column_labels=column_labels,
+        column_order=column_order,
+    )
+    summary = t("summary.empty", language)
+    visible_margins = margins[margins["value"].notna()]
+    if not visible_margins.empty:
+        top = visible_margins.sort_values("value").iloc[-1]
+        parts = cells[cells["category"].str.startswith(f"{top['category']}:") & cells["value"].notna()]
+        if not parts.empty and top["value"]:
+            biggest = parts.sort_values("value").iloc[-1]
+            column = str(biggest["category"]).split(":", 1)[1]
+            summary = t("indicator.crosstab.summary", language).format(
+                title=title,
+                period=when,
+                row=row_labels.get(str(top["category"]), str(top["category"])),
+                row_value=format_value(float(top["value"]), info.unit),
+                share=format_value(float(biggest["value"]) / float(top["value"]), "share", 0),
+                column=lower_first(column_labels.get(column, column)),
+            )
+    flags = flag_sentences(cells, language, names)
+    summary = " ".join([summary, *flags, t("summary.source", language).format(sources=line.split(": ", 1)[-1].rstrip("."))])
+    finish_figure(figure, **finish)
+    shown = pd.concat([cells, margins])
+    return Rendered(cells, figure, table, summary, has_illustrative(shown), line)
 
 
 def problems_text(problems: Sequence[QueryProblem], language: str) -> str:
@@ -514,7 +636,8 @@ def _metadata(
                     html.P(info.text("methodology", language)),
                     html.P(
                         html.A(
-                            t("indicator.methodology.more", language), href=href("/methodologie", language)
+                            t("indicator.methodology.more", language),
+                            href=f"{href('/methodologie', language)}#definitie-{info.id}",
                         )
                     ),
                 ]
@@ -566,21 +689,24 @@ def IndicatorView(
                                 **{"aria-live": "polite"},
                             ),
                             html.Div(
-                                html.Div(
-                                    dcc.Graph(
-                                        id=component_id(GRAPH_TYPE, info.id),
-                                        figure=rendered.figure,
-                                        config=GRAPH_CONFIG,
-                                    ),
-                                    role="img",
-                                    className="indicator-graph",
-                                    **{
-                                        "aria-label": t("indicator.chart.label", language).format(
-                                            title=title
+                                [
+                                    html.Div(
+                                        dcc.Graph(
+                                            id=component_id(GRAPH_TYPE, info.id),
+                                            figure=rendered.figure,
+                                            config=GRAPH_CONFIG,
                                         ),
-                                        "aria-describedby": summary_id,
-                                    },
-                                ),
+                                        role="img",
+                                        className="indicator-graph",
+                                        **{
+                                            "aria-label": t("indicator.chart.label", language).format(
+                                                title=title
+                                            ),
+                                            "aria-describedby": summary_id,
+                                        },
+                                    ),
+                                    ChartDownloads(dom_id(GRAPH_WRAPPER_TYPE, info.id), title, language),
+                                ],
                                 id=component_id(GRAPH_WRAPPER_TYPE, info.id),
                                 hidden=state.view != "chart",
                             ),

@@ -16,14 +16,15 @@ from components.layout import PageHeader, PageShell, href, nav_pages
 
 dash.register_page(__name__, path="/", order=0, title="Individueel maatwerk in cijfers")
 
-# The key figures, in this order: one or two per theme; an id missing from the catalogue is skipped.
+# The key figures, in this order: three of IMW (illustrative until the department's file is loaded) and three
+# published series of collective maatwerk; an id missing from the catalogue is skipped.
 HEADLINE_INDICATORS: Final = (
     "imw_workers",
     "imw_employers",
     "imw_loonpremie_paid",
-    "imw_to_regular",
     "cmw_contingent_filled",
     "cmw_queue",
+    "cmw_doorstroom_regular",
 )
 
 register(

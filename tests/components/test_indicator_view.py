@@ -35,7 +35,7 @@ def test_changing_a_filter_draws_the_block_again_for_the_new_state():
         update_view("total", "2024", "2025", "chart", WORKERS, "nl")
     )
     assert figure.layout.separators == ",."
-    assert list(figure.data[0].x) == ["2024", "2025"]
+    assert list(figure.data[0].x) == [2024.0, 2025.0]
     assert summary.startswith("Werknemers met IMW: 1.500 in 2025")
     assert isinstance(banner, type(IllustrativeBanner("nl")))
     assert notice is None and extra is None
