@@ -219,12 +219,25 @@ def indicator_figure(
     suppressed = _suppressed_cells(frame, labels, names, language)
     if len(categories) > MAX_LINES and (reference is None or reference.empty):
         period_text = period_labels(periods, language, names)
-        figure = _ranking(figure, frame, categories, labels, titles, periods, period_text, fmt, language, partial)
+        figure = _ranking(
+            figure, frame, categories, labels, titles, periods, period_text, fmt, language, partial
+        )
         _add_notes(figure, source_note, language, suppressed=suppressed)
         return figure
     if len(periods) == 1:
-        return _single_period(figure, frame, categories, labels, titles, periods[0], fmt, language, names,
-                              source_note, suppressed)
+        return _single_period(
+            figure,
+            frame,
+            categories,
+            labels,
+            titles,
+            periods[0],
+            fmt,
+            language,
+            names,
+            source_note,
+            suppressed,
+        )
 
     quarterly = is_quarterly(periods)
     off = off_periods(periods, partial)
@@ -243,7 +256,9 @@ def indicator_figure(
             line={"color": style["colour"], "dash": style["dash"], "width": 2.5},
             marker={
                 "color": style["colour"],
-                "symbol": [style["symbol"] + ("-open" if flag == FLAG_ILLUSTRATIVE else "") for flag in rows["flag"]],
+                "symbol": [
+                    style["symbol"] + ("-open" if flag == FLAG_ILLUSTRATIVE else "") for flag in rows["flag"]
+                ],
                 "size": 9,
                 "line": {"color": style["colour"], "width": 2},
             },
@@ -262,7 +277,10 @@ def indicator_figure(
                     legendgroup=f"category-{category}",
                     showlegend=False,
                     mode="markers+text",
-                    text=[period_label(period, language, names) if ok else "" for period, ok in zip(off_here, shown, strict=True)],
+                    text=[
+                        period_label(period, language, names) if ok else ""
+                        for period, ok in zip(off_here, shown, strict=True)
+                    ],
                     textposition="top center",
                     textfont={"size": 11, "color": style["colour"]},
                     marker={
@@ -398,7 +416,11 @@ def _single_period(
         )
         if rows["flag"].iloc[0] == FLAG_SUPPRESSED:
             figure.add_annotation(
-                x=name, y=0, yanchor="bottom", text=t("chart.suppressed", language), showarrow=False,
+                x=name,
+                y=0,
+                yanchor="bottom",
+                text=t("chart.suppressed", language),
+                showarrow=False,
                 font={"size": 12, "color": TEXT_COLOUR},
             )
     figure.update_layout(showlegend=False, xaxis_title_text=period_label(period, language, names))
@@ -443,13 +465,21 @@ def _ranking(
         (index for index, period in enumerate(periods[:-1]) if comparable(period, periods[-1], partial)), None
     )
     positions = list(range(len(order)))
-    for index, colour, kind in ((len(periods) - 1, SERIES_COLOURS[0], "bar"), (first, SERIES_COLOURS[1], "mark")):
+    for index, colour, kind in (
+        (len(periods) - 1, SERIES_COLOURS[0], "bar"),
+        (first, SERIES_COLOURS[1], "mark"),
+    ):
         if index is None:
             continue
         rows = [by_category[category].iloc[index] for category in order]
         values = [None if pd.isna(row["value"]) else row["value"] * fmt.scale for row in rows]
         customdata = [
-            [flag_label(row["flag"], language), titles.get(row["source"], row["source"]), period_text[index], name]
+            [
+                flag_label(row["flag"], language),
+                titles.get(row["source"], row["source"]),
+                period_text[index],
+                name,
+            ]
             for row, name in zip(rows, names, strict=True)
         ]
         if kind == "bar":
@@ -484,8 +514,15 @@ def _ranking(
         withheld = row["flag"] == FLAG_SUPPRESSED
         text = f"{name} – <i>{t('chart.suppressed', language)}</i>" if withheld else name
         figure.add_annotation(
-            x=0, xref="paper", xanchor="left", y=place + 0.05, yanchor="bottom", text=text, showarrow=False,
-            font={"size": 12, "color": TEXT_COLOUR}, align="left",
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=place + 0.05,
+            yanchor="bottom",
+            text=text,
+            showarrow=False,
+            font={"size": 12, "color": TEXT_COLOUR},
+            align="left",
         )
     numeric = figure.layout.yaxis.to_plotly_json()
     figure.update_layout(

@@ -16,14 +16,14 @@ import plotly.graph_objects as go
 from dash import html
 
 from components.charts import (
+    _MARGIN,
     RANKING_ROW_HEIGHT,
     SERIES_COLOURS,
     TEXT_COLOUR,
-    _MARGIN,
     base_layout,
     figure_heading,
 )
-from components.formatting import display_unit, format_value, plot_format
+from components.formatting import display_unit, plot_format
 from components.i18n import register, t
 from components.monitoring_frames import FLAG_ILLUSTRATIVE, FLAG_SUPPRESSED, Period, flag_label, period_label
 from components.tables import SortableHeader, flag_cell
@@ -72,11 +72,17 @@ def crosstab_figure(
     illustrative = bool((rows["flag"] == FLAG_ILLUSTRATIVE).any())
     figure.update_layout(title=figure_heading(source_note, illustrative, language))
     if rows.empty:
-        figure.add_annotation(text=t("chart.empty", language), xref="paper", yref="paper", x=0.5, y=0.5,
-                              showarrow=False)
+        figure.add_annotation(
+            text=t("chart.empty", language), xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False
+        )
         return figure
-    value = {str(code): (v, f) for code, v, f in zip(rows["category"], rows["value"], rows["flag"], strict=True)}
-    totals = {str(code): (v, f) for code, v, f in zip(margins["category"], margins["value"], margins["flag"], strict=True)}
+    value = {
+        str(code): (v, f) for code, v, f in zip(rows["category"], rows["value"], rows["flag"], strict=True)
+    }
+    totals = {
+        str(code): (v, f)
+        for code, v, f in zip(margins["category"], margins["value"], margins["flag"], strict=True)
+    }
     row_codes = list(dict.fromkeys(_split(code)[0] for code in value))
 
     def sort_key(code: str) -> float:
@@ -95,7 +101,9 @@ def crosstab_figure(
         for row in order:
             cell, flag = value.get(f"{row}:{column}", (float("nan"), ""))
             xs.append(None if pd.isna(cell) else cell * fmt.scale)
-            customdata.append([flag_label(flag, language), column_labels.get(column, column), row_labels.get(row, row)])
+            customdata.append(
+                [flag_label(flag, language), column_labels.get(column, column), row_labels.get(row, row)]
+            )
             if flag == FLAG_SUPPRESSED:
                 withheld.append(f"{row_labels.get(row, row)} × {column_labels.get(column, column)}")
         figure.add_bar(
@@ -114,34 +122,69 @@ def crosstab_figure(
             offset=-0.5,
         )
     figure.add_scatter(
-        x=[None if pd.isna(totals.get(row, (float("nan"),))[0]) else totals[row][0] * fmt.scale for row in order],
+        x=[
+            None if pd.isna(totals.get(row, (float("nan"),))[0]) else totals[row][0] * fmt.scale
+            for row in order
+        ],
         y=[place - 0.275 for place in range(len(order))],
         mode="markers",
         name=t("crosstab.row_total", language),
-        marker={"symbol": "line-ns", "size": 18, "color": TEXT_COLOUR, "line": {"color": TEXT_COLOUR, "width": 3}},
-        customdata=[[flag_label(totals.get(row, (0, ""))[1], language), t("crosstab.row_total", language),
-                     row_labels.get(row, row)] for row in order],
+        marker={
+            "symbol": "line-ns",
+            "size": 18,
+            "color": TEXT_COLOUR,
+            "line": {"color": TEXT_COLOUR, "width": 3},
+        },
+        customdata=[
+            [
+                flag_label(totals.get(row, (0, ""))[1], language),
+                t("crosstab.row_total", language),
+                row_labels.get(row, row),
+            ]
+            for row in order
+        ],
         hovertemplate=hover,
     )
     for place, row in enumerate(order):
         figure.add_annotation(
-            x=0, xref="paper", xanchor="left", y=place + 0.05, yanchor="bottom", text=row_labels.get(row, row),
-            showarrow=False, font={"size": 12, "color": TEXT_COLOUR}, align="left",
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=place + 0.05,
+            yanchor="bottom",
+            text=row_labels.get(row, row),
+            showarrow=False,
+            font={"size": 12, "color": TEXT_COLOUR},
+            align="left",
         )
     numeric = figure.layout.yaxis.to_plotly_json()
     figure.update_layout(
         barmode="stack",
         xaxis={**numeric, "type": "linear", "title": {"text": ""}, "automargin": True},
-        yaxis={"type": "linear", "showticklabels": False, "showgrid": False, "zeroline": False,
-               "range": [-0.7, len(order) - 0.1]},
+        yaxis={
+            "type": "linear",
+            "showticklabels": False,
+            "showgrid": False,
+            "zeroline": False,
+            "range": [-0.7, len(order) - 0.1],
+        },
         height=200 + RANKING_ROW_HEIGHT * len(order),
-        legend={"orientation": "h", "x": 0, "y": 0, "xanchor": "left", "yanchor": "bottom", "yref": "container"},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "y": 0,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "yref": "container",
+        },
         margin={**_MARGIN, "l": 12, "b": 110},
     )
     if withheld:
         shown = withheld if len(withheld) <= 8 else [*withheld[:8], "…"]
         figure.update_layout(
-            title=figure_heading(source_note, False, language, [t("crosstab.note", language).format(cells=", ".join(shown))])
+            title=figure_heading(
+                source_note, False, language, [t("crosstab.note", language).format(cells=", ".join(shown))]
+            )
         )
     return figure
 
@@ -167,10 +210,17 @@ def CrossTable(
         return html.Div(html.P(t("crosstab.empty", language)))
     values = pd.concat([rows["value"], margins["value"]]).dropna()
     unit = display_unit(unit, float(values.abs().max()) if len(values) else None)
-    cell = {str(code): (v, f) for code, v, f in zip(rows["category"], rows["value"], rows["flag"], strict=True)}
-    row_total = {str(c): (v, f) for c, v, f in zip(margins["category"], margins["value"], margins["flag"], strict=True)}
+    cell = {
+        str(code): (v, f) for code, v, f in zip(rows["category"], rows["value"], rows["flag"], strict=True)
+    }
+    row_total = {
+        str(c): (v, f) for c, v, f in zip(margins["category"], margins["value"], margins["flag"], strict=True)
+    }
     column_total = {
-        str(c): (v, f) for c, v, f in zip(column_margins["category"], column_margins["value"], column_margins["flag"], strict=True)
+        str(c): (v, f)
+        for c, v, f in zip(
+            column_margins["category"], column_margins["value"], column_margins["flag"], strict=True
+        )
     }
     present = {_split(code)[0] for code in cell}
     row_codes = [code for code in row_order if code in present]
@@ -196,8 +246,11 @@ def CrossTable(
             html.Tr(
                 [html.Th(row_labels.get(code, code), scope="row")]
                 + [
-                    td(row_total.get(code, (float("nan"), "")) if column == "__total__"
-                       else cell.get(f"{code}:{column}", (float("nan"), "")))
+                    td(
+                        row_total.get(code, (float("nan"), ""))
+                        if column == "__total__"
+                        else cell.get(f"{code}:{column}", (float("nan"), ""))
+                    )
                     for column in columns
                 ]
             )

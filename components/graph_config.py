@@ -101,15 +101,7 @@ def responsive_layouts(figure: go.Figure) -> tuple[dict[str, Any], dict[str, Any
         "margin.l": 44,
         "margin.r": 8,
         "legend.font.size": 12,
-        "title.font.size": 11,
     }
-    title = _get(layout, "title.text")
-    if title:
-        narrow["title.text"] = wrap(_plain(str(title)), NARROW_WRAP)
-    subtitle = _get(layout, "title.subtitle.text")
-    if subtitle:
-        narrow["title.subtitle.text"] = wrap(_plain(str(subtitle)), NARROW_WRAP)
-        narrow["title.subtitle.font.size"] = 11
     tickvals = _get(layout, "xaxis.tickvals")
     ticktext = _get(layout, "xaxis.ticktext")
     if tickvals is not None and ticktext is not None and len(tickvals) > MAX_NARROW_TICKS:
@@ -126,8 +118,18 @@ def responsive_layouts(figure: go.Figure) -> tuple[dict[str, Any], dict[str, Any
     return narrow, wide
 
 
+def figure_notes(figure: go.Figure) -> str:
+    """What the chart's heading says besides its source (gaps, periods drawn apart, withheld cells), as plain text:
+    the page shows it under the chart, the picture in its heading."""
+    meta = figure.layout.meta
+    if isinstance(meta, Mapping) and isinstance(meta.get("imw"), Mapping):
+        return str(meta["imw"].get("notes", ""))
+    subtitle = _get(figure.layout.to_plotly_json(), "title.subtitle.text")
+    return _plain(str(subtitle)) if subtitle else ""
+
+
 def export_layout(
-    figure: go.Figure, *, title: str, status: str, source: str, language: str
+    figure: go.Figure, *, title: str, status: str, source: str, language: str, notes: str = ""
 ) -> dict[str, Any]:
     """What the downloaded picture adds to the chart: the indicator's title and status above it, the source and the
     portal's name below it, at a fixed size, so that the picture says what it is wherever it ends up."""
@@ -135,16 +137,22 @@ def export_layout(
     note = wrap(_plain(source), 150)
     lines = note.count("<br>") + 1
     bottom = 110 + 18 * lines
-    existing = figure.layout.to_plotly_json()
-    subtitle = _get(existing, "title.subtitle.text")
-    status_line = status + (f"<br>{_plain(str(subtitle))}" if subtitle else "")
+    status_line = status + (f" {notes}" if notes else "")
     return {
         "layout": {
             "title.text": f"<b>{title}</b>",
             "title.font.size": 20,
             "title.subtitle.text": wrap(_plain(status_line), 130),
             "title.subtitle.font.size": 14,
-            "margin.t": 110,
+            "margin.t": 120,
+            "title.x": 0,
+            "title.xref": "container",
+            "title.xanchor": "left",
+            "title.y": 0.98,
+            "title.yref": "container",
+            "title.yanchor": "top",
+            "title.pad.l": 16,
+            "title.automargin": False,
             "margin.b": bottom,
             "legend.y": 0,
             "legend.yref": "container",
@@ -177,14 +185,19 @@ def finish_figure(
     figure.update_layout(dragmode=False)
     figure.update_xaxes(fixedrange=True)
     figure.update_yaxes(fixedrange=True)
+    notes = figure_notes(figure)
+    # On the page the source line and the notes stand in HTML beside the chart (they wrap on any screen and a
+    # screen reader reads them); the picture draws them itself (export_layout).
+    figure.update_layout(title={"text": "", "subtitle": {"text": ""}}, margin={"t": 16})
     narrow, wide = responsive_layouts(figure)
-    export = export_layout(figure, title=title, status=status, source=source, language=language)
+    export = export_layout(figure, title=title, status=status, source=source, language=language, notes=notes)
     figure.update_layout(
         meta={
             "imw": {
                 "narrow_below": NARROW_WIDTH,
                 "narrow": narrow,
                 "wide": wide,
+                "notes": notes,
                 "export": {**export, "filename": filename},
             }
         }

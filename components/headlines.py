@@ -115,7 +115,8 @@ def headline(
     regular = [period for period in periods if period not in off]
     if last in off and regular:
         context = t("headline.context", language).format(
-            value=format_value(values[regular[-1]], info.unit), period=period_label(regular[-1], language, names)
+            value=format_value(values[regular[-1]], info.unit),
+            period=period_label(regular[-1], language, names),
         )
     source = str(rows["source"].iloc[-1])
     return Headline(
@@ -146,7 +147,9 @@ def HeadlineCards(
             )
         ]
         if illustrative:
-            body.append(html.P(html.Strong(t("headline.illustrative", language)), className="headline-badge mb-1"))
+            body.append(
+                html.P(html.Strong(t("headline.illustrative", language)), className="headline-badge mb-1")
+            )
         body += [
             html.P(
                 [

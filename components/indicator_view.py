@@ -46,6 +46,7 @@ from dash import (
 
 from components import monitoring_data
 from components.charts import displacement_figure, indicator_figure
+from components.crosstab import CrossTable, crosstab_figure
 from components.displacement import watch_table
 from components.displacement_view import NotableChanges, WatchTable, notable_summary
 from components.downloads import (
@@ -58,10 +59,9 @@ from components.downloads import (
     status_label,
     xlsx_bytes,
 )
-from components.crosstab import CrossTable, crosstab_figure
 from components.formatting import format_value, unit_kind
 from components.graph_config import GRAPH_CONFIG as SHARED_GRAPH_CONFIG
-from components.graph_config import ChartDownloads, finish_figure
+from components.graph_config import ChartDownloads, figure_notes, finish_figure
 from components.i18n import normalise_language, register, t
 from components.layout import IllustrativeBanner, href
 from components.monitoring_data import (
@@ -70,8 +70,7 @@ from components.monitoring_data import (
     find_indicator,
     view_options,
 )
-from components.monitoring_frames import flag_label, has_illustrative, select_rows, sources_of
-from components.monitoring_frames import period_label
+from components.monitoring_frames import flag_label, has_illustrative, period_label, select_rows, sources_of
 from components.summary import flag_sentences, indicator_summary
 from components.tables import IndicatorTable
 from components.view_state import (
@@ -98,6 +97,7 @@ SUMMARY_TYPE: Final = "indicator-summary"
 BANNER_TYPE: Final = "indicator-banner"
 NOTICE_TYPE: Final = "indicator-notice"
 SOURCE_LINE_TYPE: Final = "indicator-source-line"
+NOTES_TYPE: Final = "indicator-chart-notes"
 EXTRA_TYPE: Final = "indicator-extra"
 CSV_BUTTON_TYPE: Final = "indicator-csv-button"
 XLSX_BUTTON_TYPE: Final = "indicator-xlsx-button"
@@ -234,6 +234,11 @@ class Rendered:
     illustrative: bool
     source_line: str
     extra: Any = None  # what some blocks add under the chart (the displacement watch: its notable changes)
+
+    @property
+    def notes(self) -> str:
+        """What the chart's reader must know: gaps, periods drawn apart, withheld cells (shown under the chart)."""
+        return figure_notes(self.figure)
 
 
 def source_words(source_ids: Sequence[str], sources: pd.DataFrame | None, language: str) -> str:
@@ -409,7 +414,9 @@ def _render_cross(
     year = state.year_to
     cells = select_rows(frame, info.id, state.breakdown, year, year)
     if not cells.empty:  # the latest period of that year (a year count, not a quarter)
-        latest = sorted(zip(cells["year"], cells["quarter"].fillna(4)), key=lambda p: (p[0], p[1]))[-1]
+        latest = sorted(
+            zip(cells["year"], cells["quarter"].fillna(4), strict=False), key=lambda p: (p[0], p[1])
+        )[-1]
         cells = cells[(cells["year"] == latest[0]) & (cells["quarter"].fillna(4) == latest[1])]
     margins = select_rows(frame, info.id, rows_dimension, year, year)
     column_margins = select_rows(frame, info.id, columns_dimension, year, year)
@@ -419,7 +426,9 @@ def _render_cross(
     when = period_label(period, language, names)
     row_labels = info.category_labels(rows_dimension, language)
     column_labels = info.category_labels(columns_dimension, language)
-    column_order = info.category_order(columns_dimension) or sorted({c.split(":")[1] for c in cells["category"]})
+    column_order = info.category_order(columns_dimension) or sorted(
+        {c.split(":")[1] for c in cells["category"]}
+    )
     row_order = info.category_order(rows_dimension) or sorted({c.split(":")[0] for c in cells["category"]})
     figure = crosstab_figure(
         cells,
@@ -466,7 +475,9 @@ def _render_cross(
                 column=lower_first(column_labels.get(column, column)),
             )
     flags = flag_sentences(cells, language, names)
-    summary = " ".join([summary, *flags, t("summary.source", language).format(sources=line.split(": ", 1)[-1].rstrip("."))])
+    summary = " ".join(
+        [summary, *flags, t("summary.source", language).format(sources=line.split(": ", 1)[-1].rstrip("."))]
+    )
     finish_figure(figure, **finish)
     shown = pd.concat([cells, margins])
     return Rendered(cells, figure, table, summary, has_illustrative(shown), line)
@@ -705,6 +716,11 @@ def IndicatorView(
                                             "aria-describedby": summary_id,
                                         },
                                     ),
+                                    html.P(
+                                        rendered.notes,
+                                        id=component_id(NOTES_TYPE, info.id),
+                                        className="small chart-notes mb-1",
+                                    ),
                                     ChartDownloads(dom_id(GRAPH_WRAPPER_TYPE, info.id), title, language),
                                 ],
                                 id=component_id(GRAPH_WRAPPER_TYPE, info.id),
@@ -856,6 +872,7 @@ def _rendered(context: _Context, state: ViewState, language: str) -> Rendered:
     Output(component_id(YEAR_FROM_TYPE, MATCH), "value"),
     Output(component_id(YEAR_TO_TYPE, MATCH), "value"),
     Output(component_id(EXTRA_TYPE, MATCH), "children"),
+    Output(component_id(NOTES_TYPE, MATCH), "children"),
     Input(component_id(BREAKDOWN_TYPE, MATCH), "value"),
     Input(component_id(YEAR_FROM_TYPE, MATCH), "value"),
     Input(component_id(YEAR_TO_TYPE, MATCH), "value"),
@@ -877,7 +894,7 @@ def update_view(
     context = _context(_indicator_of(block_id))
     if context is None:
         message = dbc.Alert(t("data.unavailable", language), color="warning")
-        return (no_update,) * 4 + (message,) + (no_update,) * 6
+        return (no_update,) * 4 + (message,) + (no_update,) * 7
     state, swapped = _state_from_controls(context.options, breakdown, year_from, year_to, view)
     rendered = _rendered(context, state, language)
     notice = (
@@ -899,6 +916,7 @@ def update_view(
         corrected_from,
         corrected_to,
         rendered.extra,
+        rendered.notes,
     )
 
 

@@ -24,7 +24,7 @@ Slot = tuple[int, bool]  # (quarter 1-4 of the year's slot, partial)
 
 def slot(period: Period, partial: Iterable[Period] = ()) -> Slot:
     """The slot of the year a period fills: (4, False) for a whole year or a year-end count."""
-    year, quarter = period
+    _year, quarter = period
     return (4 if quarter is None else int(quarter), period in set(partial))
 
 
@@ -109,5 +109,7 @@ def latest_comparable(
 ) -> Period | None:
     """The latest of `earlier` that compares with `last` (None when there is none)."""
     partial = frozenset(partial)
-    candidates = [period for period in earlier if _order(period) < _order(last) and comparable(last, period, partial)]
+    candidates = [
+        period for period in earlier if _order(period) < _order(last) and comparable(last, period, partial)
+    ]
     return max(candidates, key=_order) if candidates else None

@@ -16,7 +16,6 @@ import pandas as pd
 
 from components.formatting import NBSP, display_unit, format_number, format_value, unit_kind
 from components.i18n import register, t
-from components.periods import comparable, latest_comparable, missing_periods, off_periods
 from components.monitoring_frames import (
     FLAG_BREAK,
     FLAG_ESTIMATED,
@@ -26,6 +25,7 @@ from components.monitoring_frames import (
     period_label,
     periods_of,
 )
+from components.periods import comparable, latest_comparable, missing_periods, off_periods
 
 register(
     {
@@ -282,7 +282,11 @@ def _breakdown_sentences(
     # against a year) that every group shown has.
     shared = set.intersection(*(set(point.period for point in series[category]) for category in at_latest))
     starts = sorted(
-        (period for period in shared if period != latest_period and comparable(period, latest_period, partial)),
+        (
+            period
+            for period in shared
+            if period != latest_period and comparable(period, latest_period, partial)
+        ),
         key=lambda p: (p[0], p[1] or 4),
     )
     if not starts:

@@ -101,7 +101,9 @@ def IndicatorTable(
         )
     }
     if len(categories) > MAX_COLUMNS:
-        return _groups_down(rows, caption, unit, language, labels, categories, periods, cells, table_id, period_names)
+        return _groups_down(
+            rows, caption, unit, language, labels, categories, periods, cells, table_id, period_names
+        )
     header = html.Thead(
         html.Tr(
             [html.Th(t("table.period", language), scope="col")]

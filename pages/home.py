@@ -102,7 +102,7 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
             language,
         )
         for page in nav_pages()
-        if page["path"] != "/"
+        if page["path"] != "/" and page.get("nav_group") != "about"  # those two are under "Over dit portaal"
     ]
     about = [
         _card(

@@ -23,7 +23,12 @@ from services.config import Settings
 PATH = "/methodologie"
 
 dash.register_page(
-    __name__, path=PATH, order=90, title="Methodologie en bronnen – Individueel maatwerk in cijfers"
+    __name__,
+    path=PATH,
+    order=95,
+    title="Methodologie en bronnen – Individueel maatwerk in cijfers",
+    nav_label={"nl": "Methodologie", "en": "Methodology"},
+    nav_group="about",
 )
 
 register(

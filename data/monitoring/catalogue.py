@@ -213,7 +213,9 @@ def _dimension(
         if not isinstance(code, str):
             raise CatalogueError(f"dimension {dimension_id}: category {code!r} must be quoted as a text")
         if CROSS_SEPARATOR in code:
-            raise CatalogueError(f"dimension {dimension_id}: category {code!r} may not hold '{CROSS_SEPARATOR}'")
+            raise CatalogueError(
+                f"dimension {dimension_id}: category {code!r} may not hold '{CROSS_SEPARATOR}'"
+            )
         labels[code] = _label(category_label, f"dimension {dimension_id}, category {code}")
     apart = raw.get("apart")
     apart_parts: tuple[str, str, str] | None = None

@@ -768,7 +768,9 @@ def stock_observations(people: People, tallies: Tallies, year: int) -> list[Obse
     )
     # The SERV's question (advice point 14): sector crossed with statute, and sector with temporary agency work
     # in a row of its own instead of in the agency's sector (N).
-    sector_statute_codes = [f"{sector}{CROSS_SEPARATOR}{statute}" for sector in SECTORS for statute in STATUTES]
+    sector_statute_codes = [
+        f"{sector}{CROSS_SEPARATOR}{statute}" for sector in SECTORS for statute in STATUTES
+    ]
     sector_statute = people.sector * len(STATUTES) + people.statute
     temp_apart_codes = [*SECTORS, "temp_work"]
     temp_apart = np.where(people.statute == TEMP_AGENCY, len(SECTORS), people.sector)

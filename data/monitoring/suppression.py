@@ -127,7 +127,11 @@ def _cross_relations(
             margin = by_cell.get((indicator, margin_dimension, code))
             cells = [
                 by_cell.get(
-                    (indicator, dimension_id, f"{code}{CROSS_SEPARATOR}{other}" if row_first else f"{other}{CROSS_SEPARATOR}{code}")
+                    (
+                        indicator,
+                        dimension_id,
+                        f"{code}{CROSS_SEPARATOR}{other}" if row_first else f"{other}{CROSS_SEPARATOR}{code}",
+                    )
                 )
                 for other in inner
             ]
@@ -152,7 +156,10 @@ def _apart_relations(
     rows = catalogue.dimensions[cross.cross[0]].categories
     columns = catalogue.dimensions[cross.cross[1]].categories
     result: list[Relation] = []
-    groups = {row: [f"{row}{CROSS_SEPARATOR}{column}" for column in columns if column != apart_column] for row in rows}
+    groups = {
+        row: [f"{row}{CROSS_SEPARATOR}{column}" for column in columns if column != apart_column]
+        for row in rows
+    }
     groups[into] = [f"{row}{CROSS_SEPARATOR}{apart_column}" for row in rows]
     for code, cross_codes in groups.items():
         target = by_cell.get((indicator, dimension_id, code))
@@ -165,7 +172,9 @@ def _apart_relations(
     return result
 
 
-def _components(hidden: Iterable[int], relations_: Sequence[Relation]) -> list[tuple[list[int], list[Relation]]]:
+def _components(
+    hidden: Iterable[int], relations_: Sequence[Relation]
+) -> list[tuple[list[int], list[Relation]]]:
     """Groups of hidden cells that share relations (union-find), each with the relations that hold them."""
     parent: dict[int, int] = {position: position for position in hidden}
 
@@ -287,7 +296,10 @@ def _unknown(table: _Table, position: int) -> bool:
 
 
 def _choose(
-    candidates: Iterable[int], table: _Table, by_position: Mapping[int, list[Relation]], held: Sequence[Relation] = ()
+    candidates: Iterable[int],
+    table: _Table,
+    by_position: Mapping[int, list[Relation]],
+    held: Sequence[Relation] = (),
 ) -> int | None:
     """The visible cell to hide with a pinned one: the one that frees the most of the relations that hold the pinned
     cell, then the one that leaves no other relation with a lone hidden cell, then the smallest that is not zero
@@ -342,7 +354,7 @@ def _protect(positions: Sequence[int], table: _Table, catalogue: Catalogue) -> N
         if not pinned:
             return
         chosen_now: set[int] = set()
-        for target, held in sorted(pinned.items()):
+        for _target, held in sorted(pinned.items()):
             candidates = {position for relation in held for position in relation}
             choice = _choose(candidates - chosen_now, table, by_position, held)
             if choice is not None:

@@ -31,9 +31,21 @@ WORKERS = component_id(BREAKDOWN_TYPE, "imw_workers")
 
 
 def test_changing_a_filter_draws_the_block_again_for_the_new_state():
-    figure, _table, summary, banner, notice, source, graph_hidden, table_hidden, year_from, year_to, extra = (
-        update_view("total", "2024", "2025", "chart", WORKERS, "nl")
-    )
+    (
+        figure,
+        _table,
+        summary,
+        banner,
+        notice,
+        source,
+        graph_hidden,
+        table_hidden,
+        year_from,
+        year_to,
+        extra,
+        notes,
+    ) = update_view("total", "2024", "2025", "chart", WORKERS, "nl")
+    assert notes == ""  # nothing missing, nothing withheld, nothing drawn apart
     assert figure.layout.separators == ",."
     assert list(figure.data[0].x) == [2024.0, 2025.0]
     assert summary.startswith("Werknemers met IMW: 1.500 in 2025")

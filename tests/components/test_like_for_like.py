@@ -52,7 +52,7 @@ def test_the_first_half_of_2025_is_not_set_against_the_year_2024(release):
     assert list(line.x) == [2020.0, 2021.0, 2022.0, 2023.0, 2024.0]  # the years, joined
     assert list(apart.x) == [2025.0] and list(apart.y) == [197.0] and "lines" not in apart.mode
     assert list(apart.text) == ["eerste helft van 2025"]
-    assert "eerste helft van 2025, niet te vergelijken" in view.figure.layout.title.subtitle.text
+    assert "eerste helft van 2025, niet te vergelijken" in view.notes
 
 
 def test_the_queue_of_august_2025_is_not_compared_with_the_count_of_2024(release, monkeypatch):
@@ -60,7 +60,7 @@ def test_the_queue_of_august_2025_is_not_compared_with_the_count_of_2024(release
     first = view.summary.split(". ")[0]
     assert first == "Wachtenden met een advies collectief maatwerk: 3.781 in augustus 2025"
     # The key figure says it cannot compare, and gives the latest yearly count beside it.
-    frame, _, sources = release
+    frame, _, _sources = release
     item = headline(info, frame, "nl")
     assert item.value == f"3.781{NBSP}personen"
     assert item.change == "geen cijfer van dezelfde periode in een vorig jaar"
@@ -94,7 +94,7 @@ def test_a_missing_year_is_a_gap_at_its_own_place_on_the_time_axis(release):
     assert list(line.x) == [2017.0, 2018.0, 2019.0, 2020.0, 2021.0]
     assert math.isnan(line.y[2]) and line.connectgaps is False
     assert list(view.figure.layout.xaxis.ticktext) == ["2017", "2018", "2019", "2020", "2021"]
-    assert "Geen cijfer: 2019." in view.figure.layout.title.subtitle.text
+    assert "Geen cijfer: 2019." in view.notes
     assert "Voor 2019 is er geen cijfer." in view.summary
 
 
@@ -110,7 +110,7 @@ def test_withheld_counts_of_the_real_queue_are_named_never_drawn_as_zero(release
     for x, y in zip(outside.x, outside.y, strict=True):
         if int(x) in withheld_years:
             assert math.isnan(y)  # a gap, not a zero
-    heading = view.figure.layout.title.subtitle.text.replace("<br>", " ")
+    heading = view.notes
     assert "Afgeschermd (kleine aantallen), dus leeg:" in heading
     assert "Buiten Vlaanderen en Brussel 2024" in heading
 
@@ -120,8 +120,16 @@ def test_the_sector_ranking_names_a_withheld_sector_instead_of_a_zero_bar(releas
     info = find_indicator("imw_employers", infos)
     view = render_view(info, frame, sources, ViewState("sector", 2023, 2025), "nl")
     bars = view.figure.data[0]
-    hidden = [name for (flag, _s, _p, name), x in zip(bars.customdata, bars.x, strict=True) if flag.startswith("afgeschermd")]
-    assert hidden and all(x is None for (flag, *_), x in zip(bars.customdata, bars.x, strict=True) if flag.startswith("afgeschermd"))
+    hidden = [
+        name
+        for (flag, _s, _p, name), x in zip(bars.customdata, bars.x, strict=True)
+        if flag.startswith("afgeschermd")
+    ]
+    assert hidden and all(
+        x is None
+        for (flag, *_), x in zip(bars.customdata, bars.x, strict=True)
+        if flag.startswith("afgeschermd")
+    )
     texts = [annotation.text for annotation in view.figure.layout.annotations]
     assert any(text.endswith("<i>afgeschermd</i>") for text in texts)
 
@@ -133,7 +141,5 @@ def test_a_quarterly_series_compares_a_quarter_with_the_same_quarter_a_year_earl
     rows = frame[frame["indicator"] == "ggmmi"].sort_values(["year", "quarter"])
     last = rows.iloc[-1]
     assert f"dan in {int(last['year']) - 1} K{int(last['quarter'])}" in view.summary
-    figure = indicator_figure(
-        rows, unit="EUR/month", language="nl", source_note="", period_names={}
-    )
+    figure = indicator_figure(rows, unit="EUR/month", language="nl", source_note="", period_names={})
     assert figure.data[0].x[1] - figure.data[0].x[0] == pytest.approx(0.25)  # a quarter of a year apart

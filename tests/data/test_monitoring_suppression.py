@@ -267,13 +267,20 @@ def test_no_hidden_cell_of_the_sector_by_statute_table_can_be_worked_out_from_ma
     assert checked > 30
 
 
-def test_the_sector_with_temporary_work_apart_puts_agency_workers_in_a_row_of_their_own(tmp_path: Path) -> None:
+def test_the_sector_with_temporary_work_apart_puts_agency_workers_in_a_row_of_their_own(
+    tmp_path: Path,
+) -> None:
     frame = store.load_indicators(settings_for(tmp_path))
     rows = frame[(frame["indicator"] == "imw_workers_by_employer") & (frame["year"] == 2025)]
     value = {(r.dimension, r.category): r.value for r in rows.itertuples()}
     assert value[("sector_temp_apart", "temp_work")] == value[("statute", "temp_agency")]
-    assert value[("sector_temp_apart", "N")] == value[("sector", "N")] - value[("sector_statute", "N:temp_agency")]
-    assert value[("sector_temp_apart", "N")] < value[("sector", "N")] / 2  # the agency's sector was mostly temp work
+    assert (
+        value[("sector_temp_apart", "N")]
+        == value[("sector", "N")] - value[("sector_statute", "N:temp_agency")]
+    )
+    assert (
+        value[("sector_temp_apart", "N")] < value[("sector", "N")] / 2
+    )  # the agency's sector was mostly temp work
 
 
 def test_an_audit_hides_a_lone_small_cell_of_a_cross_table_with_a_rectangle_of_others() -> None:
@@ -281,7 +288,12 @@ def test_an_audit_hides_a_lone_small_cell_of_a_cross_table_with_a_rectangle_of_o
     it away, so the audit must hide one more cell in its row, one in its column, and a fourth to close the
     rectangle (or margins), leaving no hidden cell pinned."""
     sectors, statutes = ["A", "C"], ["blue_collar", "white_collar"]
-    table = {("A", "blue_collar"): 4, ("A", "white_collar"): 40, ("C", "blue_collar"): 60, ("C", "white_collar"): 80}
+    table = {
+        ("A", "blue_collar"): 4,
+        ("A", "white_collar"): 40,
+        ("C", "blue_collar"): 60,
+        ("C", "white_collar"): 80,
+    }
     indicator = "imw_workers_by_employer"
     rows = [Observation(2024, None, indicator, TOTAL, TOTAL, 184.0, "persons", "", "t")]
     for sector in CATALOGUE.categories_of("sector"):
@@ -290,7 +302,9 @@ def test_an_audit_hides_a_lone_small_cell_of_a_cross_table_with_a_rectangle_of_o
         for statute in CATALOGUE.categories_of("statute"):
             cross = float(table.get((sector, statute), 0))
             rows.append(
-                Observation(2024, None, indicator, "sector_statute", f"{sector}:{statute}", cross, "persons", "", "t")
+                Observation(
+                    2024, None, indicator, "sector_statute", f"{sector}:{statute}", cross, "persons", "", "t"
+                )
             )
     for statute in CATALOGUE.categories_of("statute"):
         value = sum(v for (_, st), v in table.items() if st == statute)
