@@ -52,10 +52,11 @@ from components.displacement_view import NotableChanges, WatchTable, notable_sum
 from components.downloads import (
     CSV_MEDIA_TYPE,
     XLSX_MEDIA_TYPE,
-    csv_bytes,
     download_filename,
     download_table,
+    excel_csv,
     header_notes,
+    machine_csv,
     status_label,
     xlsx_bytes,
 )
@@ -101,6 +102,8 @@ NOTES_TYPE: Final = "indicator-chart-notes"
 EXTRA_TYPE: Final = "indicator-extra"
 CSV_BUTTON_TYPE: Final = "indicator-csv-button"
 XLSX_BUTTON_TYPE: Final = "indicator-xlsx-button"
+DATA_CSV_BUTTON_TYPE: Final = "indicator-data-csv-button"
+DATA_CSV_DOWNLOAD_TYPE: Final = "indicator-data-csv-download"
 CSV_DOWNLOAD_TYPE: Final = "indicator-csv-download"
 XLSX_DOWNLOAD_TYPE: Final = "indicator-xlsx-download"
 # Page-level ids, one of each on any page that shows indicator blocks.
@@ -121,7 +124,8 @@ register(
         "indicator.view.table": {"nl": "Tabel", "en": "Table"},
         "indicator.filters": {"nl": "Filters voor {title}", "en": "Filters for {title}"},
         "indicator.download": {"nl": "Download wat u ziet:", "en": "Download what is shown:"},
-        "indicator.download.csv": {"nl": "CSV", "en": "CSV"},
+        "indicator.download.csv": {"nl": "CSV voor Excel", "en": "CSV for Excel"},
+        "indicator.download.data_csv": {"nl": "CSV (data, komma)", "en": "CSV (data, comma)"},
         "indicator.download.xlsx": {"nl": "Excel (XLSX)", "en": "Excel (XLSX)"},
         "indicator.download.label": {
             "nl": "Download {title} als {format}",
@@ -298,6 +302,7 @@ def render_view(
 ) -> Rendered:
     """What one block shows for `state`: the rows, their chart, table, summary and source line."""
     language = normalise_language(language)
+    sources = monitoring_data.localised_sources(sources, language)
     rows = select_rows(frame, info.id, state.breakdown, state.year_from, state.year_to)
     reference = None
     if info.reference:
@@ -590,6 +595,7 @@ def _metadata(
     language: str,
 ) -> html.Aside:
     rows = frame[frame["indicator"] == info.id]
+    sources = monitoring_data.localised_sources(sources, language)
     source_ids = list(dict.fromkeys([*info.sources, *sources_of(rows)]))
     lookup = {}
     if sources is not None and not sources.empty:
@@ -614,7 +620,7 @@ def _metadata(
         row = lookup.get(source, {})
         title = str(row.get("title") or source)
         address = str(row.get("address") or "")
-        link: Any = html.A(title, href=address) if address.startswith(("http://", "https://")) else title
+        link: Any = html.A(title, href=_public_href(address, language)) if address else title
         details = [
             str(row.get("publisher") or ""),
             t("indicator.source.status", language).format(status=status_label(row.get("status"), language))
@@ -658,6 +664,14 @@ def _metadata(
         # "Over deze indicator" plus the block's title: every block's aside gets a name of its own.
         **{"aria-labelledby": f"{heading} {anchor_id(info.id, 'title')}"},
     )
+
+
+def _public_href(address: str, language: str) -> str:
+    """A source's address as a link: a web address as it is, a page of the portal in the page's language."""
+    if address.startswith("/"):
+        path, _, anchor = address.partition("#")
+        return f"{href(path, language)}#{anchor}" if anchor else href(path, language)
+    return address
 
 
 def IndicatorView(
@@ -744,9 +758,13 @@ def IndicatorView(
                                         CSV_BUTTON_TYPE, info, "indicator.download.csv", language
                                     ),
                                     _download_button(
+                                        DATA_CSV_BUTTON_TYPE, info, "indicator.download.data_csv", language
+                                    ),
+                                    _download_button(
                                         XLSX_BUTTON_TYPE, info, "indicator.download.xlsx", language
                                     ),
                                     dcc.Download(id=component_id(CSV_DOWNLOAD_TYPE, info.id)),
+                                    dcc.Download(id=component_id(DATA_CSV_DOWNLOAD_TYPE, info.id)),
                                     dcc.Download(id=component_id(XLSX_DOWNLOAD_TYPE, info.id)),
                                 ],
                                 className="indicator-downloads d-flex flex-wrap align-items-center gap-2",
@@ -942,25 +960,31 @@ def build_download(
         )
         rows = pd.concat([rows, reference], ignore_index=True)
     labels = context.info.category_labels(state.breakdown, language)
+    sources = monitoring_data.localised_sources(context.sources, language)
     table = download_table(
         rows,
         language=language,
-        sources=context.sources,
+        sources=sources,
         category_labels=labels,
         period_names=context.info.period_names(language),
+        indicator_title=context.info.text("title", language),
     )
-    notes = header_notes(
-        rows,
-        title=context.info.text("title", language),
-        language=language,
-        sources=context.sources,
-        dimension_label=context.info.dimension_label(state.breakdown, language),
-    )
-    name = download_filename(indicator_id, state.year_from, state.year_to, state.breakdown, file_format)
     if file_format == "xlsx":
-        content = xlsx_bytes(table, notes, language=language, sources=context.sources)
+        notes = header_notes(
+            rows,
+            title=context.info.text("title", language),
+            language=language,
+            sources=sources,
+            dimension_label=context.info.dimension_label(state.breakdown, language),
+        )
+        name = download_filename(indicator_id, state.year_from, state.year_to, state.breakdown, "xlsx")
+        content = xlsx_bytes(table, notes, language=language, sources=sources)
         return dcc.send_bytes(content, name, type=XLSX_MEDIA_TYPE)
-    return dcc.send_bytes(csv_bytes(table, notes), name, type=CSV_MEDIA_TYPE)
+    if file_format == "data-csv":
+        name = download_filename(indicator_id, state.year_from, state.year_to, state.breakdown, "csv", "data")
+        return dcc.send_bytes(machine_csv(table), name, type=CSV_MEDIA_TYPE)
+    name = download_filename(indicator_id, state.year_from, state.year_to, state.breakdown, "csv")
+    return dcc.send_bytes(excel_csv(table, language), name, type=CSV_MEDIA_TYPE)
 
 
 def _download_callback(button_type: str, download_type: str, file_format: str) -> Any:
@@ -989,11 +1013,12 @@ def _download_callback(button_type: str, download_type: str, file_format: str) -
         indicator = _indicator_of(block_id)
         return build_download(indicator, breakdown, year_from, year_to, language, file_format) or no_update
 
-    download.__doc__ = f"The {file_format.upper()} file of what one block shows."
+    download.__doc__ = f"The {file_format} file of what one block shows."
     return download
 
 
 download_csv = _download_callback(CSV_BUTTON_TYPE, CSV_DOWNLOAD_TYPE, "csv")
+download_data_csv = _download_callback(DATA_CSV_BUTTON_TYPE, DATA_CSV_DOWNLOAD_TYPE, "data-csv")
 download_xlsx = _download_callback(XLSX_BUTTON_TYPE, XLSX_DOWNLOAD_TYPE, "xlsx")
 
 

@@ -264,6 +264,32 @@ def load_sources() -> pd.DataFrame:
         raise DataUnavailable(str(error)) from error
 
 
+def localised_sources(sources: pd.DataFrame | None, language: str) -> pd.DataFrame:
+    """The sources table as a reader sees it in `language` (data/monitoring/public_sources.py): titles, publishers
+    and licences in that language, no file name as an address. Same columns, same ids; safe to call twice."""
+    from data.monitoring.public_sources import public_source
+
+    if sources is None or sources.empty:
+        return pd.DataFrame(columns=["id", "title", "publisher", "address", "date_read", "licence", "status"])
+    if sources.attrs.get("language") == language:
+        return sources
+    rows = []
+    for record in sources.to_dict("records"):
+        public = public_source(record, language)
+        rows.append(
+            {
+                **record,
+                "title": public.title,
+                "publisher": public.publisher,
+                "address": public.address,
+                "licence": public.licence,
+            }
+        )
+    result = pd.DataFrame(rows, columns=list(sources.columns))
+    result.attrs["language"] = language
+    return result
+
+
 def load_catalogue() -> list[IndicatorInfo]:
     """Every indicator of the catalogue, adapted for the pages, in the catalogue's order."""
     return list(_release_view(_release_key())[1])

@@ -44,7 +44,7 @@ def test_a_total_series_gives_the_latest_value_its_change_and_the_first_year(cat
 def test_the_english_summary_says_the_same_with_belgian_numbers(catalogue, full_frame, sources):
     assert summary(catalogue, full_frame, sources, "imw_workers", ViewState("total", 2023, 2025), "en") == (
         f"Werknemers met IMW (en): 1.500 in 2025, 25,0{NBSP}% more than in 2024 (1.200). In 2023 it was 1.000. "
-        "Source: IMW-portaal (dit project)."
+        "Source: IMW portal (this project)."
     )
 
 
@@ -76,7 +76,7 @@ def test_large_euro_amounts_are_written_in_millions(catalogue, full_frame, sourc
     # 572,5 / 552,3 = +3,7 %.
     assert summary(catalogue, full_frame, sources, "cmw_budget_spent", ViewState("total", 2022, 2025)) == (
         f"Uitgaven collectief maatwerk: €{NBSP}572,5{NBSP}mln in 2025, 3,7{NBSP}% meer dan in 2024 "
-        f"(€{NBSP}552,3{NBSP}mln). In 2022 was dat €{NBSP}466,7{NBSP}mln. Bron: Vlaamse overheid."
+        f"(€{NBSP}552,3{NBSP}mln). In 2022 was dat €{NBSP}466,7{NBSP}mln. Bron: Vlaamse overheid (secundaire bron)."
     )
 
 

@@ -122,8 +122,9 @@ def test_every_page_has_one_main_heading_and_headings_in_order():
 @pytest.mark.usefixtures("portal")
 def test_the_methodology_page_lists_every_source_with_its_status_and_every_illustrative_indicator():
     text = text_of(layout_of("pages.methodologie"))
-    for source in monitoring_data.load_sources()["title"]:
+    for source in monitoring_data.localised_sources(monitoring_data.load_sources(), "nl")["title"]:
         assert source in text
+    assert ".py" not in text and ".yaml" not in text and "data/" not in text  # no file of the portal named
     assert "secundaire bron, na te kijken" in text
     frame = monitoring_data.load_frame()
     catalogue = monitoring_data.load_catalogue()
