@@ -7,7 +7,7 @@ import os
 
 from dash import Dash
 
-from services import api
+from services import api, monitoring_api, openapi
 from services.cache import init_cache
 from services.config import Settings, settings_from_environment
 from services.hardening import install, log_callback_error
@@ -53,6 +53,8 @@ def create_app(settings: Settings | None = None) -> Dash:
     init_cache(app.server, settings)
     install(app, settings, versions)
     api.register(app.server)
+    monitoring_api.register(app.server)
+    openapi.register(app.server)
     return app
 
 
