@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import linprog
 
-from data.monitoring.catalogue import CROSS_SEPARATOR, Catalogue
+from data.monitoring.catalogue import CROSS_SEPARATOR, Catalogue, IndicatorMeta
 from data.monitoring.schema import COUNT_UNITS, FLAG_SUPPRESSED, TOTAL
 
 log = logging.getLogger("imw.suppression")
@@ -89,12 +89,12 @@ def relations(positions: Sequence[int], table: _Table, catalogue: Catalogue) -> 
         # The breakdowns the rows hold (a file might hold one the catalogue does not list for the indicator).
         present = dict.fromkeys(key[1] for key in by_cell if key[0] == indicator)
         for dimension_id in present:
-            dimension = catalogue.dimensions.get(dimension_id)
-            if dimension_id == TOTAL or dimension is None:
+            breakdown = catalogue.dimensions.get(dimension_id)
+            if dimension_id == TOTAL or breakdown is None:
                 continue
             members = [
                 by_cell[(indicator, dimension_id, code)]
-                for code in dimension.categories
+                for code in breakdown.categories
                 if (indicator, dimension_id, code) in by_cell
             ]
             # A category left out of a breakdown counts nobody: the breakdown still adds up to the total.
@@ -102,9 +102,9 @@ def relations(positions: Sequence[int], table: _Table, catalogue: Catalogue) -> 
                 relation = {position: 1.0 for position in members}
                 relation[total] = relation.get(total, 0.0) - 1.0
                 result.append(relation)
-            if dimension.cross is not None:
+            if breakdown.cross is not None:
                 result.extend(_cross_relations(indicator, dimension_id, catalogue, by_cell))
-            if dimension.apart is not None:
+            if breakdown.apart is not None:
                 result.extend(_apart_relations(indicator, dimension_id, catalogue, by_cell))
     return result
 
@@ -429,9 +429,10 @@ def _group_names(catalogue: Catalogue) -> dict[str, str]:
     for indicator, meta in catalogue.indicators.items():
         seen = {indicator}
         name = indicator
-        while meta is not None and meta.same_total_as and meta.same_total_as not in seen:
-            name = meta.same_total_as
+        current: IndicatorMeta | None = meta
+        while current is not None and current.same_total_as and current.same_total_as not in seen:
+            name = current.same_total_as
             seen.add(name)
-            meta = catalogue.indicators.get(name)
+            current = catalogue.indicators.get(name)
         names[indicator] = name
     return names

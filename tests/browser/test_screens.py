@@ -37,13 +37,54 @@ SIZES = {"desktop": DESKTOP, **PHONES}
 # Words that are Dutch and never English (and the other way round), as whole words. Domain words that keep their
 # Dutch name in English (individueel maatwerk, loonpremie, maatwerkbedrijf, …) are not among them.
 DUTCH_MARKERS = (
-    "het", "een", "niet", "geen", "voor", "naar", "cijfers", "gegevens", "bron", "jaar", "werknemers",
-    "werkgevers", "uitsplitsing", "eerste", "helft", "augustus", "illustratieve", "afgeschermd", "voorlopig",
-    "secundaire", "wordt", "zijn", "tabel", "grafiek", "geraadpleegd", "licentie", "nagekeken", "uitgever",
+    "het",
+    "een",
+    "niet",
+    "geen",
+    "voor",
+    "naar",
+    "cijfers",
+    "gegevens",
+    "bron",
+    "jaar",
+    "werknemers",
+    "werkgevers",
+    "uitsplitsing",
+    "eerste",
+    "helft",
+    "augustus",
+    "illustratieve",
+    "afgeschermd",
+    "voorlopig",
+    "secundaire",
+    "wordt",
+    "zijn",
+    "tabel",
+    "grafiek",
+    "geraadpleegd",
+    "licentie",
+    "nagekeken",
+    "uitgever",
 )
 ENGLISH_MARKERS = (
-    "the", "and", "with", "which", "figures", "shown", "withheld", "provisional", "illustrative", "chart",
-    "table", "breakdown", "source", "sources", "licence", "published", "employers", "workers",
+    "the",
+    "and",
+    "with",
+    "which",
+    "figures",
+    "shown",
+    "withheld",
+    "provisional",
+    "illustrative",
+    "chart",
+    "table",
+    "breakdown",
+    "source",
+    "sources",
+    "licence",
+    "published",
+    "employers",
+    "workers",
 )
 # A path or file of the portal: data/…, components/…, *.py, *.yaml, *.md, and the ids of the shipped sources.
 PATH_PATTERN = re.compile(
@@ -52,7 +93,9 @@ PATH_PATTERN = re.compile(
 )
 
 
-def open_at(chromium_browser: Any, portal_url: str, size: dict[str, int], path: str, touch: bool = False) -> PageProbe:
+def open_at(
+    chromium_browser: Any, portal_url: str, size: dict[str, int], path: str, touch: bool = False
+) -> PageProbe:
     context = chromium_browser.new_context(
         viewport=size, has_touch=touch, is_mobile=touch, accept_downloads=True, locale="nl-BE"
     )
@@ -111,7 +154,8 @@ def test_the_page_fits_the_screen_and_axe_finds_nothing(at, path, size_name, lan
     widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert widths[0] <= widths[1], f"the page scrolls sideways: {widths}"
     charts = page.eval_on_selector_all(
-        ".js-plotly-plot", "plots => plots.map(p => [p.getBoundingClientRect().left, p.getBoundingClientRect().right])"
+        ".js-plotly-plot",
+        "plots => plots.map(p => [p.getBoundingClientRect().left, p.getBoundingClientRect().right])",
     )
     for left, right in charts:
         assert left >= 0 and right <= size["width"] + 0.5, "a chart is wider than the screen"
@@ -125,9 +169,12 @@ def test_the_page_fits_the_screen_and_axe_finds_nothing(at, path, size_name, lan
         assert scrolls in (True, False)
     # No Plotly mode bar, and nothing of a chart in the Tab order.
     assert page.locator(".modebar").count() == 0
-    assert page.eval_on_selector_all(
-        ".js-plotly-plot [tabindex], .js-plotly-plot a[href], .js-plotly-plot button", "e => e.length"
-    ) == 0
+    assert (
+        page.eval_on_selector_all(
+            ".js-plotly-plot [tabindex], .js-plotly-plot a[href], .js-plotly-plot button", "e => e.length"
+        )
+        == 0
+    )
     report = axe_report(probe)
     assert not report, f"axe at {size_name} in {language}:\n" + "\n".join(report)
     probe.assert_clean()
@@ -147,10 +194,15 @@ def test_charts_on_a_phone_have_their_legend_below_fewer_ticks_and_the_sectors_t
     assert ggmmi["last"] == ggmmi["all"][-1]  # the latest year stays on the axis
     page = at("/werkgevers", size, touch=True).page
     plot = f"[id='{dom_id(GRAPH_WRAPPER_TYPE, 'imw_employers')}'] .js-plotly-plot"
-    bars = page.eval_on_selector_all(f"{plot} .trace.bars .point path", "paths => paths.map(p => p.getBBox().width)")
+    bars = page.eval_on_selector_all(
+        f"{plot} .trace.bars .point path", "paths => paths.map(p => p.getBBox().width)"
+    )
     assert max(bars) > size["width"] * 0.5, "the largest sector's bar must take most of the width"
-    legend = page.eval_on_selector(plot, "p => [p.querySelector('.legend').getBoundingClientRect().top,"
-                                   " p.querySelector('.plot').getBoundingClientRect().bottom]")
+    legend = page.eval_on_selector(
+        plot,
+        "p => [p.querySelector('.legend').getBoundingClientRect().top,"
+        " p.querySelector('.plot').getBoundingClientRect().bottom]",
+    )
     assert legend[0] >= legend[1], "the legend stands below the plot"
 
 
@@ -171,7 +223,10 @@ def test_a_swipe_over_a_chart_scrolls_the_page_and_does_not_zoom(at):
     page.wait_for_timeout(300)
     after = page.eval_on_selector(selector, "p => [p._fullLayout.xaxis.range, p._fullLayout.yaxis.range]")
     assert after == before
-    assert page.eval_on_selector(selector, "p => [p.layout.dragmode, p._fullLayout.xaxis.fixedrange]") == [False, True]
+    assert page.eval_on_selector(selector, "p => [p.layout.dragmode, p._fullLayout.xaxis.fixedrange]") == [
+        False,
+        True,
+    ]
     viewport = page.evaluate("document.querySelector('meta[name=viewport]').content")
     assert "width=device-width" in viewport
     assert page.evaluate("getComputedStyle(document.documentElement).touchAction") == "manipulation"
@@ -257,7 +312,9 @@ def test_a_chart_downloads_as_png_and_svg_with_its_title_source_and_status_drawn
         assert download.suggested_filename == f"imw_cmw_doorstroom_regular_total_2020-2025.{image_format}"
         pictures[image_format] = Path(download.path()).read_bytes()
     svg = pictures["svg"].decode("utf-8")
-    title = "Doorstroom uit collectief maatwerk" if language == "nl" else "Doorstroom from collective maatwerk"
+    title = (
+        "Doorstroom uit collectief maatwerk" if language == "nl" else "Doorstroom from collective maatwerk"
+    )
     assert title in svg
     assert ("Vlaams Parlement" if language == "nl" else "Flemish Parliament") in svg  # the source
     assert ("secundaire bron" if language == "nl" else "secondary source") in svg  # the status
@@ -272,8 +329,12 @@ def test_illustrative_charts_say_so_in_their_picture_and_once_on_the_page(at):
     block = page.locator("#indicator-imw-workers-block")
     assert block.get_by_text("Illustratieve gegevens — geen officiële cijfers").count() == 1
     with page.expect_download() as info:
-        page.click(f"[data-imw-chart='{dom_id(GRAPH_WRAPPER_TYPE, 'imw_workers')}'][data-imw-chart-export='svg']")
-    assert "Illustratieve gegevens — geen officiële cijfers" in Path(info.value.path()).read_text(encoding="utf-8")
+        page.click(
+            f"[data-imw-chart='{dom_id(GRAPH_WRAPPER_TYPE, 'imw_workers')}'][data-imw-chart-export='svg']"
+        )
+    assert "Illustratieve gegevens — geen officiële cijfers" in Path(info.value.path()).read_text(
+        encoding="utf-8"
+    )
     probe.assert_clean()
 
 
