@@ -73,7 +73,7 @@ _MARGIN = {"l": 64, "r": 16, "t": 72, "b": 40}
 # More groups than this are drawn as a ranking (bars of the last period, a mark at the first): lines would tangle.
 MAX_LINES: Final = 8
 BAR_HEIGHT: Final = 26  # px per bar
-RANKING_ROW_HEIGHT: Final = 46  # px per group in a ranking: its name above, its bar below
+RANKING_ROW_HEIGHT: Final = 52  # px per group in a ranking: its name above (two lines on a phone), its bar
 PANEL_HEIGHT: Final = 200  # px per row of small multiples
 ILLUSTRATIVE_COLOUR: Final = "#5c4400"  # the banner's dark amber: 8:1 against white
 
@@ -491,13 +491,13 @@ def _ranking(
                 marker={"color": colour},
                 customdata=customdata,
                 hovertemplate=hover,
-                width=0.45,
+                width=0.4,
                 offset=-0.5,
             )
         else:
             figure.add_scatter(
                 x=values,
-                y=[position - 0.275 for position in positions],
+                y=[position - 0.3 for position in positions],
                 mode="markers",
                 name=period_text[index],
                 marker={
@@ -517,7 +517,7 @@ def _ranking(
             x=0,
             xref="paper",
             xanchor="left",
-            y=place + 0.05,
+            y=place - 0.05,
             yanchor="bottom",
             text=text,
             showarrow=False,

@@ -118,7 +118,7 @@ def crosstab_figure(
             },
             customdata=customdata,
             hovertemplate=hover,
-            width=0.45,
+            width=0.4,
             offset=-0.5,
         )
     figure.add_scatter(
@@ -126,7 +126,7 @@ def crosstab_figure(
             None if pd.isna(totals.get(row, (float("nan"),))[0]) else totals[row][0] * fmt.scale
             for row in order
         ],
-        y=[place - 0.275 for place in range(len(order))],
+        y=[place - 0.3 for place in range(len(order))],
         mode="markers",
         name=t("crosstab.row_total", language),
         marker={
@@ -150,7 +150,7 @@ def crosstab_figure(
             x=0,
             xref="paper",
             xanchor="left",
-            y=place + 0.05,
+            y=place - 0.05,
             yanchor="bottom",
             text=row_labels.get(row, row),
             showarrow=False,

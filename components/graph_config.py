@@ -111,7 +111,11 @@ def responsive_layouts(figure: go.Figure) -> tuple[dict[str, Any], dict[str, Any
         narrow["xaxis.nticks"] = MAX_NARROW_TICKS
     if _get(layout, "annotations"):  # the group names of a ranking
         narrow["annotations"] = [
-            {**annotation, "font": {**(annotation.get("font") or {}), "size": 11}}
+            {
+                **annotation,
+                "text": wrap(str(annotation.get("text", "")), NARROW_WRAP - 4),
+                "font": {**(annotation.get("font") or {}), "size": 11},
+            }
             for annotation in layout["annotations"]
         ]
     wide = {key: _get(layout, key) for key in narrow}

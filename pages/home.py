@@ -63,7 +63,8 @@ def _headlines(language: str) -> Any:
     try:
         catalogue = monitoring_data.load_catalogue()
         frame = monitoring_data.load_frame()
-        publishers = source_publishers(monitoring_data.load_sources())
+        sources = monitoring_data.localised_sources(monitoring_data.load_sources(), language)
+        publishers = source_publishers(sources)
     except monitoring_data.DataUnavailable:
         return dbc.Alert(t("data.unavailable", language), color="warning")
     items = []
