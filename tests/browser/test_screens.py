@@ -185,8 +185,14 @@ def test_the_page_fits_the_screen_and_axe_finds_nothing(at, path, size_name, lan
 def test_charts_on_a_phone_have_their_legend_below_fewer_ticks_and_the_sectors_their_bars(at, size_name):
     size = PHONES[size_name]
     page = at("/middelen", size, touch=True).page
+    plot = f"[id='{dom_id(GRAPH_WRAPPER_TYPE, 'ggmmi')}'] .js-plotly-plot"
+    page.wait_for_selector(plot, state="attached")
+    # The narrow layout is applied once the chart has been drawn at the phone's width.
+    page.wait_for_function(
+        "s => { const p = document.querySelector(s); return p && p.layout.font.size === 12; }", arg=plot
+    )
     ggmmi = page.eval_on_selector(
-        f"[id='{dom_id(GRAPH_WRAPPER_TYPE, 'ggmmi')}'] .js-plotly-plot",
+        plot,
         "p => ({ticks: p.layout.xaxis.tickvals, font: p.layout.font.size, last: p.layout.xaxis.ticktext.at(-1),"
         " all: p.layout.meta.imw.wide['xaxis.ticktext']})",
     )
@@ -194,6 +200,7 @@ def test_charts_on_a_phone_have_their_legend_below_fewer_ticks_and_the_sectors_t
     assert ggmmi["last"] == ggmmi["all"][-1]  # the latest year stays on the axis
     page = at("/werkgevers", size, touch=True).page
     plot = f"[id='{dom_id(GRAPH_WRAPPER_TYPE, 'imw_employers')}'] .js-plotly-plot"
+    page.wait_for_selector(f"{plot} .barlayer .point path", state="attached")
     bars = page.eval_on_selector_all(
         f"{plot} .barlayer .point path", "paths => paths.map(p => p.getBBox().width)"
     )
