@@ -13,7 +13,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from dash import Dash
 
-from services import api, compute, logs
+from services import api, compute, logs, monitoring_api, openapi
 from services.cache import init_cache
 from services.config import Settings, settings_from_environment
 from services.hardening import install, log_callback_error
@@ -59,6 +59,8 @@ def create_app(settings: Settings | None = None) -> Dash:
     init_cache(app.server, settings)
     install(app, settings, versions)
     api.register(app.server)
+    monitoring_api.register(app.server)
+    openapi.register(app.server)
     compute.configure(
         compute.PoolSettings(
             slots=settings.compute_slots,

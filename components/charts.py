@@ -1,9 +1,14 @@
 """Chart builders: a tidy monitoring DataFrame in, a Plotly Figure out (no Dash, no data loading).
 
 Every figure is Belgian (`separators=",."`: 1.234,5 on axes and in hover labels), names its source and status in
-the figure itself, marks provisional, estimated and illustrative points in the hover label, and carries the
-illustrative warning inside the plot whenever an illustrative (flag i) value is drawn. Colours are paired with
-marker symbols and dash styles, so that no series is told apart by colour alone.
+the figure itself, and marks provisional, estimated and illustrative points in the hover label. Colours are paired
+with marker symbols and dash styles, so that no series is told apart by colour alone.
+
+Time runs on a linear axis in years (components/periods.py): a missing year is a gap at its own place, not
+skipped by an evenly spaced axis; a period of another kind than the others (a first half year, a count in
+August, IMW's partial 2023) is drawn apart as an open marker with its name, never joined to the line; a
+suppressed value is a gap, and the figure's heading names every gap and every suppressed cell, so that nothing
+reads as a zero.
 """
 
 from __future__ import annotations
@@ -17,14 +22,33 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from components.formatting import PLOTLY_SEPARATORS, PlotFormat, plot_format
-from components.i18n import t
+from components.i18n import register, t
 from components.monitoring_frames import (
     FLAG_ILLUSTRATIVE,
+    FLAG_SUPPRESSED,
     Period,
     flag_label,
+    period_label,
     period_labels,
     periods_of,
     sorted_periods,
+)
+from components.periods import axis_periods, is_quarterly, missing_periods, off_periods, position
+
+register(
+    {
+        "chart.note.missing": {"nl": "Geen cijfer: {periods}.", "en": "No figure: {periods}."},
+        "chart.note.off": {
+            "nl": "Open punt, niet verbonden: {periods}, niet te vergelijken met de andere jaren.",
+            "en": "Open marker, not joined: {periods}, not comparable with the other years.",
+        },
+        "chart.note.suppressed": {
+            "nl": "Afgeschermd (kleine aantallen), dus leeg: {cells}.",
+            "en": "Withheld (small numbers), so left empty: {cells}.",
+        },
+        "chart.suppressed": {"nl": "afgeschermd", "en": "withheld"},
+        "chart.period": {"nl": "Periode", "en": "Period"},
+    }
 )
 
 # Dark enough for 3:1 against white (WCAG 1.4.11, non-text contrast); told apart also by symbol and dash.
@@ -48,7 +72,8 @@ GRID_COLOUR: Final = "#d9dde1"
 _MARGIN = {"l": 64, "r": 16, "t": 72, "b": 40}
 # More groups than this are drawn as a ranking (bars of the last period, a mark at the first): lines would tangle.
 MAX_LINES: Final = 8
-BAR_HEIGHT: Final = 26  # px per group in a ranking
+BAR_HEIGHT: Final = 26  # px per bar
+RANKING_ROW_HEIGHT: Final = 52  # px per group in a ranking: its name above (two lines on a phone), its bar
 PANEL_HEIGHT: Final = 200  # px per row of small multiples
 ILLUSTRATIVE_COLOUR: Final = "#5c4400"  # the banner's dark amber: 8:1 against white
 
@@ -63,9 +88,9 @@ def series_style(index: int) -> dict[str, str]:
 
 
 def _hover_template(fmt: PlotFormat, language: str) -> str:
-    # customdata: [flag label, source title]
+    # customdata: [flag label, source title, period label]
     return (
-        f"<b>%{{fullData.name}}</b><br>%{{x}}: {fmt.prefix}%{{y:{fmt.d3}}}{fmt.suffix}"
+        f"<b>%{{fullData.name}}</b><br>%{{customdata[2]}}: {fmt.prefix}%{{y:{fmt.d3}}}{fmt.suffix}"
         f"<br>{t('chart.status', language)}: %{{customdata[0]}}"
         f"<br>{t('chart.source', language)}: %{{customdata[1]}}<extra></extra>"
     )
@@ -85,22 +110,24 @@ _HEADING_PLACE: Final = {
 }
 
 
-def figure_heading(source_note: str, illustrative: bool, language: str) -> dict[str, Any]:
-    """The figure's own heading: the illustrative warning (when any value drawn is illustrative) above the source
-    and status line, so that the chart, even copied as an image, says where its figures come from."""
-    note = _wrap(source_note)
-    if illustrative:
-        return {
-            "text": f"<b>{t('illustrative.banner', language)}</b>",
-            "font": {"size": 15, "color": ILLUSTRATIVE_COLOUR},
-            "subtitle": {"text": note, "font": {"size": 12, "color": TEXT_COLOUR}},
-            **_HEADING_PLACE,
-        }
-    return {
-        "text": note,
+def figure_heading(
+    source_note: str, illustrative: bool, language: str, notes: Sequence[str] = (), width: int = 95
+) -> dict[str, Any]:
+    """The figure's own heading: the source and status line, then what the reader must know to read the chart
+    right (gaps, periods drawn apart, withheld cells). The illustrative notice stands once above the block, not
+    here again; the downloaded image carries it (components/graph_config.py). `illustrative` is kept for the
+    callers that pass it."""
+    heading: dict[str, Any] = {
+        "text": _wrap(source_note, width),
         "font": {"size": 12, "color": TEXT_COLOUR},
         **_HEADING_PLACE,
     }
+    if notes:
+        heading["subtitle"] = {
+            "text": _wrap(" ".join(notes), width),
+            "font": {"size": 12, "color": TEXT_COLOUR},
+        }
+    return heading
 
 
 def _wrap(text: str, width: int = 95) -> str:
@@ -154,15 +181,20 @@ def indicator_figure(
     reference: pd.DataFrame | None = None,
     reference_label: str = "",
     period_names: Mapping[Period, str] | None = None,
+    partial_periods: Sequence[Period] = (),
 ) -> go.Figure:
     """A line chart of one indicator in one breakdown: one line per category over the periods shown.
 
     `frame` holds the rows shown (tidy columns year, quarter, category, value, flag, source); suppressed cells
-    (flag c, value NaN) leave a gap. `reference`, when given, is drawn as a dotted line per category in the same
-    colour (the verdringing page: the share of a group in the target population). A single period is drawn as bars.
+    (flag c, value NaN) leave a gap and are named in the heading. `reference`, when given, is drawn as a dotted
+    line per category in the same colour (the verdringing page: the share of a group in the target population).
+    A single period is drawn as bars; more groups than MAX_LINES as a ranking. `partial_periods` (the catalogue's)
+    are drawn apart, like any period of another kind than the series' regular one.
     """
     labels = dict(category_labels or {})
     titles = dict(source_titles or {})
+    names = dict(period_names or {})
+    partial = frozenset(partial_periods)
     values_drawn = (
         pd.concat([frame["value"], reference["value"]]) if reference is not None else frame["value"]
     )
@@ -182,68 +214,217 @@ def indicator_figure(
         return figure
 
     periods = sorted_periods(frame)
-    period_text = period_labels(periods, language, period_names)
     categories = list(category_order or []) or list(dict.fromkeys(frame["category"].tolist()))
     categories = [category for category in categories if category in set(frame["category"])]
-    single_period = len(periods) == 1
+    suppressed = _suppressed_cells(frame, labels, names, language)
     if len(categories) > MAX_LINES and (reference is None or reference.empty):
-        return _ranking(figure, frame, categories, labels, titles, periods, period_text, fmt, language)
+        period_text = period_labels(periods, language, names)
+        figure = _ranking(
+            figure, frame, categories, labels, titles, periods, period_text, fmt, language, partial
+        )
+        _add_notes(figure, source_note, language, suppressed=suppressed)
+        return figure
+    if len(periods) == 1:
+        return _single_period(
+            figure,
+            frame,
+            categories,
+            labels,
+            titles,
+            periods[0],
+            fmt,
+            language,
+            names,
+            source_note,
+            suppressed,
+        )
+
+    quarterly = is_quarterly(periods)
+    off = off_periods(periods, partial)
+    axis = axis_periods(periods, partial)
     for index, category in enumerate(categories):
         style = series_style(index)
-        rows = _aligned(frame[frame["category"] == category], periods)
         name = labels.get(category, category)
-        customdata = [
-            [flag_label(flag, language), titles.get(source, source)]
-            for flag, source in zip(rows["flag"], rows["source"], strict=True)
-        ]
-        illustrative = (rows["flag"] == FLAG_ILLUSTRATIVE).tolist()
-        values = (rows["value"] * fmt.scale).tolist()
-        if single_period:
-            figure.add_bar(
-                x=[name],
-                y=values,
-                name=name,
-                marker={"color": style["colour"], "pattern": {"shape": "/" if any(illustrative) else ""}},
-                customdata=customdata,
-                hovertemplate=_hover_template(fmt, language),
-            )
-            continue
+        rows = _aligned(frame[frame["category"] == category], axis)
         figure.add_scatter(
-            x=period_text,
-            y=values,
+            x=[position(period, quarterly) for period in axis],
+            y=(rows["value"] * fmt.scale).tolist(),
             name=name,
+            legendgroup=f"category-{category}",
             mode="lines+markers",
             connectgaps=False,
             line={"color": style["colour"], "dash": style["dash"], "width": 2.5},
             marker={
                 "color": style["colour"],
-                "symbol": [style["symbol"] + ("-open" if flag else "") for flag in illustrative],
+                "symbol": [
+                    style["symbol"] + ("-open" if flag == FLAG_ILLUSTRATIVE else "") for flag in rows["flag"]
+                ],
                 "size": 9,
                 "line": {"color": style["colour"], "width": 2},
             },
-            customdata=customdata,
+            customdata=_customdata(rows, axis, titles, names, language),
             hovertemplate=_hover_template(fmt, language),
         )
+        off_here = [period for period in periods if period in off]
+        if off_here:
+            off_rows = _aligned(frame[frame["category"] == category], off_here)
+            shown = off_rows["value"].notna()
+            if shown.any():
+                figure.add_scatter(
+                    x=[_off_position(period, axis, quarterly) for period in off_here],
+                    y=(off_rows["value"] * fmt.scale).tolist(),
+                    name=name,
+                    legendgroup=f"category-{category}",
+                    showlegend=False,
+                    mode="markers+text",
+                    text=[
+                        period_label(period, language, names) if ok else ""
+                        for period, ok in zip(off_here, shown, strict=True)
+                    ],
+                    textposition="top center",
+                    textfont={"size": 11, "color": style["colour"]},
+                    marker={
+                        "color": "#ffffff",
+                        "symbol": style["symbol"] + "-open",
+                        "size": 12,
+                        "line": {"color": style["colour"], "width": 2.5},
+                    },
+                    customdata=_customdata(off_rows, off_here, titles, names, language),
+                    hovertemplate=_hover_template(fmt, language),
+                )
         if reference is not None and not reference.empty:
-            reference_rows = _aligned(reference[reference["category"] == category], periods)
+            reference_rows = _aligned(reference[reference["category"] == category], axis)
             if reference_rows["value"].notna().any():
                 figure.add_scatter(
-                    x=period_text,
+                    x=[position(period, quarterly) for period in axis],
                     y=(reference_rows["value"] * fmt.scale).tolist(),
                     name=f"{name} – {reference_label}" if reference_label else name,
                     mode="lines",
                     line={"color": style["colour"], "dash": REFERENCE_DASH, "width": 1.5},
-                    customdata=[
-                        [flag_label(flag, language), titles.get(source, source)]
-                        for flag, source in zip(reference_rows["flag"], reference_rows["source"], strict=True)
-                    ],
+                    customdata=_customdata(reference_rows, axis, titles, names, language),
                     hovertemplate=_hover_template(fmt, language),
                     legendgroup=f"reference-{category}",
                 )
-    if single_period:
-        figure.update_layout(showlegend=False, xaxis_title_text=period_text[0])
-    elif len(categories) == 1 and (reference is None or reference.empty):
+    years = sorted({period[0] for period in [*axis, *off]})
+    figure.update_layout(
+        xaxis={
+            "type": "linear",
+            "tickmode": "array",
+            "tickvals": years,
+            "ticktext": [str(year) for year in years],
+            "range": [years[0] - 0.5, years[-1] + (1.0 if quarterly else 0.5)],
+            "showgrid": False,
+            "zeroline": False,
+        }
+    )
+    if len(categories) == 1 and (reference is None or reference.empty):
         figure.update_layout(showlegend=False)  # one line: the heading names it
+    _add_notes(
+        figure,
+        source_note,
+        language,
+        missing=[period_label(period, language, names) for period in missing_periods(periods, partial)],
+        off=[period_label(period, language, names) for period in periods if period in off],
+        suppressed=suppressed,
+    )
+    return figure
+
+
+def _customdata(
+    rows: pd.DataFrame,
+    periods: Sequence[Period],
+    titles: Mapping[str, str],
+    names: Mapping[Period, str],
+    language: str,
+) -> list[list[str]]:
+    return [
+        [flag_label(flag, language), titles.get(source, source), period_label(period, language, names)]
+        for flag, source, period in zip(rows["flag"], rows["source"], periods, strict=True)
+    ]
+
+
+def _off_position(period: Period, axis: Sequence[Period], quarterly: bool) -> float:
+    """An off period sits at its year; beside it when its year also has a regular point."""
+    x = position(period, quarterly)
+    if any(position(other, quarterly) == x for other in axis):
+        return x + 0.3
+    return x
+
+
+def _suppressed_cells(
+    frame: pd.DataFrame, labels: Mapping[str, str], names: Mapping[Period, str], language: str, limit: int = 8
+) -> list[str]:
+    """'Group period' of every withheld cell shown, for the heading (at most `limit`, then '…')."""
+    rows = frame[frame["flag"] == FLAG_SUPPRESSED]
+    cells = []
+    single = len(set(frame["category"])) == 1
+    for period, category in zip(periods_of(rows), rows["category"], strict=True):
+        when = period_label(period, language, names)
+        cells.append(when if single else f"{labels.get(category, category)} {when}")
+    if len(cells) > limit:
+        cells = [*cells[:limit], "…"]
+    return cells
+
+
+def _add_notes(
+    figure: go.Figure,
+    source_note: str,
+    language: str,
+    *,
+    missing: Sequence[str] = (),
+    off: Sequence[str] = (),
+    suppressed: Sequence[str] = (),
+) -> None:
+    """The heading's second line: gaps, periods drawn apart and withheld cells, each named."""
+    notes = []
+    if missing:
+        notes.append(t("chart.note.missing", language).format(periods=", ".join(missing)))
+    if off:
+        notes.append(t("chart.note.off", language).format(periods=", ".join(off)))
+    if suppressed:
+        notes.append(t("chart.note.suppressed", language).format(cells=", ".join(suppressed)))
+    if notes:
+        figure.update_layout(title=figure_heading(source_note, False, language, notes))
+
+
+def _single_period(
+    figure: go.Figure,
+    frame: pd.DataFrame,
+    categories: Sequence[str],
+    labels: Mapping[str, str],
+    titles: Mapping[str, str],
+    period: Period,
+    fmt: PlotFormat,
+    language: str,
+    names: Mapping[Period, str],
+    source_note: str,
+    suppressed: Sequence[str],
+) -> go.Figure:
+    """One period: a bar per group; a withheld group gets no bar but the word 'afgeschermd' at its place."""
+    for index, category in enumerate(categories):
+        style = series_style(index)
+        rows = _aligned(frame[frame["category"] == category], [period])
+        name = labels.get(category, category)
+        illustrative = bool((rows["flag"] == FLAG_ILLUSTRATIVE).any())
+        figure.add_bar(
+            x=[name],
+            y=(rows["value"] * fmt.scale).tolist(),
+            name=name,
+            marker={"color": style["colour"], "pattern": {"shape": "/" if illustrative else ""}},
+            customdata=_customdata(rows, [period], titles, names, language),
+            hovertemplate=_hover_template(fmt, language),
+        )
+        if rows["flag"].iloc[0] == FLAG_SUPPRESSED:
+            figure.add_annotation(
+                x=name,
+                y=0,
+                yanchor="bottom",
+                text=t("chart.suppressed", language),
+                showarrow=False,
+                font={"size": 12, "color": TEXT_COLOUR},
+            )
+    figure.update_layout(showlegend=False, xaxis_title_text=period_label(period, language, names))
+    _add_notes(figure, source_note, language, suppressed=suppressed)
     return figure
 
 
@@ -257,9 +438,14 @@ def _ranking(
     period_text: Sequence[str],
     fmt: PlotFormat,
     language: str,
+    partial: frozenset[Period] = frozenset(),
 ) -> go.Figure:
     """Many groups (a sector breakdown): a horizontal bar per group for the last period shown, largest on top,
-    and a mark at the value of the first period, so that the change stays visible without 20 crossing lines."""
+    and a mark at the value of the earliest period of the same kind, so that the change stays visible without 20
+    crossing lines. Each group's name stands above its bar, across the whole width, so that the bars keep their
+    room on a phone; a withheld group gets the word 'afgeschermd' instead of a bar."""
+    from components.periods import comparable
+
     by_category = {
         category: _aligned(frame[frame["category"] == category], periods) for category in categories
     }
@@ -271,49 +457,85 @@ def _ranking(
     order = sorted(categories, key=last_value)  # Plotly draws the first category at the bottom
     names = [labels.get(category, category) for category in order]
     hover = (
-        f"<b>%{{y}}</b><br>%{{fullData.name}}: {fmt.prefix}%{{x:{fmt.d3}}}{fmt.suffix}"
+        f"<b>%{{customdata[3]}}</b><br>%{{fullData.name}}: {fmt.prefix}%{{x:{fmt.d3}}}{fmt.suffix}"
         f"<br>{t('chart.status', language)}: %{{customdata[0]}}"
         f"<br>{t('chart.source', language)}: %{{customdata[1]}}<extra></extra>"
     )
-    for position, colour, kind in ((-1, SERIES_COLOURS[0], "bar"), (0, SERIES_COLOURS[1], "mark")):
-        if kind == "mark" and len(periods) == 1:
-            break
-        rows = [by_category[category].iloc[position] for category in order]
+    first = next(
+        (index for index, period in enumerate(periods[:-1]) if comparable(period, periods[-1], partial)), None
+    )
+    positions = list(range(len(order)))
+    for index, colour, kind in (
+        (len(periods) - 1, SERIES_COLOURS[0], "bar"),
+        (first, SERIES_COLOURS[1], "mark"),
+    ):
+        if index is None:
+            continue
+        rows = [by_category[category].iloc[index] for category in order]
         values = [None if pd.isna(row["value"]) else row["value"] * fmt.scale for row in rows]
         customdata = [
-            [flag_label(row["flag"], language), titles.get(row["source"], row["source"])] for row in rows
+            [
+                flag_label(row["flag"], language),
+                titles.get(row["source"], row["source"]),
+                period_text[index],
+                name,
+            ]
+            for row, name in zip(rows, names, strict=True)
         ]
         if kind == "bar":
             figure.add_bar(
                 x=values,
-                y=names,
+                y=positions,
                 orientation="h",
-                name=period_text[position],
+                name=period_text[index],
                 marker={"color": colour},
                 customdata=customdata,
                 hovertemplate=hover,
+                width=0.4,
+                offset=-0.5,
             )
         else:
             figure.add_scatter(
                 x=values,
-                y=names,
+                y=[position - 0.3 for position in positions],
                 mode="markers",
-                name=period_text[position],
+                name=period_text[index],
                 marker={
                     "color": colour,
                     "symbol": "line-ns",
-                    "size": 20,
+                    "size": 16,
                     "line": {"color": colour, "width": 4},
                 },
                 customdata=customdata,
                 hovertemplate=hover,
             )
+    latest = [by_category[category].iloc[-1] for category in order]
+    for place, (name, row) in enumerate(zip(names, latest, strict=True)):
+        withheld = row["flag"] == FLAG_SUPPRESSED
+        text = f"{name} – <i>{t('chart.suppressed', language)}</i>" if withheld else name
+        figure.add_annotation(
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=place - 0.05,
+            yanchor="bottom",
+            text=text,
+            showarrow=False,
+            font={"size": 12, "color": TEXT_COLOUR},
+            align="left",
+        )
     numeric = figure.layout.yaxis.to_plotly_json()
     figure.update_layout(
-        xaxis={**numeric, "type": "linear", "title": {"text": ""}},
-        yaxis={"type": "category", "automargin": True, "showgrid": False, "linecolor": TEXT_COLOUR},
-        height=160 + BAR_HEIGHT * len(order),
-        bargap=0.25,
+        xaxis={**numeric, "type": "linear", "title": {"text": ""}, "automargin": True},
+        yaxis={
+            "type": "linear",
+            "showticklabels": False,
+            "showgrid": False,
+            "zeroline": False,
+            "range": [-0.7, len(order) - 0.1],
+            "fixedrange": True,
+        },
+        height=170 + RANKING_ROW_HEIGHT * len(order),
         legend={
             "orientation": "h",
             "x": 0,
@@ -322,7 +544,7 @@ def _ranking(
             "yanchor": "bottom",
             "yref": "container",
         },
-        margin={**_MARGIN, "b": 80},
+        margin={**_MARGIN, "l": 12, "b": 80},
     )
     return figure
 

@@ -1,10 +1,14 @@
-"""Downloads of what a view shows, as CSV and XLSX, with flags, sources and status in every row.
+"""Downloads of what a view shows, with flags, sources and status in every row, in three forms:
 
-The file holds the tidy rows behind the chart or table on screen (the same breakdown and years), plus the words for
-each flag, the title, licence and status of each source, and an `illustrative` column. A header note (CSV: lines
-starting with "#", read them with ``pandas.read_csv(..., comment="#")``; XLSX: the first rows of the sheet) names
-the indicator, the sources and, when an illustrative row is included, the warning that these are no official
-figures. Column names are the schema's (English, the same in both languages), so that scripts work on either.
+- CSV for Excel (`excel_csv`): what a Belgian Excel opens as it is (semicolons, decimal commas, UTF-8 with a
+  byte-order mark), column headers in the page's language, no comment lines: the indicator, the flag in words,
+  the source, its status and licence, and whether the row is illustrative are columns of every row;
+- CSV for machines (`machine_csv`): tidy, commas and decimal points, the schema's English column names (the same
+  in both languages, so that scripts work on either), no comment lines;
+- XLSX: the notes (indicator, selection, sources, flags, the illustrative warning) on top of the first sheet, the
+  table below, the sources on a second sheet.
+
+The writers of the CSV forms are services/exports.py (one function per format); the XLSX writer is `xlsx_bytes`.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from components.i18n import register, t
+from components.i18n import normalise_language, register, t
 from components.monitoring_frames import (
     FLAG_ILLUSTRATIVE,
     Period,
@@ -29,7 +33,8 @@ from components.monitoring_frames import (
     quarter_number,
 )
 from data.monitoring.schema import COLUMNS, FLAGS, SOURCE_STATUSES
-from data.spreadsheet_safety import neutralise, neutralise_frame, neutralise_note
+from data.spreadsheet_safety import neutralise
+from services.exports import excel_csv_bytes, machine_csv_bytes
 
 register(
     {
@@ -60,15 +65,39 @@ register(
 # The columns of a download: the schema's, then the words that make a row readable on its own.
 DOWNLOAD_COLUMNS: Final = (
     *COLUMNS,
+    "indicator_title",
     "period",
     "category_label",
     "flag_label",
     "source_title",
     "source_publisher",
+    "source_address",
     "source_status",
     "source_licence",
     "illustrative",
 )
+# The column headers of the CSV for Excel, in the page's language (the machine CSV keeps the names above).
+EXCEL_HEADERS: Final[dict[str, dict[str, str]]] = {
+    "year": {"nl": "jaar", "en": "year"},
+    "quarter": {"nl": "kwartaal", "en": "quarter"},
+    "indicator": {"nl": "code indicator", "en": "indicator code"},
+    "dimension": {"nl": "code uitsplitsing", "en": "breakdown code"},
+    "category": {"nl": "code groep", "en": "group code"},
+    "value": {"nl": "waarde", "en": "value"},
+    "unit": {"nl": "eenheid", "en": "unit"},
+    "flag": {"nl": "vlag", "en": "flag"},
+    "source": {"nl": "code bron", "en": "source code"},
+    "indicator_title": {"nl": "indicator", "en": "indicator"},
+    "period": {"nl": "periode", "en": "period"},
+    "category_label": {"nl": "groep", "en": "group"},
+    "flag_label": {"nl": "vlag in woorden", "en": "flag in words"},
+    "source_title": {"nl": "bron", "en": "source"},
+    "source_publisher": {"nl": "uitgever", "en": "publisher"},
+    "source_address": {"nl": "adres van de bron", "en": "address of the source"},
+    "source_status": {"nl": "status van de bron", "en": "status of the source"},
+    "source_licence": {"nl": "licentie", "en": "licence"},
+    "illustrative": {"nl": "illustratief", "en": "illustrative"},
+}
 CSV_MEDIA_TYPE: Final = "text/csv"
 XLSX_MEDIA_TYPE: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -95,8 +124,10 @@ def download_table(
     sources: pd.DataFrame | None = None,
     category_labels: Mapping[str, str] | None = None,
     period_names: Mapping[Period, str] | None = None,
+    indicator_title: str = "",
 ) -> pd.DataFrame:
-    """The rows shown, one per row on screen, with flag words, source details and an `illustrative` column."""
+    """The rows shown, one per row on screen, with flag words, source details and an `illustrative` column.
+    `sources` should be the table as readers see it (components.monitoring_data.localised_sources)."""
     lookup = _source_lookup(sources)
     labels = dict(category_labels or {})
     table = rows.reindex(columns=list(COLUMNS)).copy()
@@ -112,9 +143,16 @@ def download_table(
         status_label(lookup.get(source, {}).get("status", ""), language) for source in table["source"]
     ]
     table["source_licence"] = [lookup.get(source, {}).get("licence", "") for source in table["source"]]
+    table["source_address"] = [
+        _absolute(lookup.get(source, {}).get("address", "")) for source in table["source"]
+    ]
+    table["indicator_title"] = indicator_title
+    # A withheld cell of illustrative data (flag c) is still illustrative: its source says so.
     table["illustrative"] = [
-        t("download.yes", language) if flag == FLAG_ILLUSTRATIVE else t("download.no", language)
-        for flag in table["flag"]
+        t("download.yes", language)
+        if flag == FLAG_ILLUSTRATIVE or lookup.get(source, {}).get("status", "") == "illustrative"
+        else t("download.no", language)
+        for flag, source in zip(table["flag"], table["source"], strict=True)
     ]
     return table.reindex(columns=list(DOWNLOAD_COLUMNS)).reset_index(drop=True)
 
@@ -162,13 +200,21 @@ def header_notes(
     return notes
 
 
-def csv_bytes(table: pd.DataFrame, notes: Sequence[str]) -> bytes:
-    """UTF-8 CSV (with a byte-order mark, so that spreadsheet programs show € and é) after "#" note lines."""
-    buffer = io.StringIO()
-    for note in notes:
-        buffer.write(f"# {neutralise_note(note)}\n")
-    neutralise_frame(table).to_csv(buffer, index=False, lineterminator="\n")
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+def _absolute(address: str) -> str:
+    """A page of the portal ("/methodologie#…") is kept as it is; a web address too; anything else is dropped."""
+    return address if address.startswith(("https://", "http://", "/")) else ""
+
+
+def excel_csv(table: pd.DataFrame, language: str) -> bytes:
+    """The CSV for a Belgian Excel: the download table with headers in the page's language."""
+    words = normalise_language(language)
+    header = [EXCEL_HEADERS.get(column, {}).get(words, column) for column in table.columns]
+    return excel_csv_bytes(table, header)
+
+
+def machine_csv(table: pd.DataFrame) -> bytes:
+    """The tidy CSV for scripts: the download table with the schema's column names."""
+    return machine_csv_bytes(table)
 
 
 def xlsx_bytes(
@@ -222,7 +268,12 @@ def _cell(value: object) -> object:
     return neutralise(value)
 
 
-def download_filename(indicator_id: str, year_from: int, year_to: int, breakdown: str, extension: str) -> str:
-    """A file name that says what is in the file: imw_<indicator>_<breakdown>_<from>-<to>.<ext>."""
+def download_filename(
+    indicator_id: str, year_from: int, year_to: int, breakdown: str, extension: str, variant: str = ""
+) -> str:
+    """A file name that says what is in the file: imw_<indicator>_<breakdown>_<from>-<to>[_<variant>].<ext>,
+    with the portal's prefix once (imw_workers_…, not imw_imw_workers_…)."""
     safe = re.sub(r"[^A-Za-z0-9_-]+", "-", f"{indicator_id}_{breakdown}").strip("-")
-    return f"imw_{safe}_{year_from}-{year_to}.{extension}"
+    stem = safe if safe.startswith("imw_") else f"imw_{safe}"
+    suffix = f"_{variant}" if variant else ""
+    return f"{stem}_{year_from}-{year_to}{suffix}.{extension}"

@@ -10,9 +10,9 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
-from components.formatting import format_value
-from components.i18n import register, t
-from components.layout import IllustrativeBanner, href
+from components.formatting import NBSP, format_value, unit_kind
+from components.i18n import normalise_language, register, t
+from components.layout import href
 from components.monitoring_data import IndicatorInfo
 from components.monitoring_frames import (
     FLAG_ILLUSTRATIVE,
@@ -21,8 +21,18 @@ from components.monitoring_frames import (
     periods_of,
     select_rows,
 )
+from components.periods import latest_comparable, off_periods
 from components.summary import change_text
 from data.monitoring.schema import TOTAL
+
+# The unit after a key figure (amounts in euro carry theirs already): "3.781 personen", "19.913,8 VTE".
+UNIT_WORDS = {
+    "persons": {"nl": "personen", "en": "persons"},
+    "employers": {"nl": "werkgevers", "en": "employers"},
+    "establishments": {"nl": "vestigingen", "en": "establishments"},
+    "applications": {"nl": "aanvragen", "en": "applications"},
+    "FTE": {"nl": "VTE", "en": "FTE"},
+}
 
 register(
     {
@@ -31,6 +41,19 @@ register(
         "headline.change.down": {"nl": "−{change} tegenover {period}", "en": "−{change} on {period}"},
         "headline.change.same": {"nl": "gelijk aan {period}", "en": "same as {period}"},
         "headline.change.none": {"nl": "geen vorig cijfer", "en": "no earlier figure"},
+        "headline.change.incomparable": {
+            "nl": "geen cijfer van dezelfde periode in een vorig jaar",
+            "en": "no figure for the same period of an earlier year",
+        },
+        "headline.context": {
+            "nl": "laatste jaarcijfer: {value} ({period})",
+            "en": "latest yearly figure: {value} ({period})",
+        },
+        "headline.illustrative": {
+            "nl": "Illustratief — geen officieel cijfer",
+            "en": "Illustrative — not an official figure",
+        },
+        "headline.unit.fte": {"nl": "voltijdse equivalenten", "en": "full-time equivalents"},
         "headline.status": {"nl": "Status: {status}", "en": "Status: {status}"},
         "headline.source": {"nl": "Bron: {source}", "en": "Source: {source}"},
         "headline.more": {"nl": "Meer over {title}", "en": "More on {title}"},
@@ -48,6 +71,16 @@ class Headline:
     change: str
     flag: str
     source: str
+    context: str = ""  # the latest yearly figure, when the latest is a period of another kind
+
+
+def value_with_unit(value: float, unit: str, language: str) -> str:
+    """A key figure with its unit: € 84,1 mln; 3.781 personen; 19.913,8 VTE."""
+    text = format_value(value, unit)
+    words = UNIT_WORDS.get(unit)
+    if words and unit_kind(unit) not in {"eur", "eur_month", "eur_mln", "share", "percent"}:
+        text += NBSP + words[normalise_language(language)]
+    return text
 
 
 def headline(
@@ -60,70 +93,95 @@ def headline(
         return None
     names = info.period_names(language)
     periods = periods_of(rows)
-    last, last_value = periods[-1], float(rows["value"].iloc[-1])
-    if len(rows) >= 2:
-        previous, previous_value = periods[-2], float(rows["value"].iloc[-2])
-        size, sign = change_text(last_value, previous_value, info.unit, language)
+    partial = info.partial()
+    values = dict(zip(periods, (float(value) for value in rows["value"]), strict=True))
+    last = periods[-1]
+    last_value = values[last]
+    previous = latest_comparable(last, periods, partial)
+    context = ""
+    if previous is not None:
+        size, sign = change_text(last_value, values[previous], info.unit, language)
         previous_label = period_label(previous, language, names)
         if sign == 0 or not size:
             change = t("headline.change.same", language).format(period=previous_label)
         else:
             key = "headline.change.up" if sign > 0 else "headline.change.down"
             change = t(key, language).format(change=size, period=previous_label)
+    elif len(rows) >= 2:
+        change = t("headline.change.incomparable", language)
     else:
         change = t("headline.change.none", language)
+    off = off_periods(periods, partial)
+    regular = [period for period in periods if period not in off]
+    if last in off and regular:
+        context = t("headline.context", language).format(
+            value=format_value(values[regular[-1]], info.unit),
+            period=period_label(regular[-1], language, names),
+        )
     source = str(rows["source"].iloc[-1])
     return Headline(
         info=info,
         period=period_label(last, language, names),
-        value=format_value(last_value, info.unit),
+        value=value_with_unit(last_value, info.unit, language),
         change=change,
         flag=str(rows["flag"].iloc[-1]),
         source=(publishers or {}).get(source, source),
+        context=context,
     )
 
 
 def HeadlineCards(
     headlines: Sequence[Headline], language: str, page_paths: dict[str, str], anchor: Any
 ) -> html.Section:
-    """Cards of key figures, each linking to its indicator on its theme page; the illustrative warning above
-    them when any card shows an illustrative figure (and the word 'illustratief' on that card)."""
+    """Cards of key figures: the title links to the indicator on its theme page, 'Meer over …' to its definition;
+    an illustrative figure says so on its own card (and only there: the others are real)."""
     cards = []
     for item in headlines:
         path = page_paths.get(item.info.theme, "/")
         illustrative = item.flag == FLAG_ILLUSTRATIVE
+        title = item.info.text("title", language)
+        body: list[Any] = [
+            html.H3(
+                html.A(title, href=f"{href(path, language)}#{anchor(item.info.id, 'block')}"),
+                className="h6 headline-title",
+            )
+        ]
+        if illustrative:
+            body.append(
+                html.P(html.Strong(t("headline.illustrative", language)), className="headline-badge mb-1")
+            )
+        body += [
+            html.P(
+                [
+                    html.Span(item.value, className="headline-value"),
+                    html.Br(),
+                    html.Span(item.period, className="headline-period"),
+                ],
+                className="mb-1",
+            ),
+            html.P(item.change, className="mb-1"),
+        ]
+        if item.context:
+            body.append(html.P(item.context, className="mb-1 small"))
+        body += [
+            html.P(
+                [
+                    t("headline.status", language).format(status=flag_label(item.flag, language)),
+                    html.Br(),
+                    t("headline.source", language).format(source=item.source),
+                ],
+                className="small mb-2",
+            ),
+            html.A(
+                t("headline.more", language).format(title=title),
+                href=f"{href('/methodologie', language)}#definitie-{item.info.id}",
+                className="small",
+            ),
+        ]
         cards.append(
             dbc.Col(
                 dbc.Card(
-                    dbc.CardBody(
-                        [
-                            html.H3(item.info.text("title", language), className="h6 headline-title"),
-                            html.P(
-                                [
-                                    html.Span(item.value, className="headline-value"),
-                                    html.Br(),
-                                    html.Span(item.period, className="headline-period"),
-                                ],
-                                className="mb-1",
-                            ),
-                            html.P(item.change, className="mb-1"),
-                            html.P(
-                                [
-                                    t("headline.status", language).format(
-                                        status=flag_label(item.flag, language)
-                                    ),
-                                    html.Br(),
-                                    t("headline.source", language).format(source=item.source),
-                                ],
-                                className="small mb-2",
-                            ),
-                            html.A(
-                                t("headline.more", language).format(title=item.info.text("title", language)),
-                                href=f"{href(path, language)}#{anchor(item.info.id, 'block')}",
-                                className="small",
-                            ),
-                        ]
-                    ),
+                    dbc.CardBody(body),
                     className="h-100" + (" border-warning headline-illustrative" if illustrative else ""),
                 ),
                 md=6,
@@ -132,10 +190,7 @@ def HeadlineCards(
             )
         )
     heading = "home-headlines-heading"
-    banner = (
-        IllustrativeBanner(language) if any(item.flag == FLAG_ILLUSTRATIVE for item in headlines) else None
-    )
     return html.Section(
-        [html.H2(t("headline.heading", language), id=heading, className="h4 mt-4"), banner, dbc.Row(cards)],
+        [html.H2(t("headline.heading", language), id=heading, className="h4 mt-4"), dbc.Row(cards)],
         **{"aria-labelledby": heading},
     )

@@ -22,7 +22,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "footer.methodology": {"nl": "Methodologie en bronnen", "en": "Methodology and sources"},
     "footer.accessibility": {"nl": "Toegankelijkheidsverklaring", "en": "Accessibility statement"},
     "footer.open_source": {
-        "nl": "Open source. Cijfers met hun bron en status; aannames staan als aanname aangeduid.",
+        "nl": "Opensourcesoftware. Cijfers met hun bron en status; aannames staan als aanname aangeduid.",
         "en": "Open source. Figures with their source and status; assumptions are marked as such.",
     },
     "illustrative.banner": {

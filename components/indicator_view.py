@@ -46,19 +46,23 @@ from dash import (
 
 from components import monitoring_data
 from components.charts import displacement_figure, indicator_figure
+from components.crosstab import CrossTable, crosstab_figure
 from components.displacement import watch_table
 from components.displacement_view import NotableChanges, WatchTable, notable_summary
 from components.downloads import (
     CSV_MEDIA_TYPE,
     XLSX_MEDIA_TYPE,
-    csv_bytes,
     download_filename,
     download_table,
+    excel_csv,
     header_notes,
+    machine_csv,
     status_label,
     xlsx_bytes,
 )
-from components.formatting import unit_kind
+from components.formatting import format_value, unit_kind
+from components.graph_config import GRAPH_CONFIG as SHARED_GRAPH_CONFIG
+from components.graph_config import ChartDownloads, figure_notes, finish_figure
 from components.i18n import normalise_language, register, t
 from components.layout import IllustrativeBanner, href
 from components.monitoring_data import (
@@ -67,8 +71,8 @@ from components.monitoring_data import (
     find_indicator,
     view_options,
 )
-from components.monitoring_frames import flag_label, has_illustrative, select_rows, sources_of
-from components.summary import indicator_summary
+from components.monitoring_frames import flag_label, has_illustrative, period_label, select_rows, sources_of
+from components.summary import flag_sentences, indicator_summary
 from components.tables import IndicatorTable
 from components.view_state import (
     QueryProblem,
@@ -94,9 +98,12 @@ SUMMARY_TYPE: Final = "indicator-summary"
 BANNER_TYPE: Final = "indicator-banner"
 NOTICE_TYPE: Final = "indicator-notice"
 SOURCE_LINE_TYPE: Final = "indicator-source-line"
+NOTES_TYPE: Final = "indicator-chart-notes"
 EXTRA_TYPE: Final = "indicator-extra"
 CSV_BUTTON_TYPE: Final = "indicator-csv-button"
 XLSX_BUTTON_TYPE: Final = "indicator-xlsx-button"
+DATA_CSV_BUTTON_TYPE: Final = "indicator-data-csv-button"
+DATA_CSV_DOWNLOAD_TYPE: Final = "indicator-data-csv-download"
 CSV_DOWNLOAD_TYPE: Final = "indicator-csv-download"
 XLSX_DOWNLOAD_TYPE: Final = "indicator-xlsx-download"
 # Page-level ids, one of each on any page that shows indicator blocks.
@@ -104,7 +111,8 @@ URL_ID: Final = "indicator-url"  # a store of the query string that the address 
 LANGUAGE_ID: Final = "indicator-language"
 
 # Plotly's mode bar is mouse-only and its buttons have no accessible names; the downloads and the table replace it.
-GRAPH_CONFIG: Final = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
+# One config for every chart of the portal: components/graph_config.py.
+GRAPH_CONFIG: Final = SHARED_GRAPH_CONFIG
 
 register(
     {
@@ -116,7 +124,8 @@ register(
         "indicator.view.table": {"nl": "Tabel", "en": "Table"},
         "indicator.filters": {"nl": "Filters voor {title}", "en": "Filters for {title}"},
         "indicator.download": {"nl": "Download wat u ziet:", "en": "Download what is shown:"},
-        "indicator.download.csv": {"nl": "CSV", "en": "CSV"},
+        "indicator.download.csv": {"nl": "CSV voor Excel", "en": "CSV for Excel"},
+        "indicator.download.data_csv": {"nl": "CSV (data, komma)", "en": "CSV (data, comma)"},
         "indicator.download.xlsx": {"nl": "Excel (XLSX)", "en": "Excel (XLSX)"},
         "indicator.download.label": {
             "nl": "Download {title} als {format}",
@@ -146,10 +155,15 @@ register(
             "nl": "{title}, naar {dimension}, {first}–{last}",
             "en": "{title}, by {dimension}, {first}–{last}",
         },
-        "indicator.table.caption.illustrative": {
-            "nl": " (illustratieve gegevens)",
-            "en": " (illustrative data)",
+        "indicator.crosstab.summary": {
+            "nl": "{title}, {period}: de grootste groep is {row} ({row_value}); daarvan is {share} {column}.",
+            "en": "{title}, {period}: the largest group is {row} ({row_value}), of which {share} {column}.",
         },
+        "indicator.crosstab.caption": {
+            "nl": "{title}, naar {dimension}, {period}",
+            "en": "{title}, by {dimension}, {period}",
+        },
+        "indicator.status.line": {"nl": "Status: {status}", "en": "Status: {status}"},
         "indicator.notice.query": {
             "nl": "Een deel van de link kon niet gebruikt worden; u ziet de standaardweergave voor: {problems}.",
             "en": "Part of the link could not be used; you see the default view for: {problems}.",
@@ -225,6 +239,11 @@ class Rendered:
     source_line: str
     extra: Any = None  # what some blocks add under the chart (the displacement watch: its notable changes)
 
+    @property
+    def notes(self) -> str:
+        """What the chart's reader must know: gaps, periods drawn apart, withheld cells (shown under the chart)."""
+        return figure_notes(self.figure)
+
 
 def source_words(source_ids: Sequence[str], sources: pd.DataFrame | None, language: str) -> str:
     """Each source as "publisher, ‘title’ (status: …)", joined by semicolons."""
@@ -283,6 +302,7 @@ def render_view(
 ) -> Rendered:
     """What one block shows for `state`: the rows, their chart, table, summary and source line."""
     language = normalise_language(language)
+    sources = monitoring_data.localised_sources(sources, language)
     rows = select_rows(frame, info.id, state.breakdown, state.year_from, state.year_to)
     reference = None
     if info.reference:
@@ -295,6 +315,17 @@ def render_view(
     shown = pd.concat([rows, reference]) if reference is not None and not reference.empty else rows
     source_ids = sources_of(shown) or list(info.sources)
     line = t("indicator.source.line", language).format(sources=source_words(source_ids, sources, language))
+    note = chart_source_note(source_ids, sources, language)
+    finish = {
+        "title": title,
+        "status": figure_status(shown, source_ids, sources, language),
+        "source": note,
+        "filename": download_stem(info.id, state.year_from, state.year_to, state.breakdown),
+        "language": language,
+    }
+    cross = info.cross_of(state.breakdown)
+    if cross is not None and reference is None:
+        return _render_cross(info, frame, state, language, cross, line, note, finish, title, dimension)
     figure = indicator_figure(
         rows,
         unit=info.unit,
@@ -302,16 +333,15 @@ def render_view(
         category_labels=labels,
         category_order=order,
         source_titles=source_publishers(sources),
-        source_note=chart_source_note(source_ids, sources, language),
+        source_note=note,
         reference=reference,
         reference_label=info.reference_label.get(language, ""),
         period_names=names,
+        partial_periods=sorted(info.partial(), key=lambda p: (p[0], p[1] or 4)),
     )
     caption = t("indicator.table.caption", language).format(
         title=title, dimension=lower_first(dimension), first=state.year_from, last=state.year_to
     )
-    if has_illustrative(shown):
-        caption += t("indicator.table.caption.illustrative", language)
     summary = indicator_summary(
         rows,
         title=title,
@@ -321,6 +351,7 @@ def render_view(
         category_labels=labels,
         source_titles=source_publishers(sources),
         period_names=names,
+        partial_periods=info.partial(),
     )
     extra = None
     if reference is not None:
@@ -337,6 +368,7 @@ def render_view(
             watch, language=language, category_labels=labels, heading_id=anchor_id(info.id, "notable")
         )
         summary = " ".join([summary, notable_summary(watch, language)]).strip()
+        figure.update_layout(dragmode=False)
     else:
         table = IndicatorTable(
             rows,
@@ -347,7 +379,113 @@ def render_view(
             category_order=order,
             period_names=names,
         )
+    finish_figure(figure, **finish)
     return Rendered(rows, figure, table, summary, has_illustrative(shown), line, extra)
+
+
+def figure_status(
+    rows: pd.DataFrame, source_ids: Sequence[str], sources: pd.DataFrame | None, language: str
+) -> str:
+    """The status drawn in a chart's picture: the illustrative warning, or the status of each source."""
+    if has_illustrative(rows):
+        return t("illustrative.banner", language)
+    statuses = []
+    if sources is not None and not sources.empty:
+        lookup = {str(row["id"]): row.get("status") for row in sources.to_dict("records")}
+        statuses = [status_label(lookup.get(source), language) for source in source_ids if lookup.get(source)]
+    words = "; ".join(dict.fromkeys(statuses))
+    return t("indicator.status.line", language).format(status=words) if words else ""
+
+
+def download_stem(indicator_id: str, year_from: int, year_to: int, breakdown: str) -> str:
+    """The file name of every download of a view, without its extension: imw_workers_package_2023-2025."""
+    return download_filename(indicator_id, year_from, year_to, breakdown, "x").removesuffix(".x")
+
+
+def _render_cross(
+    info: IndicatorInfo,
+    frame: pd.DataFrame,
+    state: ViewState,
+    language: str,
+    cross: tuple[str, str],
+    line: str,
+    note: str,
+    finish: dict[str, Any],
+    title: str,
+    dimension: str,
+) -> Rendered:
+    """A cross-table view: the last year of the range, as stacked bars and as a sortable table with margins."""
+    rows_dimension, columns_dimension = cross
+    year = state.year_to
+    cells = select_rows(frame, info.id, state.breakdown, year, year)
+    if not cells.empty:  # the latest period of that year (a year count, not a quarter)
+        latest = sorted(
+            zip(cells["year"], cells["quarter"].fillna(4), strict=False), key=lambda p: (p[0], p[1])
+        )[-1]
+        cells = cells[(cells["year"] == latest[0]) & (cells["quarter"].fillna(4) == latest[1])]
+    margins = select_rows(frame, info.id, rows_dimension, year, year)
+    column_margins = select_rows(frame, info.id, columns_dimension, year, year)
+    total = select_rows(frame, info.id, TOTAL, year, year)
+    names = info.period_names(language)
+    period = (int(year), None)
+    when = period_label(period, language, names)
+    row_labels = info.category_labels(rows_dimension, language)
+    column_labels = info.category_labels(columns_dimension, language)
+    column_order = info.category_order(columns_dimension) or sorted(
+        {c.split(":")[1] for c in cells["category"]}
+    )
+    row_order = info.category_order(rows_dimension) or sorted({c.split(":")[0] for c in cells["category"]})
+    figure = crosstab_figure(
+        cells,
+        margins,
+        unit=info.unit,
+        language=language,
+        row_labels=row_labels,
+        column_labels=column_labels,
+        column_order=column_order,
+        period=period,
+        period_names=names,
+        source_note=note,
+    )
+    caption = t("indicator.crosstab.caption", language).format(
+        title=title, dimension=lower_first(dimension), period=when
+    )
+    table = CrossTable(
+        cells,
+        margins,
+        column_margins,
+        total,
+        caption=caption,
+        unit=info.unit,
+        language=language,
+        row_labels=row_labels,
+        row_order=row_order,
+        column_labels=column_labels,
+        column_order=column_order,
+    )
+    summary = t("summary.empty", language)
+    visible_margins = margins[margins["value"].notna()]
+    if not visible_margins.empty:
+        top = visible_margins.sort_values("value").iloc[-1]
+        parts = cells[cells["category"].str.startswith(f"{top['category']}:") & cells["value"].notna()]
+        if not parts.empty and top["value"]:
+            biggest = parts.sort_values("value").iloc[-1]
+            column = str(biggest["category"]).split(":", 1)[1]
+            summary = t("indicator.crosstab.summary", language).format(
+                title=title,
+                period=when,
+                row=row_labels.get(str(top["category"]), str(top["category"])),
+                row_value=format_value(float(top["value"]), info.unit),
+                share=format_value(float(biggest["value"]) / float(top["value"]), "share", 0),
+                column=lower_first(column_labels.get(column, column)),
+            )
+    flags = flag_sentences(cells, language, names)
+    summary = " ".join(
+        [summary, *flags, t("summary.source", language).format(sources=line.split(": ", 1)[-1].rstrip("."))]
+    )
+    finish_figure(figure, **finish)
+    shown = pd.concat([cells, margins])
+    return Rendered(cells, figure, table, summary, has_illustrative(shown), line)
 
 
 def problems_text(problems: Sequence[QueryProblem], language: str) -> str:
@@ -457,6 +595,7 @@ def _metadata(
     language: str,
 ) -> html.Aside:
     rows = frame[frame["indicator"] == info.id]
+    sources = monitoring_data.localised_sources(sources, language)
     source_ids = list(dict.fromkeys([*info.sources, *sources_of(rows)]))
     lookup = {}
     if sources is not None and not sources.empty:
@@ -481,7 +620,7 @@ def _metadata(
         row = lookup.get(source, {})
         title = str(row.get("title") or source)
         address = str(row.get("address") or "")
-        link: Any = html.A(title, href=address) if address.startswith(("http://", "https://")) else title
+        link: Any = html.A(title, href=_public_href(address, language)) if address else title
         details = [
             str(row.get("publisher") or ""),
             t("indicator.source.status", language).format(status=status_label(row.get("status"), language))
@@ -514,7 +653,8 @@ def _metadata(
                     html.P(info.text("methodology", language)),
                     html.P(
                         html.A(
-                            t("indicator.methodology.more", language), href=href("/methodologie", language)
+                            t("indicator.methodology.more", language),
+                            href=f"{href('/methodologie', language)}#definitie-{info.id}",
                         )
                     ),
                 ]
@@ -524,6 +664,14 @@ def _metadata(
         # "Over deze indicator" plus the block's title: every block's aside gets a name of its own.
         **{"aria-labelledby": f"{heading} {anchor_id(info.id, 'title')}"},
     )
+
+
+def _public_href(address: str, language: str) -> str:
+    """A source's address as a link: a web address as it is, a page of the portal in the page's language."""
+    if address.startswith("/"):
+        path, _, anchor = address.partition("#")
+        return f"{href(path, language)}#{anchor}" if anchor else href(path, language)
+    return address
 
 
 def IndicatorView(
@@ -566,21 +714,29 @@ def IndicatorView(
                                 **{"aria-live": "polite"},
                             ),
                             html.Div(
-                                html.Div(
-                                    dcc.Graph(
-                                        id=component_id(GRAPH_TYPE, info.id),
-                                        figure=rendered.figure,
-                                        config=GRAPH_CONFIG,
-                                    ),
-                                    role="img",
-                                    className="indicator-graph",
-                                    **{
-                                        "aria-label": t("indicator.chart.label", language).format(
-                                            title=title
+                                [
+                                    html.Div(
+                                        dcc.Graph(
+                                            id=component_id(GRAPH_TYPE, info.id),
+                                            figure=rendered.figure,
+                                            config=GRAPH_CONFIG,
                                         ),
-                                        "aria-describedby": summary_id,
-                                    },
-                                ),
+                                        role="img",
+                                        className="indicator-graph",
+                                        **{
+                                            "aria-label": t("indicator.chart.label", language).format(
+                                                title=title
+                                            ),
+                                            "aria-describedby": summary_id,
+                                        },
+                                    ),
+                                    html.P(
+                                        rendered.notes,
+                                        id=component_id(NOTES_TYPE, info.id),
+                                        className="small chart-notes mb-1",
+                                    ),
+                                    ChartDownloads(dom_id(GRAPH_WRAPPER_TYPE, info.id), title, language),
+                                ],
                                 id=component_id(GRAPH_WRAPPER_TYPE, info.id),
                                 hidden=state.view != "chart",
                             ),
@@ -602,9 +758,13 @@ def IndicatorView(
                                         CSV_BUTTON_TYPE, info, "indicator.download.csv", language
                                     ),
                                     _download_button(
+                                        DATA_CSV_BUTTON_TYPE, info, "indicator.download.data_csv", language
+                                    ),
+                                    _download_button(
                                         XLSX_BUTTON_TYPE, info, "indicator.download.xlsx", language
                                     ),
                                     dcc.Download(id=component_id(CSV_DOWNLOAD_TYPE, info.id)),
+                                    dcc.Download(id=component_id(DATA_CSV_DOWNLOAD_TYPE, info.id)),
                                     dcc.Download(id=component_id(XLSX_DOWNLOAD_TYPE, info.id)),
                                 ],
                                 className="indicator-downloads d-flex flex-wrap align-items-center gap-2",
@@ -730,6 +890,7 @@ def _rendered(context: _Context, state: ViewState, language: str) -> Rendered:
     Output(component_id(YEAR_FROM_TYPE, MATCH), "value"),
     Output(component_id(YEAR_TO_TYPE, MATCH), "value"),
     Output(component_id(EXTRA_TYPE, MATCH), "children"),
+    Output(component_id(NOTES_TYPE, MATCH), "children"),
     Input(component_id(BREAKDOWN_TYPE, MATCH), "value"),
     Input(component_id(YEAR_FROM_TYPE, MATCH), "value"),
     Input(component_id(YEAR_TO_TYPE, MATCH), "value"),
@@ -751,7 +912,7 @@ def update_view(
     context = _context(_indicator_of(block_id))
     if context is None:
         message = dbc.Alert(t("data.unavailable", language), color="warning")
-        return (no_update,) * 4 + (message,) + (no_update,) * 6
+        return (no_update,) * 4 + (message,) + (no_update,) * 7
     state, swapped = _state_from_controls(context.options, breakdown, year_from, year_to, view)
     rendered = _rendered(context, state, language)
     notice = (
@@ -773,6 +934,7 @@ def update_view(
         corrected_from,
         corrected_to,
         rendered.extra,
+        rendered.notes,
     )
 
 
@@ -798,25 +960,31 @@ def build_download(
         )
         rows = pd.concat([rows, reference], ignore_index=True)
     labels = context.info.category_labels(state.breakdown, language)
+    sources = monitoring_data.localised_sources(context.sources, language)
     table = download_table(
         rows,
         language=language,
-        sources=context.sources,
+        sources=sources,
         category_labels=labels,
         period_names=context.info.period_names(language),
+        indicator_title=context.info.text("title", language),
     )
-    notes = header_notes(
-        rows,
-        title=context.info.text("title", language),
-        language=language,
-        sources=context.sources,
-        dimension_label=context.info.dimension_label(state.breakdown, language),
-    )
-    name = download_filename(indicator_id, state.year_from, state.year_to, state.breakdown, file_format)
     if file_format == "xlsx":
-        content = xlsx_bytes(table, notes, language=language, sources=context.sources)
+        notes = header_notes(
+            rows,
+            title=context.info.text("title", language),
+            language=language,
+            sources=sources,
+            dimension_label=context.info.dimension_label(state.breakdown, language),
+        )
+        name = download_filename(indicator_id, state.year_from, state.year_to, state.breakdown, "xlsx")
+        content = xlsx_bytes(table, notes, language=language, sources=sources)
         return dcc.send_bytes(content, name, type=XLSX_MEDIA_TYPE)
-    return dcc.send_bytes(csv_bytes(table, notes), name, type=CSV_MEDIA_TYPE)
+    if file_format == "data-csv":
+        name = download_filename(indicator_id, state.year_from, state.year_to, state.breakdown, "csv", "data")
+        return dcc.send_bytes(machine_csv(table), name, type=CSV_MEDIA_TYPE)
+    name = download_filename(indicator_id, state.year_from, state.year_to, state.breakdown, "csv")
+    return dcc.send_bytes(excel_csv(table, language), name, type=CSV_MEDIA_TYPE)
 
 
 def _download_callback(button_type: str, download_type: str, file_format: str) -> Any:
@@ -845,11 +1013,12 @@ def _download_callback(button_type: str, download_type: str, file_format: str) -
         indicator = _indicator_of(block_id)
         return build_download(indicator, breakdown, year_from, year_to, language, file_format) or no_update
 
-    download.__doc__ = f"The {file_format.upper()} file of what one block shows."
+    download.__doc__ = f"The {file_format} file of what one block shows."
     return download
 
 
 download_csv = _download_callback(CSV_BUTTON_TYPE, CSV_DOWNLOAD_TYPE, "csv")
+download_data_csv = _download_callback(DATA_CSV_BUTTON_TYPE, DATA_CSV_DOWNLOAD_TYPE, "data-csv")
 download_xlsx = _download_callback(XLSX_BUTTON_TYPE, XLSX_DOWNLOAD_TYPE, "xlsx")
 
 

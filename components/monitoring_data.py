@@ -57,6 +57,7 @@ class DimensionInfo:
     label: Texts
     categories: tuple[str, ...] = ()
     category_labels: Mapping[str, Texts] = field(default_factory=dict)
+    cross: tuple[str, str] | None = None  # a cross-table: (row dimension, column dimension)
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ class IndicatorInfo:
     period_labels: Mapping[str, Texts] = field(default_factory=dict)
     reference: str | None = None
     reference_label: Texts = field(default_factory=dict)
+    kind: str = "stock"  # stock (a count on a day), flow (during a period) or level (an amount in force)
+    partial_periods: Mapping[str, Texts] = field(default_factory=dict)
 
     def text(self, name: str, language: str) -> str:
         """`title`, `description` or `methodology` in `language` (Dutch when the other is missing)."""
@@ -111,13 +114,23 @@ class IndicatorInfo:
         return list(info.categories) if info else []
 
     def period_names(self, language: str) -> dict[Period, str]:
-        """{(year, quarter): words} for the periods the catalogue labels itself."""
+        """{(year, quarter): words} for the periods the catalogue labels itself (partial periods included)."""
         names = {}
-        for key, texts in self.period_labels.items():
+        for key, texts in {**self.partial_periods, **self.period_labels}.items():
             period = parse_period(key)
             if period is not None:
                 names[period] = _in(texts, language, key)
         return names
+
+    def partial(self) -> frozenset[Period]:
+        """The periods that cover less than their plain span (never compared with a full period)."""
+        periods = (parse_period(key) for key in self.partial_periods)
+        return frozenset(period for period in periods if period is not None)
+
+    def cross_of(self, dimension: str) -> tuple[str, str] | None:
+        """(row dimension, column dimension) when `dimension` is a cross-table."""
+        info = self.dimension_info.get(dimension)
+        return info.cross if info else None
 
 
 def _texts(value: Any) -> dict[str, str]:
@@ -142,6 +155,7 @@ def dimension_info_from_meta(meta: Any) -> DimensionInfo:
         label=_texts(getattr(meta, "label", None)),
         categories=tuple(str(code) for code in (getattr(meta, "categories", None) or ())),
         category_labels={str(code): _texts(texts) for code, texts in labels.items()},
+        cross=getattr(meta, "cross", None),
     )
 
 
@@ -166,6 +180,10 @@ def info_from_meta(meta: Any, dimensions: Mapping[str, DimensionInfo] | None = N
         },
         period_labels={
             str(key): _texts(value) for key, value in (getattr(meta, "period_labels", None) or {}).items()
+        },
+        kind=str(getattr(meta, "kind", "stock") or "stock"),
+        partial_periods={
+            str(key): _texts(value) for key, value in (getattr(meta, "partial_periods", None) or {}).items()
         },
     )
 
@@ -244,6 +262,32 @@ def load_sources() -> pd.DataFrame:
         raise
     except Exception as error:
         raise DataUnavailable(str(error)) from error
+
+
+def localised_sources(sources: pd.DataFrame | None, language: str) -> pd.DataFrame:
+    """The sources table as a reader sees it in `language` (data/monitoring/public_sources.py): titles, publishers
+    and licences in that language, no file name as an address. Same columns, same ids; safe to call twice."""
+    from data.monitoring.public_sources import public_source
+
+    if sources is None or sources.empty:
+        return pd.DataFrame(columns=["id", "title", "publisher", "address", "date_read", "licence", "status"])
+    if sources.attrs.get("language") == language:
+        return sources
+    rows = []
+    for record in sources.to_dict("records"):
+        public = public_source(record, language)
+        rows.append(
+            {
+                **record,
+                "title": public.title,
+                "publisher": public.publisher,
+                "address": public.address,
+                "licence": public.licence,
+            }
+        )
+    result = pd.DataFrame(rows, columns=list(sources.columns))
+    result.attrs["language"] = language
+    return result
 
 
 def load_catalogue() -> list[IndicatorInfo]:

@@ -19,13 +19,13 @@ from components.i18n import register, t
 from components.monitoring_frames import (
     FLAG_BREAK,
     FLAG_ESTIMATED,
-    FLAG_ILLUSTRATIVE,
     FLAG_PROVISIONAL,
     FLAG_SUPPRESSED,
     Period,
     period_label,
     periods_of,
 )
+from components.periods import comparable, latest_comparable, missing_periods, off_periods
 
 register(
     {
@@ -59,6 +59,18 @@ register(
             "en": ", against {value} in {period}",
         },
         "summary.first": {"nl": "In {period} was dat {value}.", "en": "In {period} it was {value}."},
+        "summary.incomparable": {
+            "nl": "Er is geen cijfer voor dezelfde periode van een vorig jaar om het mee te vergelijken.",
+            "en": "There is no figure for the same period of an earlier year to compare it with.",
+        },
+        "summary.regular": {
+            "nl": "Het laatste jaarcijfer is dat van {period}: {value}{change}.",
+            "en": "The latest yearly figure is that of {period}: {value}{change}.",
+        },
+        "summary.missing": {
+            "nl": "Voor {periods} is er geen cijfer.",
+            "en": "There is no figure for {periods}.",
+        },
         "summary.breakdown": {
             "nl": "{title} naar {dimension}, {period}: het hoogst bij {high} ({high_value}), "
             "het laagst bij {low} ({low_value}).",
@@ -97,10 +109,6 @@ register(
         "summary.flag.c.one": {
             "nl": "1 cijfer is afgeschermd omdat het om kleine aantallen gaat.",
             "en": "1 figure is withheld because it concerns small numbers.",
-        },
-        "summary.flag.i": {
-            "nl": "Let op: dit zijn illustratieve gegevens, geen officiële cijfers.",
-            "en": "Note: these are illustrative data, not official figures.",
         },
         "summary.source": {"nl": "Bron: {sources}.", "en": "Source: {sources}."},
         "summary.and": {"nl": "en", "en": "and"},
@@ -171,20 +179,47 @@ def _change_clause(
 
 
 def _total_sentences(
-    rows: pd.DataFrame, title: str, unit: str | None, language: str, names: PeriodNames = None
+    rows: pd.DataFrame,
+    title: str,
+    unit: str | None,
+    language: str,
+    names: PeriodNames = None,
+    partial: frozenset[Period] = frozenset(),
 ) -> list[str]:
+    """The latest figure, compared only with the latest earlier figure of the same kind of period; when the latest
+    is a period of another kind (a half year, a count in August, a partial year), the latest yearly figure too."""
     points = _points(rows)
     if not points:
         return []
     last = points[-1]
+    by_period = {point.period: point for point in points}
     sentence = t("summary.latest", language).format(
         title=title, value=format_value(last.value, unit), period=period_label(last.period, language, names)
     )
-    if len(points) >= 2:
-        sentence += _change_clause(last, points[-2], unit, language, names)
-    sentences = [sentence + "."]
-    if len(points) >= 3:
-        first = points[0]
+    previous = latest_comparable(last.period, list(by_period), partial)
+    sentences = []
+    if previous is not None:
+        sentences.append(sentence + _change_clause(last, by_period[previous], unit, language, names) + ".")
+    elif len(points) >= 2:
+        sentences += [sentence + ".", t("summary.incomparable", language)]
+    else:
+        sentences.append(sentence + ".")
+    off = off_periods([point.period for point in points], partial)
+    regular = [point for point in points if point.period not in off]
+    if last.period in off and regular:
+        latest = regular[-1]
+        before = latest_comparable(latest.period, [point.period for point in regular], partial)
+        change = _change_clause(latest, by_period[before], unit, language, names) if before else ""
+        sentences.append(
+            t("summary.regular", language).format(
+                period=period_label(latest.period, language, names),
+                value=format_value(latest.value, unit),
+                change=change,
+            )
+        )
+    comparable_points = [point for point in points if comparable(point.period, last.period, partial)]
+    if len(comparable_points) >= 3:
+        first = comparable_points[0]
         sentences.append(
             t("summary.first", language).format(
                 period=period_label(first.period, language, names), value=format_value(first.value, unit)
@@ -201,6 +236,7 @@ def _breakdown_sentences(
     dimension_label: str,
     category_labels: Mapping[str, str],
     names: PeriodNames = None,
+    partial: frozenset[Period] = frozenset(),
 ) -> list[str]:
     series = {
         category: _points(rows[rows["category"] == category])
@@ -242,11 +278,20 @@ def _breakdown_sentences(
                 low_value=format_value(at_latest[low], unit),
             )
         ]
-    # The largest rise and fall since the first period every group has in common with the latest one.
-    first_periods = [points[0].period for category, points in series.items() if category in at_latest]
-    start = max(first_periods, key=lambda p: (p[0], p[1] or 0)) if first_periods else latest_period
-    if start == latest_period:
+    # The largest rise and fall since the earliest period of the same kind as the latest (never a half year
+    # against a year) that every group shown has.
+    shared = set.intersection(*(set(point.period for point in series[category]) for category in at_latest))
+    starts = sorted(
+        (
+            period
+            for period in shared
+            if period != latest_period and comparable(period, latest_period, partial)
+        ),
+        key=lambda p: (p[0], p[1] or 4),
+    )
+    if not starts:
         return sentences
+    start = starts[0]
     changes: dict[str, tuple[float, str]] = {}
     for category in at_latest:
         start_value = next((point.value for point in series[category] if point.period == start), None)
@@ -298,8 +343,7 @@ def flag_sentences(rows: pd.DataFrame, language: str, names: PeriodNames = None)
         sentences.append(t("summary.flag.c.one", language))
     elif suppressed > 1:
         sentences.append(t("summary.flag.c", language).format(count=suppressed))
-    if FLAG_ILLUSTRATIVE in flags:
-        sentences.append(t("summary.flag.i", language))
+    # The illustrative notice stands once above the view (components/layout.IllustrativeBanner), not here.
     return sentences
 
 
@@ -313,8 +357,12 @@ def indicator_summary(
     category_labels: Mapping[str, str] | None = None,
     source_titles: Mapping[str, str] | None = None,
     period_names: PeriodNames = None,
+    partial_periods: frozenset[Period] = frozenset(),
 ) -> str:
     """The paragraph beside a chart of `rows` (one indicator, one breakdown, the years shown).
+
+    Changes compare like with like only (components/periods.py); the missing years between the first and the
+    last are named.
 
     >>> import pandas as pd
     >>> rows = pd.DataFrame({"year": [2024, 2025], "quarter": [None, None], "category": ["total", "total"],
@@ -327,14 +375,20 @@ def indicator_summary(
     values = rows["value"].dropna()
     unit = display_unit(unit, float(values.abs().max()) if len(values) else None)
     categories = list(dict.fromkeys(rows["category"].tolist()))
+    partial = frozenset(partial_periods)
     if len(categories) == 1 and not dimension_label:
-        sentences = _total_sentences(rows, title, unit, language, period_names)
+        sentences = _total_sentences(rows, title, unit, language, period_names, partial)
     elif len(categories) == 1:
         label = (category_labels or {}).get(categories[0], categories[0])
-        sentences = _total_sentences(rows, f"{title} ({label})", unit, language, period_names)
+        sentences = _total_sentences(rows, f"{title} ({label})", unit, language, period_names, partial)
     else:
         sentences = _breakdown_sentences(
-            rows, title, unit, language, dimension_label, dict(category_labels or {}), period_names
+            rows, title, unit, language, dimension_label, dict(category_labels or {}), period_names, partial
+        )
+    missing = missing_periods(sorted(set(periods_of(rows)), key=lambda p: (p[0], p[1] or 4)), partial)
+    if missing:
+        sentences.append(
+            t("summary.missing", language).format(periods=periods_text(missing, language, period_names))
         )
     sentences += flag_sentences(rows, language, period_names)
     titles = dict(source_titles or {})

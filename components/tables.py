@@ -1,8 +1,10 @@
-"""The table view of an indicator: periods down, groups across, each value with its flag.
+"""The table view of an indicator: periods down and groups across, or, with many groups (a sector breakdown),
+groups down and periods across, sortable by any column.
 
 A real HTML table (caption, `<th scope>` for row and column headers) so that screen readers can move through it;
 values in the Belgian format; a flag after a value as a short code whose meaning is in its title and in the legend
-under the table.
+under the table. A sortable table has a button in each column header (assets/tables.js sorts in the browser and
+sets aria-sort); each cell carries its number in `data-sort`, a withheld cell sorts last.
 """
 
 from __future__ import annotations
@@ -29,8 +31,34 @@ register(
         "table.period": {"nl": "Periode", "en": "Period"},
         "table.flags": {"nl": "Vlaggen", "en": "Flags"},
         "table.empty": {"nl": "Geen cijfers voor deze keuze.", "en": "No figures for this selection."},
+        "table.group": {"nl": "Groep", "en": "Group"},
+        "table.sort": {"nl": "Sorteer op {column}", "en": "Sort by {column}"},
     }
 )
+
+# More groups than this: groups down (and sortable), so that the table stays readable on a phone.
+MAX_COLUMNS = 6
+
+
+def SortableHeader(label: str, column: int, language: str, numeric: bool = True) -> html.Th:
+    """A column header with a button that sorts the table by this column (assets/tables.js)."""
+    return html.Th(
+        html.Button(
+            [label, html.Span(className="sort-mark", **{"aria-hidden": "true"})],
+            type="button",
+            className="sort-button",
+            title=t("table.sort", language).format(column=label),
+            **{"data-sort-column": str(column), "data-sort-kind": "number" if numeric else "text"},
+        ),
+        scope="col",
+        className="text-end" if numeric else "",
+        **{"aria-sort": "none"},
+    )
+
+
+def flag_cell(value: Any, flag: str, unit: str | None, language: str) -> list[Any]:
+    """A value in its unit with its flag code (title: the flag in words)."""
+    return _cell(value, flag, unit, language)
 
 
 def _cell(value: Any, flag: str, unit: str | None, language: str) -> list[Any]:
@@ -72,6 +100,10 @@ def IndicatorTable(
             periods_of(rows), rows["category"], rows["value"], rows["flag"], strict=True
         )
     }
+    if len(categories) > MAX_COLUMNS:
+        return _groups_down(
+            rows, caption, unit, language, labels, categories, periods, cells, table_id, period_names
+        )
     header = html.Thead(
         html.Tr(
             [html.Th(t("table.period", language), scope="col")]
@@ -96,8 +128,67 @@ def IndicatorTable(
             for period in periods
         ]
     )
+    return _framed(rows, caption, language, header, body, table_id, sortable=False)
+
+
+def _groups_down(
+    rows: pd.DataFrame,
+    caption: str,
+    unit: str | None,
+    language: str,
+    labels: Mapping[str, str],
+    categories: Sequence[str],
+    periods: Sequence[Period],
+    cells: Mapping[tuple[Period, str], tuple[Any, str]],
+    table_id: str | None,
+    period_names: Mapping[Period, str] | None,
+) -> html.Div:
+    """Many groups: one row per group, one column per period, sortable."""
+    header = html.Thead(
+        html.Tr(
+            [SortableHeader(t("table.group", language), 0, language, numeric=False)]
+            + [
+                SortableHeader(period_label(period, language, period_names), index + 1, language)
+                for index, period in enumerate(periods)
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [html.Th(labels.get(category, category), scope="row")]
+                + [
+                    html.Td(
+                        _cell(*cells.get((period, category), (None, "")), unit=unit, language=language),
+                        className="text-end",
+                        **{"data-sort": _sort_value(cells.get((period, category), (None, ""))[0])},
+                    )
+                    for period in periods
+                ]
+            )
+            for category in categories
+        ]
+    )
+    return _framed(rows, caption, language, header, body, table_id, sortable=True)
+
+
+def _sort_value(value: Any) -> str:
+    return "" if value is None or pd.isna(value) else repr(float(value))
+
+
+def _framed(
+    rows: pd.DataFrame,
+    caption: str,
+    language: str,
+    header: Any,
+    body: Any,
+    table_id: str | None,
+    sortable: bool,
+) -> html.Div:
+    """The table in a focusable, labelled region that scrolls sideways inside itself, and the legend of flags."""
     legend = [html.Li(f"({flag}) {flag_label(flag, language)}") for flag in flags_present(rows)]
-    table_props: dict[str, Any] = {"className": "table table-sm table-striped indicator-table mb-1"}
+    classes = "table table-sm table-striped indicator-table mb-1" + (" sortable-table" if sortable else "")
+    table_props: dict[str, Any] = {"className": classes}
     if table_id:
         table_props["id"] = table_id
     children: list[Any] = [

@@ -16,14 +16,15 @@ from components.layout import PageHeader, PageShell, href, nav_pages
 
 dash.register_page(__name__, path="/", order=0, title="Individueel maatwerk in cijfers")
 
-# The key figures, in this order: one or two per theme; an id missing from the catalogue is skipped.
+# The key figures, in this order: three of IMW (illustrative until the department's file is loaded) and three
+# published series of collective maatwerk; an id missing from the catalogue is skipped.
 HEADLINE_INDICATORS: Final = (
     "imw_workers",
     "imw_employers",
     "imw_loonpremie_paid",
-    "imw_to_regular",
     "cmw_contingent_filled",
     "cmw_queue",
+    "cmw_doorstroom_regular",
 )
 
 register(
@@ -62,7 +63,8 @@ def _headlines(language: str) -> Any:
     try:
         catalogue = monitoring_data.load_catalogue()
         frame = monitoring_data.load_frame()
-        publishers = source_publishers(monitoring_data.load_sources())
+        sources = monitoring_data.localised_sources(monitoring_data.load_sources(), language)
+        publishers = source_publishers(sources)
     except monitoring_data.DataUnavailable:
         return dbc.Alert(t("data.unavailable", language), color="warning")
     items = []
@@ -101,7 +103,7 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
             language,
         )
         for page in nav_pages()
-        if page["path"] != "/"
+        if page["path"] != "/" and page.get("nav_group") != "about"  # those two are under "Over dit portaal"
     ]
     about = [
         _card(

@@ -24,7 +24,12 @@ from services.config import Settings
 PATH = "/methodologie"
 
 dash.register_page(
-    __name__, path=PATH, order=90, title="Methodologie en bronnen – Individueel maatwerk in cijfers"
+    __name__,
+    path=PATH,
+    order=95,
+    title="Methodologie en bronnen – Individueel maatwerk in cijfers",
+    nav_label={"nl": "Methodologie", "en": "Methodology"},
+    nav_group="about",
 )
 
 register(
@@ -42,11 +47,23 @@ register(
             "en": "You see release ‘{id}’: {title}. Every figure carries its source and its status, on screen and "
             "in every download.",
         },
+        "method.release.initial": {
+            "nl": "meegeleverd met het portaal: de gepubliceerde reeksen en illustratieve gegevens",
+            "en": "shipped with the portal: the published series and illustrative data",
+        },
+        "method.release.import": {
+            "nl": "het bestand van het departement, geladen op {date}, met de gepubliceerde reeksen",
+            "en": "the department's file, loaded on {date}, with the published series",
+        },
         "method.suppression": {
-            "nl": "Aantallen van minder dan {threshold} personen of werkgevers worden afgeschermd (vlag c, geen "
-            "waarde), en ook de cellen waaruit je ze zou kunnen terugrekenen. Zo is niemand te herkennen.",
-            "en": "Counts of fewer than {threshold} persons or employers are withheld (flag c, no value), as are "
-            "the cells from which they could be worked out. That way nobody can be recognised.",
+            "nl": "Aantallen van 1 tot minder dan {threshold} personen of werkgevers worden afgeschermd (vlag c, "
+            "geen waarde), en ook de cellen waaruit je ze zou kunnen terugrekenen: uit een totaal, uit de rijen en "
+            "kolommen van een kruistabel, uit een andere uitsplitsing van dezelfde personen, in elke download en in "
+            "de API. Een nul wordt getoond: die gaat over niemand. Zo is niemand te herkennen.",
+            "en": "Counts of 1 to fewer than {threshold} persons or employers are withheld (flag c, no value), as "
+            "are the cells from which they could be worked out: from a total, from the rows and columns of a "
+            "cross-table, from another breakdown of the same persons, in every download and in the API. A zero is "
+            "shown: it concerns nobody. That way nobody can be recognised.",
         },
         "method.flags.heading": {
             "nl": "Vlaggen: de status van een cijfer",
@@ -99,12 +116,18 @@ register(
         "method.sources.licence": {"nl": "Licentie", "en": "Licence"},
         "method.downloads.heading": {"nl": "Downloads", "en": "Downloads"},
         "method.downloads.text": {
-            "nl": "Elke grafiek en tabel is te downloaden als CSV (UTF-8, komma als scheidingsteken, punt als "
-            "decimaalteken; de regels die met # beginnen zijn een toelichting) en als Excel (XLSX, met een blad "
-            "Bronnen). Een download bevat precies de rijen die u ziet, met deze kolommen:",
-            "en": "Every chart and table can be downloaded as CSV (UTF-8, comma as separator, point as decimal "
-            "mark; lines starting with # are notes) and as Excel (XLSX, with a Sources sheet). A download holds "
-            "exactly the rows you see, with these columns:",
+            "nl": "Elke grafiek en tabel is te downloaden in drie vormen. ‘CSV voor Excel’ opent zo in een "
+            "Belgische Excel: puntkomma als scheidingsteken, komma als decimaalteken, UTF-8, kolomkoppen in het "
+            "Nederlands. ‘CSV (data, komma)’ is voor programma's: komma als scheidingsteken, punt als "
+            "decimaalteken, Engelse kolomnamen, in beide talen dezelfde. ‘Excel (XLSX)’ heeft een toelichting "
+            "bovenaan en een blad Bronnen. Geen enkele vorm heeft commentaarregels: vlag, bron, status en licentie "
+            "staan in kolommen van elke rij. Een download bevat precies de rijen die u ziet, met deze kolommen:",
+            "en": "Every chart and table can be downloaded in three forms. ‘CSV for Excel’ opens as it is in a "
+            "Belgian Excel: semicolon as separator, comma as decimal mark, UTF-8, column headers in English on this "
+            "page. ‘CSV (data, comma)’ is for programs: comma as separator, point as decimal mark, English column "
+            "names, the same in both languages. ‘Excel (XLSX)’ has notes on top and a Sources sheet. No form has "
+            "comment lines: flag, source, status and licence are columns of every row. A download holds exactly "
+            "the rows you see, with these columns:",
         },
         "method.numbers.heading": {"nl": "Getallen", "en": "Numbers"},
         "method.numbers.text": {
@@ -130,6 +153,7 @@ COLUMN_TEXTS = {
     "unit": {"nl": "eenheid", "en": "unit"},
     "flag": {"nl": "vlag (zie boven)", "en": "flag (see above)"},
     "source": {"nl": "code van de bron", "en": "source code"},
+    "indicator_title": {"nl": "naam van de indicator", "en": "name of the indicator"},
     "period": {"nl": "periode in woorden", "en": "period in words"},
     "category_label": {"nl": "groep in woorden", "en": "group in words"},
     "flag_label": {"nl": "vlag in woorden", "en": "flag in words"},
@@ -137,8 +161,17 @@ COLUMN_TEXTS = {
     "source_publisher": {"nl": "uitgever van de bron", "en": "publisher of the source"},
     "source_status": {"nl": "status van de bron", "en": "status of the source"},
     "source_licence": {"nl": "licentie van de bron", "en": "licence of the source"},
+    "source_address": {"nl": "webadres van de bron", "en": "web address of the source"},
     "illustrative": {"nl": "ja als de rij illustratief is", "en": "yes when the row is illustrative"},
 }
+
+
+def release_title(release: Any, language: str) -> str:
+    """What the release is, in the page's language (the release's own title is Dutch, and names a file)."""
+    if getattr(release, "kind", "") == "initial":
+        return t("method.release.initial", language)
+    date = str(getattr(release, "created_at", "") or "")[:10]
+    return t("method.release.import", language).format(date=date or "?")
 
 
 def _threshold() -> int:
@@ -186,6 +219,10 @@ def _sources_table(sources: pd.DataFrame, language: str) -> html.Div:
         title: Any = str(row["title"])
         if address.startswith(("http://", "https://")):
             title = html.A(title, href=address)
+        elif address.startswith("/"):
+            title = html.A(
+                title, href=f"{href(address.partition('#')[0], language)}#{address.partition('#')[2]}"
+            )
         rows.append(
             html.Tr(
                 [
@@ -223,8 +260,16 @@ def _sources_table(sources: pd.DataFrame, language: str) -> html.Div:
 
 
 def _definitions(
-    catalogue: list[monitoring_data.IndicatorInfo], paths: dict[str, str], language: str
+    catalogue: list[monitoring_data.IndicatorInfo],
+    paths: dict[str, str],
+    language: str,
+    sources: pd.DataFrame | None = None,
 ) -> list[Any]:
+    titles = {}
+    if sources is not None and not sources.empty:
+        titles = {
+            str(row["id"]): str(row.get("publisher") or row["title"]) for row in sources.to_dict("records")
+        }
     parts: list[Any] = []
     for theme, words in THEMES.items():
         infos = [info for info in catalogue if info.theme == theme]
@@ -240,7 +285,17 @@ def _definitions(
             items = [
                 (t("method.definition.unit", language), unit_label(info.unit, language)),
                 (t("method.definition.breakdowns", language), breakdowns or "–"),
-                (t("method.definition.sources", language), ", ".join(info.sources)),
+                (
+                    t("method.definition.sources", language),
+                    [
+                        part
+                        for index, source in enumerate(info.sources)
+                        for part in (
+                            *([", "] if index else []),
+                            html.A(titles.get(source, source), href=f"#bron-{source}"),
+                        )
+                    ],
+                ),
                 (t("method.definition.methodology", language), info.text("methodology", language)),
             ]
             link = f"{href(paths.get(theme, '/'), language)}#{anchor_id(info.id, 'block')}"
@@ -273,6 +328,7 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
         return PageShell(
             language, PATH, [*header, dbc.Alert(t("data.unavailable", language), color="warning")]
         )
+    sources = monitoring_data.localised_sources(sources, language)
     paths = {page["theme"]: page["path"] for page in dash.page_registry.values() if page.get("theme")}
     illustrative_ids = set(frame.loc[frame["flag"] == FLAG_ILLUSTRATIVE, "indicator"])
     illustrative = [info for info in catalogue if info.id in illustrative_ids]
@@ -299,7 +355,7 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
             [
                 html.P(
                     t("method.release.text", language).format(
-                        id=getattr(release, "id", "?"), title=getattr(release, "title", "")
+                        id=getattr(release, "id", "?"), title=release_title(release, language)
                     )
                 ),
                 html.P(t("method.suppression", language).format(threshold=_threshold())),
@@ -339,7 +395,7 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
                 ),
             ],
         ),
-        _section("definities", sections[3][1], _definitions(catalogue, paths, language)),
+        _section("definities", sections[3][1], _definitions(catalogue, paths, language, sources)),
         _section("bronnen", sections[4][1], [_sources_table(sources, language)]),
         _section(
             "downloads",

@@ -6,6 +6,7 @@ from typing import Any
 
 import dash
 from dash import html
+from flask import current_app, has_app_context
 
 from components.i18n import normalise_language, register, t
 from components.layout import PageHeader, PageShell, href
@@ -13,11 +14,18 @@ from components.layout import PageHeader, PageShell, href
 PATH = "/toegankelijkheid"
 
 dash.register_page(
-    __name__, path=PATH, order=91, title="Toegankelijkheidsverklaring – Individueel maatwerk in cijfers"
+    __name__,
+    path=PATH,
+    order=96,
+    title="Toegankelijkheidsverklaring – Individueel maatwerk in cijfers",
+    nav_label={"nl": "Toegankelijkheid", "en": "Accessibility"},
+    nav_group="about",
 )
 
 # The statement's date: change it with every new check.
-STATEMENT_DATE = {"nl": "27 november 2026", "en": "27 November 2026"}
+STATEMENT_DATE = {"nl": "28 november 2026", "en": "28 November 2026"}
+# The escalation path when an answer does not come or does not help: the Flemish ombudsman.
+OMBUDSMAN_ADDRESS = "https://www.vlaamseombudsdienst.be"
 
 register(
     {
@@ -49,11 +57,13 @@ register(
         "a11y.tested.heading": {"nl": "Wat we testten", "en": "What we tested"},
         "a11y.tested.axe": {
             "nl": "Elke pagina gaat bij elke wijziging door axe-core (een automatische test van "
-            "toegankelijkheidsregels) in een echte browser, de startpagina en de monitoringpagina's in beide talen: "
-            "geen enkele fout van ernst ‘serious’ of ‘critical’ is toegestaan.",
-            "en": "Every page goes through axe-core (an automatic check of accessibility rules) in a real "
-            "browser at every change, the home page and the monitoring pages in both languages: no violation of "
-            "impact ‘serious’ or ‘critical’ is allowed.",
+            "toegankelijkheidsregels) in een echte browser: de startpagina, de monitoringpagina's, deze verklaring en "
+            "de methodologie, in beide talen, op een computerscherm (1366 × 900) en op twee telefoons (390 × 844 en "
+            "360 × 740). Geen enkele fout is toegestaan, van welke ernst ook.",
+            "en": "Every page goes through axe-core (an automatic check of accessibility rules) in a real browser "
+            "at every change: the home page, the monitoring pages, this statement and the methodology, in both "
+            "languages, on a desktop screen (1366 × 900) and on two phones (390 × 844 and 360 × 740). No violation "
+            "of any impact is allowed.",
         },
         "a11y.tested.keyboard": {
             "nl": "Met het toetsenbord: de link ‘Naar de inhoud’, de navigatie, de taalkeuze, elke filter "
@@ -75,6 +85,46 @@ register(
             "downloads.",
             "en": "Beside every chart stands a plain-language summary that says what the chart shows; the chart "
             "points to it (aria-describedby). The same figures are in the table view and in the downloads.",
+        },
+        "a11y.phone.heading": {
+            "nl": "Wat de tests op een telefoon vonden",
+            "en": "What the phone tests found",
+        },
+        "a11y.phone.intro": {
+            "nl": "Getest in Chromium op 390 × 844 en 360 × 740 pixels, met aanraken in plaats van een muis:",
+            "en": "Tested in Chromium at 390 × 844 and 360 × 740 pixels, with touch instead of a mouse:",
+        },
+        "a11y.phone.reflow": {
+            "nl": "Geen enkele pagina schuift zijwaarts (WCAG 1.4.10). Vroeger hadden de grafieken een vaste breedte "
+            "van 620 pixels en viel het laatste jaar weg; nu passen ze zich aan het scherm aan, met de legende "
+            "onder de grafiek, minder jaartallen op de as en kortere regels in de kop.",
+            "en": "No page scrolls sideways (WCAG 1.4.10). The charts used to have a fixed width of 620 pixels and "
+            "the latest year fell off; now they fit the screen, with the legend below the chart, fewer years on "
+            "the axis and shorter lines in the heading.",
+        },
+        "a11y.phone.sectors": {
+            "nl": "De grafiek met sectoren op Werkgevers toonde op een telefoon alleen namen, zonder balken. Nu "
+            "staat de naam boven elke balk, zodat de balken de volle breedte krijgen.",
+            "en": "The sector chart on Employers showed only names, no bars, on a phone. Now each name stands "
+            "above its bar, so that the bars get the full width.",
+        },
+        "a11y.phone.scroll": {
+            "nl": "axe meldde een ernstige fout (scrollable-region-focusable) op Werkgevers: een grafiek schoof "
+            "zijwaarts in een vak dat niet met het toetsenbord te bereiken was. Dat vak is weg; brede tabellen "
+            "schuiven binnen een eigen vak met een naam, dat met Tab te bereiken is.",
+            "en": "axe reported a serious violation (scrollable-region-focusable) on Employers: a chart scrolled "
+            "sideways in a box that the keyboard could not reach. That box is gone; wide tables scroll inside a "
+            "box of their own, with a name, that Tab reaches.",
+        },
+        "a11y.phone.touch": {
+            "nl": "Vegen over een grafiek schuift de pagina en zoomt de grafiek niet in; dubbeltikken zoomt niet.",
+            "en": "A swipe over a chart scrolls the page and does not zoom the chart; a double tap does not zoom.",
+        },
+        "a11y.phone.focus": {
+            "nl": "De focus was op het donkere menu en op de keuzelijsten nauwelijks te zien. Elke knop, link en "
+            "keuzelijst krijgt nu een focusrand met minstens 3:1 contrast tegen zijn achtergrond.",
+            "en": "The focus was barely visible on the dark menu and on the drop-down lists. Every button, link and "
+            "list now gets a focus ring with at least 3:1 contrast against its background.",
         },
         "a11y.limits.heading": {"nl": "Gekende beperkingen", "en": "Known limits"},
         "a11y.limits.charts": {
@@ -105,12 +155,25 @@ register(
         },
         "a11y.feedback.heading": {"nl": "Een probleem melden", "en": "Report a problem"},
         "a11y.feedback.text": {
-            "nl": "Stuit u op een probleem, of hebt u de cijfers in een andere vorm nodig? Meld het via de "
-            "issue-tracker van het open-sourceproject van dit portaal. De cijfers zijn altijd ook als CSV te "
-            "downloaden, zie {methodology}.",
-            "en": "Did you run into a problem, or do you need the figures in another form? Report it through the "
-            "issue tracker of this portal's open-source project. The figures can always be downloaded as CSV too, "
-            "see {methodology}.",
+            "nl": "Stuit u op een probleem, of hebt u de cijfers in een andere vorm nodig? Zeg ons op welke pagina, "
+            "wat u probeerde en met welk toestel of hulpmiddel. We antwoorden binnen tien werkdagen. De cijfers zijn "
+            "altijd ook als CSV te downloaden, zie {methodology}.",
+            "en": "Did you run into a problem, or do you need the figures in another form? Tell us on which page, "
+            "what you tried and with which device or assistive technology. We answer within ten working days. The "
+            "figures can always be downloaded as CSV too, see {methodology}.",
+        },
+        "a11y.feedback.address": {"nl": "Meld het hier: ", "en": "Report it here: "},
+        "a11y.feedback.unset": {
+            "nl": "Het beheer van dit portaal heeft nog geen meldadres ingesteld; meld het tot dan aan de "
+            "Vlaamse Ombudsdienst.",
+            "en": "The operators of this portal have not set an address for reports yet; until then, report it to "
+            "the Flemish Ombudsman (Vlaamse Ombudsdienst).",
+        },
+        "a11y.feedback.ombudsman": {
+            "nl": "Krijgt u geen antwoord, of bent u niet tevreden met het antwoord? Dan kunt u klacht indienen bij "
+            "de Vlaamse Ombudsdienst: ",
+            "en": "No answer, or not satisfied with the answer? Then you can complain to the Flemish Ombudsman "
+            "(Vlaamse Ombudsdienst): ",
         },
         "a11y.date": {
             "nl": "Deze verklaring werd opgesteld op {date}, na de laatste automatische en toetsenbordtest.",
@@ -124,6 +187,19 @@ def _section(section_id: str, heading: str, children: list[Any]) -> html.Section
     return html.Section(
         [html.H2(heading, id=section_id, className="h4 mt-4"), *children], **{"aria-labelledby": section_id}
     )
+
+
+def _feedback_address() -> str:
+    settings = current_app.config.get("IMW_SETTINGS") if has_app_context() else None
+    return str(getattr(settings, "feedback_address", "") or "")
+
+
+def _report_line(language: str) -> html.P:
+    address = _feedback_address()
+    if not address:
+        return html.P(t("a11y.feedback.unset", language))
+    shown = address.removeprefix("mailto:")
+    return html.P([t("a11y.feedback.address", language), html.A(shown, href=address)])
 
 
 def layout(lang: str = "nl", **query: Any) -> html.Div:
@@ -149,6 +225,19 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
                 ],
             ),
             _section(
+                "telefoon",
+                t("a11y.phone.heading", language),
+                [
+                    html.P(t("a11y.phone.intro", language)),
+                    html.Ul(
+                        [
+                            html.Li(t(f"a11y.phone.{key}", language))
+                            for key in ("reflow", "sectors", "scroll", "touch", "focus")
+                        ]
+                    ),
+                ],
+            ),
+            _section(
                 "beperkingen",
                 t("a11y.limits.heading", language),
                 [
@@ -169,6 +258,14 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
                             feedback_before,
                             html.A(t("footer.methodology", language), href=href("/methodologie", language)),
                             feedback_after,
+                        ]
+                    ),
+                    _report_line(language),
+                    html.P(
+                        [
+                            t("a11y.feedback.ombudsman", language),
+                            html.A("vlaamseombudsdienst.be", href=OMBUDSMAN_ADDRESS, lang="nl"),
+                            ".",
                         ]
                     ),
                     html.P(t("a11y.date", language).format(date=STATEMENT_DATE[language]), className="small"),

@@ -1,8 +1,9 @@
 """Cached results as JSON data, never pickles, and checked against their declared types on the way out.
 
 `encode` turns a value into JSON-able data: dataclasses (by their fields), pandas DataFrames (columns, dtypes,
-values), numpy arrays and scalars, dates (a scenario's dated values), dicts (any hashable keys), lists, tuples, and JSON's own types; a float that is
-not finite is tagged. `decode(data, expected)` builds the value back and checks it against `expected` and, for
+values), numpy arrays and scalars, dates (a scenario's dated values), dicts (any hashable keys), lists, tuples,
+and JSON's own types; a float that is not finite is tagged.
+`decode(data, expected)` builds the value back and checks it against `expected` and, for
 each dataclass, against its fields' type annotations, recursively. Only the dataclasses reachable from the
 expected type's annotations can be built: a document cannot name any other class. A field the model adds later
 needs nothing here, as long as its type is one of the above.

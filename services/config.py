@@ -31,6 +31,8 @@ class Settings:
     compute_memory_mb: int = 1024
     compute_isolated: bool = True
     compute_tasks_per_process: int = 200
+    # Where people report an accessibility problem: a mailto: or https: address (the statement shows it).
+    feedback_address: str = ""
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -87,4 +89,15 @@ def settings_from_environment(env: Mapping[str, str] | None = None) -> Settings:
         frame_ancestors=ancestors,
         log_level=level,
         max_request_bytes=_int(env, "IMW_MAX_REQUEST_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+        feedback_address=_address(env.get("IMW_FEEDBACK_ADDRESS", "")),
     )
+
+
+def _address(raw: str) -> str:
+    """A feedback address: mailto:… or https://…; anything else is refused with the reason."""
+    value = raw.strip()
+    if value and not value.startswith(("mailto:", "https://")):
+        raise ConfigError(
+            f"IMW_FEEDBACK_ADDRESS={value!r}: give a mailto: or https:// address where people report a problem."
+        )
+    return value

@@ -289,8 +289,12 @@ def install(app: dash.Dash, settings: Settings, versions: Callable[[], dict[str,
             if request.path.endswith(CALLBACK_PATH) or request.accept_mimetypes.best == "application/json":
                 response = jsonify({"error": error_page_title(__status)})
                 response.status_code = __status
-                return response
-            return Response(error_page(__status), status=__status, mimetype="text/html")
+            else:
+                response = Response(error_page(__status), status=__status, mimetype="text/html")
+            allowed = getattr(error, "valid_methods", None)
+            if __status == 405 and allowed:  # RFC 9110: a 405 says which methods the address takes
+                response.headers["Allow"] = ", ".join(sorted(allowed))
+            return response
 
         server.register_error_handler(status, _handler)
 

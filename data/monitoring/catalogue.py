@@ -17,6 +17,7 @@ from data.monitoring.schema import THEMES, TOTAL, UNITS
 
 CATALOGUE_PATH: Final = Path(__file__).resolve().parent / "indicators.yaml"
 KINDS: Final = ("stock", "flow", "level")
+CROSS_SEPARATOR: Final = ":"
 LANGUAGES: Final = ("nl", "en")
 
 Kind = Literal["stock", "flow", "level"]
@@ -46,6 +47,19 @@ class DimensionMeta:
     label: Label
     categories: tuple[str, ...]
     category_labels: Mapping[str, Label]
+    # A cross-tabulation of two breakdowns: (row dimension, column dimension); its category codes are
+    # "<row code>:<column code>" (CROSS_SEPARATOR), every pair of the two dimensions' categories.
+    cross: tuple[str, str] | None = None
+    # A regrouping of a cross-tabulation: (cross dimension, its column set apart, the category that holds it);
+    # the other categories are the cross-table's rows without that column.
+    apart: tuple[str, str, str] | None = None
+
+    def split(self, code: str) -> tuple[str, str] | None:
+        """The (row, column) codes of a category of a cross-tabulation; None for any other category."""
+        if self.cross is None or CROSS_SEPARATOR not in code:
+            return None
+        row, column = code.split(CROSS_SEPARATOR, 1)
+        return row, column
 
     def category_label(self, code: str, language: str) -> str:
         """The words for a category code; the code itself when it is unknown."""
@@ -63,6 +77,10 @@ class IndicatorMeta:
     ``suppress_like`` names a count indicator whose suppressed cells this indicator hides too.
     ``period_labels`` maps a period key ("2025" or "2025-K3") to words for it, where the plain period would
     mislead (a count in August, a half year).
+    ``partial_periods`` maps a period key to words for a period that covers less than its plain span (2023 of a
+    flow of IMW, which started on 1 July 2023): it is never compared with a full period.
+    ``same_total_as`` names an indicator that counts the same persons (the same total): suppression treats the two
+    totals as one cell.
     """
 
     id: str
@@ -79,6 +97,8 @@ class IndicatorMeta:
     first_year: int
     suppress_like: str | None = None
     period_labels: Mapping[str, Label] | None = None
+    partial_periods: Mapping[str, Label] | None = None
+    same_total_as: str | None = None
 
     @property
     def has_total(self) -> bool:
@@ -92,9 +112,11 @@ class IndicatorMeta:
 
     def period_label(self, year: int, quarter: int | None, language: str) -> str:
         """Words for a period of this indicator: "2024", "2025 K3" (Dutch) or "2025 Q3", or its own label."""
-        key = str(year) if quarter is None else f"{year}-K{quarter}"
+        key = period_key(year, quarter)
         if self.period_labels and key in self.period_labels:
             return self.period_labels[key].in_language(language)
+        if self.partial_periods and key in self.partial_periods:
+            return self.partial_periods[key].in_language(language)
         if quarter is None:
             return str(year)
         return f"{year} {'Q' if language == 'en' else 'K'}{quarter}"
@@ -123,6 +145,11 @@ class Catalogue:
         return self.dimensions[dimension].categories
 
 
+def period_key(year: int, quarter: int | None) -> str:
+    """The catalogue's notation of a period: "2025" for a year, "2025-K3" for a quarter."""
+    return str(year) if quarter is None else f"{year}-K{quarter}"
+
+
 def _label(value: object, where: str) -> Label:
     if not isinstance(value, Mapping) or not all(isinstance(value.get(lang), str) for lang in LANGUAGES):
         raise CatalogueError(f"{where}: give a Dutch and an English text, as {{nl: ..., en: ...}}")
@@ -138,22 +165,77 @@ def _string_list(value: object, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _dimension(dimension_id: object, raw: object) -> DimensionMeta:
+def _dimension(
+    dimension_id: object, raw: object, known: Mapping[str, DimensionMeta] | None = None
+) -> DimensionMeta:
+    """One dimension: its own categories; or `base: <dimension>` (that dimension's categories, then its own);
+    or `cross: [<row dimension>, <column dimension>]` (every pair of their categories)."""
     if not isinstance(dimension_id, str) or not isinstance(raw, Mapping):
         raise CatalogueError(f"dimension {dimension_id!r}: give a label and categories")
+    known = known or {}
+    label = _label(raw.get("label"), f"dimension {dimension_id}, label")
+    cross = raw.get("cross")
+    if cross is not None:
+        if (
+            not isinstance(cross, list)
+            or len(cross) != 2
+            or not all(isinstance(name, str) and name in known for name in cross)
+        ):
+            raise CatalogueError(
+                f"dimension {dimension_id}: cross must name two dimensions defined above it, as [rows, columns]"
+            )
+        rows, columns = known[cross[0]], known[cross[1]]
+        cross_labels = {
+            f"{row}{CROSS_SEPARATOR}{column}": Label(
+                nl=f"{rows.category_labels[row].nl} × {columns.category_labels[column].nl}",
+                en=f"{rows.category_labels[row].en} × {columns.category_labels[column].en}",
+            )
+            for row in rows.categories
+            for column in columns.categories
+        }
+        return DimensionMeta(
+            id=dimension_id,
+            label=label,
+            categories=tuple(cross_labels),
+            category_labels=cross_labels,
+            cross=(cross[0], cross[1]),
+        )
+    labels: dict[str, Label] = {}
+    base = raw.get("base")
+    if base is not None:
+        if not isinstance(base, str) or base not in known:
+            raise CatalogueError(f"dimension {dimension_id}: base must name a dimension defined above it")
+        labels.update(known[base].category_labels)
     categories = raw.get("categories")
     if not isinstance(categories, Mapping) or not categories:
         raise CatalogueError(f"dimension {dimension_id}: give its categories")
-    labels: dict[str, Label] = {}
     for code, category_label in categories.items():
         if not isinstance(code, str):
             raise CatalogueError(f"dimension {dimension_id}: category {code!r} must be quoted as a text")
+        if CROSS_SEPARATOR in code:
+            raise CatalogueError(
+                f"dimension {dimension_id}: category {code!r} may not hold '{CROSS_SEPARATOR}'"
+            )
         labels[code] = _label(category_label, f"dimension {dimension_id}, category {code}")
+    apart = raw.get("apart")
+    apart_parts: tuple[str, str, str] | None = None
+    if apart is not None:
+        cross_meta = known.get(str(apart.get("of"))) if isinstance(apart, Mapping) else None
+        if (
+            not isinstance(apart, Mapping)
+            or cross_meta is None
+            or cross_meta.cross is None
+            or apart.get("column") not in known[cross_meta.cross[1]].categories
+            or apart.get("into") not in labels
+            or base != cross_meta.cross[0]
+        ):
+            raise CatalogueError(
+                f"dimension {dimension_id}: apart needs of (a cross dimension whose rows are its base), column "
+                "(one of its columns) and into (one of its own categories)"
+            )
+        apart_parts = (str(apart["of"]), str(apart["column"]), str(apart["into"]))
     return DimensionMeta(
-        id=dimension_id,
-        label=_label(raw.get("label"), f"dimension {dimension_id}, label"),
-        categories=tuple(labels),
-        category_labels=labels,
+        id=dimension_id, label=label, categories=tuple(labels), category_labels=labels, apart=apart_parts
     )
 
 
@@ -188,14 +270,11 @@ def _indicator(
     suppress_like = raw.get("suppress_like")
     if suppress_like is not None and not isinstance(suppress_like, str):
         raise CatalogueError(f"{where}: suppress_like must name an indicator")
-    period_labels: dict[str, Label] | None = None
-    raw_periods = raw.get("period_labels")
-    if raw_periods is not None:
-        if not isinstance(raw_periods, Mapping):
-            raise CatalogueError(f"{where}: period_labels must map a period to a text")
-        period_labels = {
-            str(key): _label(value, f"{where}, period {key}") for key, value in raw_periods.items()
-        }
+    period_labels = _period_texts(raw, "period_labels", where)
+    partial_periods = _period_texts(raw, "partial_periods", where)
+    same_total_as = raw.get("same_total_as")
+    if same_total_as is not None and not isinstance(same_total_as, str):
+        raise CatalogueError(f"{where}: same_total_as must name an indicator")
     return IndicatorMeta(
         id=indicator_id,
         theme=str(theme),
@@ -211,7 +290,18 @@ def _indicator(
         first_year=first_year,
         suppress_like=suppress_like,
         period_labels=period_labels,
+        partial_periods=partial_periods,
+        same_total_as=same_total_as,
     )
+
+
+def _period_texts(raw: Mapping[str, object], name: str, where: str) -> dict[str, Label] | None:
+    raw_periods = raw.get(name)
+    if raw_periods is None:
+        return None
+    if not isinstance(raw_periods, Mapping):
+        raise CatalogueError(f"{where}: {name} must map a period to a text")
+    return {str(key): _label(value, f"{where}, period {key}") for key, value in raw_periods.items()}
 
 
 def parse_catalogue(document: object) -> Catalogue:
@@ -222,7 +312,9 @@ def parse_catalogue(document: object) -> Catalogue:
     raw_indicators = document.get("indicators")
     if not isinstance(raw_dimensions, Mapping) or not isinstance(raw_indicators, Mapping):
         raise CatalogueError("indicators.yaml must hold 'dimensions' and 'indicators'")
-    dimensions = {str(key): _dimension(key, value) for key, value in raw_dimensions.items()}
+    dimensions: dict[str, DimensionMeta] = {}
+    for key, value in raw_dimensions.items():
+        dimensions[str(key)] = _dimension(key, value, dimensions)
     if dimensions.get(TOTAL) is None or dimensions[TOTAL].categories != (TOTAL,):
         raise CatalogueError("dimension 'total' must exist and have the one category 'total'")
     indicators: dict[str, IndicatorMeta] = {}
@@ -235,6 +327,12 @@ def parse_catalogue(document: object) -> Catalogue:
             leader = indicators.get(meta.suppress_like)
             if leader is None or not UNITS[leader.unit].is_count:
                 raise CatalogueError(f"indicator {meta.id}: suppress_like must name a count indicator")
+        if meta.same_total_as is not None:
+            other = indicators.get(meta.same_total_as)
+            if other is None or other.unit != meta.unit or not other.has_total or not meta.has_total:
+                raise CatalogueError(
+                    f"indicator {meta.id}: same_total_as must name an indicator with a total in the same unit"
+                )
     return Catalogue(indicators=indicators, dimensions=dimensions)
 
 

@@ -100,7 +100,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from data.monitoring.catalogue import Catalogue, load_catalogue
+from data.monitoring.catalogue import CROSS_SEPARATOR, Catalogue, load_catalogue
 from data.monitoring.schema import FLAG_ILLUSTRATIVE, TOTAL
 from data.monitoring.tidy import Observation, tidy_csv_text
 
@@ -766,11 +766,23 @@ def stock_observations(people: People, tallies: Tallies, year: int) -> list[Obse
         ("size_class", SIZE_CLASSES, people.size),
         ("employer_location", LOCATIONS, people.location),
     )
+    # The SERV's question (advice point 14): sector crossed with statute, and sector with temporary agency work
+    # in a row of its own instead of in the agency's sector (N).
+    sector_statute_codes = [
+        f"{sector}{CROSS_SEPARATOR}{statute}" for sector in SECTORS for statute in STATUTES
+    ]
+    sector_statute = people.sector * len(STATUTES) + people.statute
+    temp_apart_codes = [*SECTORS, "temp_work"]
+    temp_apart = np.where(people.statute == TEMP_AGENCY, len(SECTORS), people.sector)
+    crossed = (
+        ("sector_statute", sector_statute_codes, sector_statute),
+        ("sector_temp_apart", temp_apart_codes, temp_apart),
+    )
     rows += _breakdowns(
         year,
         "imw_workers_by_employer",
         "persons",
-        [(dimension, codes, by(values[here], codes)) for dimension, codes, values in workplace],
+        [(dimension, codes, by(values[here], codes)) for dimension, codes, values in (*workplace, *crossed)],
     )
     employed = here & (people.employer >= 0)
     # One row per distinct employer: its sector, size and location are those of any of its workers.

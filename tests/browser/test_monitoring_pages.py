@@ -15,6 +15,7 @@ from components.formatting import display_unit, format_value
 from components.indicator_view import (
     BREAKDOWN_TYPE,
     CSV_BUTTON_TYPE,
+    DATA_CSV_BUTTON_TYPE,
     GRAPH_TYPE,
     TABLE_WRAPPER_TYPE,
     XLSX_BUTTON_TYPE,
@@ -88,7 +89,7 @@ def test_the_home_page_links_to_every_page(browser_page: PageProbe):
         for href in page.eval_on_selector_all("main a[href]", "links => links.map(a => a.href)")
     }
     assert set(PAGES) - {"/"} <= links  # the home page itself is the brand link in the header
-    assert page.get_by_text("Illustratieve gegevens — geen officiële cijfers").first.is_visible()
+    assert page.get_by_text("Illustratief — geen officieel cijfer").first.is_visible()
 
 
 @pytest.mark.parametrize("path", sorted(FILTER_CASES))
@@ -133,12 +134,15 @@ def table_cells(page: Any, indicator: str) -> dict[tuple[str, str], str]:
     return page.eval_on_selector(
         f"{css_id(TABLE_WRAPPER_TYPE, indicator)} table",
         """table => {
-            const groups = [...table.querySelectorAll('thead th')].slice(1).map(th => th.textContent.trim());
+            // Few groups: periods down, groups across; many groups (sortable): groups down, periods across.
+            const groupsDown = table.classList.contains('sortable-table');
+            const heads = [...table.querySelectorAll('thead th')].slice(1).map(th => th.textContent.trim());
             const cells = {};
             for (const row of table.querySelectorAll('tbody tr')) {
-                const period = row.querySelector('th').textContent.trim();
+                const label = row.querySelector('th').textContent.trim();
                 row.querySelectorAll('td').forEach((td, i) => {
-                    cells[period + '\\u0000' + groups[i]] = td.textContent.replace(/\\s+/g, ' ').trim();
+                    const key = groupsDown ? heads[i] + '\\u0000' + label : label + '\\u0000' + heads[i];
+                    cells[key] = td.textContent.replace(/\\s+/g, ' ').trim();
                 });
             }
             return cells;
@@ -153,14 +157,17 @@ def show_table(page: Any, indicator: str) -> None:
 
 
 def read_csv(download: Any) -> pd.DataFrame:
+    """The tidy 'CSV (data, komma)' download."""
     content = Path(download.path()).read_bytes()
-    return pd.read_csv(
-        io.BytesIO(content),
-        comment="#",
-        encoding="utf-8-sig",
-        keep_default_na=False,
-        na_values={"value": [""]},
-    )
+    assert not content.startswith(b"#") and b"\n#" not in content  # no comment lines
+    return pd.read_csv(io.BytesIO(content), keep_default_na=False, na_values={"value": [""]})
+
+
+def read_excel_csv(download: Any) -> pd.DataFrame:
+    """The 'CSV voor Excel' download, read as a Belgian Excel would: semicolons, decimal commas, UTF-8 BOM."""
+    content = Path(download.path()).read_bytes()
+    assert content.startswith("\ufeff".encode())
+    return pd.read_csv(io.BytesIO(content), sep=";", decimal=",", encoding="utf-8-sig", keep_default_na=False)
 
 
 @pytest.mark.parametrize("path", sorted(FILTER_CASES))
@@ -170,10 +177,14 @@ def test_the_download_holds_the_rows_shown(browser_page: PageProbe, path):
     show_table(page, indicator)
     cells = table_cells(page, indicator)
     with page.expect_download() as download_info:
-        page.click(css_id(CSV_BUTTON_TYPE, indicator))
+        page.click(css_id(DATA_CSV_BUTTON_TYPE, indicator))
     download = download_info.value
-    assert download.suggested_filename.endswith(".csv")
+    assert download.suggested_filename.endswith("_data.csv") and "imw_imw_" not in download.suggested_filename
     rows = read_csv(download)
+    with page.expect_download() as excel_info:
+        page.click(css_id(CSV_BUTTON_TYPE, indicator))
+    excel = read_excel_csv(excel_info.value)
+    assert len(excel) == len(rows) and "vlag" in excel.columns and "bron" in excel.columns
     assert set(rows["indicator"]) == {indicator}
     assert {"flag", "flag_label", "source", "source_title", "source_status", "illustrative"} <= set(
         rows.columns
@@ -188,8 +199,7 @@ def test_the_download_holds_the_rows_shown(browser_page: PageProbe, path):
             expected += f" ({row['flag']})"
         assert shown[f"{row['period']}\u0000{row['category_label']}"] == expected
     if (rows["flag"] == "i").any():
-        header = Path(download.path()).read_text(encoding="utf-8-sig").splitlines()[0]
-        assert header.startswith("# Illustratieve gegevens — geen officiële cijfers")
+        assert set(rows["illustrative"]) == {"ja"}
     browser_page.assert_clean()
 
 
@@ -200,7 +210,7 @@ def test_the_xlsx_download_and_the_displacement_download_hold_their_rows(browser
     show_table(page, "imw_share_vs_target")
     shown_rows = page.locator(f"{css_id(TABLE_WRAPPER_TYPE, 'imw_share_vs_target')} tbody tr").count()
     with page.expect_download() as download_info:
-        page.click(css_id(CSV_BUTTON_TYPE, "imw_share_vs_target"))
+        page.click(css_id(DATA_CSV_BUTTON_TYPE, "imw_share_vs_target"))
     rows = read_csv(download_info.value)
     assert (rows["indicator"] == "imw_share_vs_target").sum() == shown_rows
     assert (rows["indicator"] == "target_population_share").any()

@@ -32,13 +32,16 @@ def test_hover_labels_carry_the_status_and_the_source_of_each_point(workers_by_p
     )
     trace = figure.data[1]
     assert "Status: %{customdata[0]}" in trace.hovertemplate
-    assert list(trace.customdata[0]) == ["illustratief", "IMW-portaal"]
+    assert list(trace.customdata[0]) == ["illustratief", "IMW-portaal", "2023"]
 
 
-def test_an_illustrative_figure_says_so_in_its_heading_with_the_source_below(workers_by_package):
-    figure = indicator_figure(workers_by_package, unit="persons", language="nl", source_note="Bron: X.")
-    assert "Illustratieve gegevens — geen officiële cijfers" in figure.layout.title.text
-    assert figure.layout.title.subtitle.text == "Bron: X."
+def test_an_illustrative_figure_keeps_its_source_and_status_line_without_a_second_warning(workers_by_package):
+    # The block's banner says it once; the chart's own line names source and status (and its picture the warning).
+    figure = indicator_figure(
+        workers_by_package, unit="persons", language="nl", source_note="Bron: X (illustratief)."
+    )
+    assert figure.layout.title.text == "Bron: X (illustratief)."
+    assert "Illustratieve gegevens" not in figure.layout.title.text
 
 
 def test_a_figure_of_published_figures_carries_its_source_in_the_heading(frame):
@@ -60,6 +63,8 @@ def test_a_suppressed_cell_leaves_a_gap_and_groups_keep_the_catalogue_order(work
     two_year = figure.data[0]
     assert math.isnan(two_year.y[0]) and two_year.y[1:] == (300.0, 250.0)
     assert two_year.connectgaps is False
+    # The gap is named, so that it never reads as a zero.
+    assert "Afgeschermd (kleine aantallen), dus leeg: 2-jarig 2023." in figure.layout.title.subtitle.text
 
 
 def test_groups_are_told_apart_by_colour_symbol_and_dash(workers_by_package):
@@ -70,12 +75,16 @@ def test_groups_are_told_apart_by_colour_symbol_and_dash(workers_by_package):
     assert first.marker.symbol[0].split("-")[0] != second.marker.symbol[0].split("-")[0]
 
 
-def test_labelled_periods_and_quarters_are_named_on_the_x_axis(frame):
+def test_a_count_in_august_is_drawn_apart_with_its_name_and_not_joined_to_the_years(frame):
     rows = select_rows(frame, "cmw_queue", "total")
     figure = indicator_figure(rows, unit="persons", language="nl", period_names={(2025, 3): "augustus 2025"})
-    assert list(figure.data[0].x) == ["2022", "2023", "2024", "augustus 2025"]
+    line, apart = figure.data
+    assert list(line.x) == [2022.0, 2023.0, 2024.0] and line.mode == "lines+markers"
+    assert list(apart.x) == [2025.0] and list(apart.text) == ["augustus 2025"] and "lines" not in apart.mode
+    assert [row[2] for row in line.customdata] == ["2022", "2023", "2024"]
+    assert list(figure.layout.xaxis.ticktext) == ["2022", "2023", "2024", "2025"]
     english = indicator_figure(rows, unit="persons", language="en")
-    assert english.data[0].x[-1] == "2025 Q3"
+    assert english.data[1].customdata[0][2] == "2025 Q3"
 
 
 def test_euro_amounts_are_drawn_in_millions_with_a_euro_prefix(frame):
@@ -125,5 +134,8 @@ def test_many_groups_are_drawn_as_a_ranking_of_the_last_period_with_a_mark_at_th
     figure = indicator_figure(rows, unit="persons", language="nl")
     bars, marks = figure.data
     assert (bars.type, bars.orientation, bars.name, marks.name) == ("bar", "h", "2025", "2024")
-    assert list(bars.y)[-1] == "g0" and list(bars.x)[-1] == 10.0  # the largest on top
+    assert bars.customdata[-1][3] == "g0" and list(bars.x)[-1] == 10.0  # the largest on top
+    # Each group's name stands above its bar (room for the bars on a phone), not as an axis label.
+    assert figure.layout.yaxis.showticklabels is False
+    assert [annotation.text for annotation in figure.layout.annotations][-1] == "g0"
     assert figure.layout.xaxis.type == "linear" and figure.layout.separators == ",."

@@ -9,10 +9,11 @@ import pandas as pd
 
 from components.downloads import (
     DOWNLOAD_COLUMNS,
-    csv_bytes,
     download_filename,
     download_table,
+    excel_csv,
     header_notes,
+    machine_csv,
     status_label,
     xlsx_bytes,
 )
@@ -52,22 +53,32 @@ def test_published_figures_get_no_warning_in_their_note(frame, sources):
     assert any("status: secondary source, to be checked" in note for note in notes)
 
 
-def test_the_csv_reads_back_as_the_same_rows_after_its_note_lines(frame, sources):
+def test_the_csv_for_excel_has_semicolons_decimal_commas_a_bom_and_no_comment_lines(frame, sources):
     rows = select_rows(frame, "imw_workers", "package", 2023, 2025)
-    table = download_table(rows, language="nl", sources=sources)
-    content = csv_bytes(table, ["Illustratieve gegevens — geen officiële cijfers", "Indicator: X"])
-    assert content.startswith("\ufeff# Illustratieve gegevens".encode())
-    back = pd.read_csv(
-        io.BytesIO(content),
-        comment="#",
-        encoding="utf-8-sig",
-        keep_default_na=False,
-        na_values={"value": [""]},
-    )
+    rows.loc[1, "value"] = 1234.5  # a decimal, to see its comma
+    table = download_table(rows, language="nl", sources=sources, indicator_title="Werknemers met IMW")
+    content = excel_csv(table, "nl")
+    assert content.startswith("\ufeffjaar;kwartaal;code indicator;".encode())
+    text = content.decode("utf-8-sig")
+    assert "#" not in text.splitlines()[0] and not any(line.startswith("#") for line in text.splitlines())
+    assert "\r\n" in text and ";1234,5;" in text
+    back = pd.read_csv(io.BytesIO(content), sep=";", decimal=",", encoding="utf-8-sig", keep_default_na=False)
     assert len(back) == len(rows)
-    assert back["flag"].tolist() == rows["flag"].tolist()
-    assert back["value"].tolist()[1:] == rows["value"].tolist()[1:]
-    assert pd.isna(back["value"].iloc[0])  # the suppressed cell stays empty
+    assert back["vlag"].tolist() == rows["flag"].tolist()
+    assert back.loc[0, "waarde"] == ""  # the suppressed cell stays empty, never 0
+    assert set(back["indicator"]) == {"Werknemers met IMW"} and set(back["illustratief"]) == {"ja"}
+
+
+def test_the_machine_csv_is_tidy_with_commas_points_whole_numbers_and_no_comment_lines(frame, sources):
+    rows = select_rows(frame, "cmw_queue", "province")
+    table = download_table(rows, language="en", sources=sources)
+    content = machine_csv(table)
+    text = content.decode("utf-8")
+    assert not text.startswith("\ufeff") and "\r" not in text
+    assert text.splitlines()[0] == ",".join(DOWNLOAD_COLUMNS)
+    assert ",1325," in text and "1325.0" not in text  # whole numbers as whole numbers
+    back = pd.read_csv(io.BytesIO(content))
+    assert back["value"].dropna().tolist() == rows["value"].dropna().tolist()
 
 
 def test_the_xlsx_has_the_notes_then_the_table_and_a_sources_sheet(frame, sources):
@@ -90,7 +101,10 @@ def test_statuses_are_in_words_and_file_names_say_what_is_inside() -> None:
     assert status_label("verified", "nl") == "nagekeken in de officiële bron"
     assert status_label("whatever", "nl") == "whatever"
     assert (
-        download_filename("imw_workers", 2023, 2025, "package", "csv")
-        == "imw_imw_workers_package_2023-2025.csv"
+        download_filename("imw_workers", 2023, 2025, "package", "csv") == "imw_workers_package_2023-2025.csv"
+    )
+    assert (
+        download_filename("cmw_queue", 2019, 2025, "total", "csv", "data")
+        == "imw_cmw_queue_total_2019-2025_data.csv"
     )
     assert download_filename("x/../y", 2023, 2025, "a b", "xlsx") == "imw_x-y_a-b_2023-2025.xlsx"

@@ -96,16 +96,18 @@ def test_hostile_import_metadata_reaches_no_monitoring_download_as_a_formula(hos
                 content = base64.b64decode(download["content"])
                 if file_format == "csv":
                     assert dangerous_csv_cells(content) == [], indicator
-                    seen_hostile += "'=HYPERLINK" in content.decode("utf-8-sig")
+                    seen_hostile += "'+cmd" in content.decode("utf-8-sig")
                 else:
                     assert dangerous_xlsx_cells(content) == [], indicator
                     seen_hostile += any(
-                        isinstance(c.value, str) and "'=HYPERLINK" in c.value
+                        isinstance(c.value, str) and "'+cmd" in c.value
                         for s in openpyxl.load_workbook(io.BytesIO(content)).worksheets
                         for r in s.iter_rows()
                         for c in r
                     )
-    assert seen_hostile >= 4  # the imported indicators' downloads do carry the (neutralised) metadata
+    # The imported indicators' downloads do carry the (neutralised) publisher; the title of an import is shown
+    # as the portal's own words for a department file, so the publisher is what reaches them.
+    assert seen_hostile >= 4
 
 
 def test_a_hostile_scenario_name_reaches_no_simulator_export_as_a_formula():

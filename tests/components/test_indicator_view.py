@@ -17,6 +17,7 @@ from components.indicator_view import (
     component_id,
     dom_id,
     download_csv,
+    download_data_csv,
     download_xlsx,
     sync_url,
     update_view,
@@ -31,15 +32,30 @@ WORKERS = component_id(BREAKDOWN_TYPE, "imw_workers")
 
 
 def test_changing_a_filter_draws_the_block_again_for_the_new_state():
-    figure, _table, summary, banner, notice, source, graph_hidden, table_hidden, year_from, year_to, extra = (
-        update_view("total", "2024", "2025", "chart", WORKERS, "nl")
-    )
+    (
+        figure,
+        _table,
+        summary,
+        banner,
+        notice,
+        source,
+        graph_hidden,
+        table_hidden,
+        year_from,
+        year_to,
+        extra,
+        notes,
+    ) = update_view("total", "2024", "2025", "chart", WORKERS, "nl")
+    assert notes == ""  # nothing missing, nothing withheld, nothing drawn apart
     assert figure.layout.separators == ",."
-    assert list(figure.data[0].x) == ["2024", "2025"]
+    assert list(figure.data[0].x) == [2024.0, 2025.0]
     assert summary.startswith("Werknemers met IMW: 1.500 in 2025")
     assert isinstance(banner, type(IllustrativeBanner("nl")))
     assert notice is None and extra is None
-    assert source.startswith("Bron: IMW-portaal (dit project), ‘Illustratieve gegevens’")
+    assert source.startswith(
+        "Bron: IMW-portaal (dit project), ‘Illustratieve gegevens, door dit portaal gemaakt"
+    )
+    assert ".py" not in source and "data/" not in source  # no file of the portal named to the public
     assert (graph_hidden, table_hidden) == (False, True)
     assert (year_from, year_to) == (no_update, no_update)
 
@@ -75,20 +91,25 @@ def test_an_unknown_block_says_the_figures_are_unavailable():
 
 def read_csv_download(data: dict) -> pd.DataFrame:
     content = base64.b64decode(data["content"])
-    return pd.read_csv(io.BytesIO(content), comment="#", encoding="utf-8-sig", keep_default_na=False)
+    return pd.read_csv(io.BytesIO(content), sep=";", decimal=",", encoding="utf-8-sig", keep_default_na=False)
 
 
 def test_the_csv_download_holds_the_rows_shown_with_flags_and_sources():
     data = download_csv(1, "package", "2024", "2025", WORKERS, "nl")
-    assert data["filename"] == "imw_imw_workers_package_2024-2025.csv"
+    assert data["filename"] == "imw_workers_package_2024-2025.csv"
     table = read_csv_download(data)
     assert len(table) == 4
-    assert set(table["year"]) == {2024, 2025}
-    assert set(table["flag"]) == {"i"} and set(table["illustrative"]) == {"ja"}
-    assert set(table["source"]) == {"imw-illustratief"}
-    assert set(table["source_status"]) == {"illustratief, geen officiële cijfers"}
-    header = base64.b64decode(data["content"]).decode("utf-8-sig").splitlines()[0]
-    assert header == "# Illustratieve gegevens — geen officiële cijfers"
+    assert set(table["jaar"]) == {2024, 2025}
+    assert set(table["vlag"]) == {"i"} and set(table["illustratief"]) == {"ja"}
+    assert set(table["code bron"]) == {"imw-illustratief"}
+    assert set(table["status van de bron"]) == {"illustratief, geen officiële cijfers"}
+
+
+def test_the_data_csv_download_is_tidy_for_scripts():
+    data = download_data_csv(1, "package", "2024", "2025", WORKERS, "en")
+    assert data["filename"] == "imw_workers_package_2024-2025_data.csv"
+    table = pd.read_csv(io.BytesIO(base64.b64decode(data["content"])))
+    assert len(table) == 4 and set(table["flag"]) == {"i"}
 
 
 def test_the_xlsx_download_holds_the_same_rows():
@@ -106,7 +127,7 @@ def test_the_xlsx_download_holds_the_same_rows():
 def test_the_displacement_download_holds_both_series():
     data = build_download("imw_share_vs_target", "gender", "2023", "2025", "nl", "csv")
     table = read_csv_download(data)
-    assert set(table["indicator"]) == {"imw_share_vs_target", "target_population_share"}
+    assert set(table["code indicator"]) == {"imw_share_vs_target", "target_population_share"}
 
 
 def test_no_click_no_download():

@@ -37,14 +37,14 @@ def test_a_total_series_gives_the_latest_value_its_change_and_the_first_year(cat
     # 1.500 against 1.200 is 25,0 % more; the first year shown is 2023 (1.000).
     assert summary(catalogue, full_frame, sources, "imw_workers", ViewState("total", 2023, 2025)) == (
         f"Werknemers met IMW: 1.500 in 2025, 25,0{NBSP}% meer dan in 2024 (1.200). In 2023 was dat 1.000. "
-        "Let op: dit zijn illustratieve gegevens, geen officiële cijfers. Bron: IMW-portaal (dit project)."
+        "Bron: IMW-portaal (dit project)."
     )
 
 
 def test_the_english_summary_says_the_same_with_belgian_numbers(catalogue, full_frame, sources):
     assert summary(catalogue, full_frame, sources, "imw_workers", ViewState("total", 2023, 2025), "en") == (
         f"Werknemers met IMW (en): 1.500 in 2025, 25,0{NBSP}% more than in 2024 (1.200). In 2023 it was 1.000. "
-        "Note: these are illustrative data, not official figures. Source: IMW-portaal (dit project)."
+        "Source: IMW portal (this project)."
     )
 
 
@@ -57,15 +57,18 @@ def test_a_breakdown_names_the_largest_and_smallest_group_and_the_biggest_moves(
         "Werknemers met IMW naar pakket, 2025: het hoogst bij 5-jarig standaardpakket (1.250), het laagst bij "
         f"2-jarig pakket (250). Sinds 2024 steeg 5-jarig standaardpakket het sterkst (+38,9{NBSP}%). Sinds 2024 "
         f"daalde 2-jarig pakket het sterkst (−16,7{NBSP}%). 1 cijfer is afgeschermd omdat het om kleine aantallen "
-        "gaat. Let op: dit zijn illustratieve gegevens, geen officiële cijfers. Bron: IMW-portaal (dit project)."
+        "gaat. Bron: IMW-portaal (dit project)."
     )
 
 
-def test_a_labelled_period_and_a_provisional_figure_are_named(catalogue, full_frame, sources):
-    # 3.781 / 3.089 = +22,4 %; the count of August 2025 is provisional.
+def test_a_count_in_august_is_not_compared_with_a_year_and_the_latest_yearly_figure_follows(
+    catalogue, full_frame, sources
+):
+    # August 2025 has no August of an earlier year; the yearly figures: 3.089 / 4.554 = -32,2 %.
     assert summary(catalogue, full_frame, sources, "cmw_queue", ViewState("total", 2022, 2025)) == (
-        f"Wachtenden: 3.781 in augustus 2025, 22,4{NBSP}% meer dan in 2024 (3.089). In 2022 was dat 4.277. "
-        "De cijfers voor augustus 2025 zijn voorlopig. Bron: Vlaams Parlement."
+        "Wachtenden: 3.781 in augustus 2025. Er is geen cijfer voor dezelfde periode van een vorig jaar om het "
+        f"mee te vergelijken. Het laatste jaarcijfer is dat van 2024: 3.089, 32,2{NBSP}% minder dan in 2023 "
+        "(4.554). De cijfers voor augustus 2025 zijn voorlopig. Bron: Vlaams Parlement."
     )
 
 
@@ -73,7 +76,7 @@ def test_large_euro_amounts_are_written_in_millions(catalogue, full_frame, sourc
     # 572,5 / 552,3 = +3,7 %.
     assert summary(catalogue, full_frame, sources, "cmw_budget_spent", ViewState("total", 2022, 2025)) == (
         f"Uitgaven collectief maatwerk: €{NBSP}572,5{NBSP}mln in 2025, 3,7{NBSP}% meer dan in 2024 "
-        f"(€{NBSP}552,3{NBSP}mln). In 2022 was dat €{NBSP}466,7{NBSP}mln. Bron: Vlaamse overheid."
+        f"(€{NBSP}552,3{NBSP}mln). In 2022 was dat €{NBSP}466,7{NBSP}mln. Bron: Vlaamse overheid (secundaire bron)."
     )
 
 
@@ -98,8 +101,7 @@ def test_shares_change_in_percentage_points_and_the_watch_counts_notable_groups(
 
 def test_a_single_year_gives_its_value_only(catalogue, full_frame, sources):
     assert summary(catalogue, full_frame, sources, "imw_workers", ViewState("total", 2025, 2025)) == (
-        "Werknemers met IMW: 1.500 in 2025. Let op: dit zijn illustratieve gegevens, geen officiële cijfers. "
-        "Bron: IMW-portaal (dit project)."
+        "Werknemers met IMW: 1.500 in 2025. Bron: IMW-portaal (dit project)."
     )
 
 

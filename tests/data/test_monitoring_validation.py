@@ -280,6 +280,10 @@ def test_the_format_document_lists_every_importable_indicator_and_every_category
         assert (f"| `{meta.id}` |" in text) == meta.importable, meta.id
     for dimension in known.dimensions.values():
         assert f"| `{dimension.id}` |" in text
+        if dimension.cross is not None:  # every pair of two documented breakdowns: the pattern and an example
+            assert f"`<{dimension.cross[0]}>:<{dimension.cross[1]}>`" in text
+            assert f"`{dimension.categories[0]}`" in text
+            continue
         for code in dimension.categories:
             assert f"`{code}`" in text, (dimension.id, code)
 

@@ -73,7 +73,12 @@ def test_the_home_page_says_what_imw_is_in_three_sentences_and_shows_key_figures
     lead = next(p for p in find_all(page, html.P) if "home-lead" in (getattr(p, "className", "") or ""))
     assert text_of(lead).count(". ") + 1 == 3
     text = text_of(page)
-    assert "Kerncijfers" in text and "Illustratieve gegevens — geen officiële cijfers" in text
+    assert "Kerncijfers" in text
+    # Three of the six key figures are real: the illustrative notice stands on the other three only.
+    assert text.count("Illustratief — geen officieel cijfer") == 3
+    assert "Illustratieve gegevens — geen officiële cijfers" not in text
+    # Every key figure has its unit; the contingent is in full-time equivalents.
+    assert "19.913,8\u00a0VTE" in text and "\u00a0personen" in text
 
 
 @pytest.mark.usefixtures("portal")
@@ -117,8 +122,9 @@ def test_every_page_has_one_main_heading_and_headings_in_order():
 @pytest.mark.usefixtures("portal")
 def test_the_methodology_page_lists_every_source_with_its_status_and_every_illustrative_indicator():
     text = text_of(layout_of("pages.methodologie"))
-    for source in monitoring_data.load_sources()["title"]:
+    for source in monitoring_data.localised_sources(monitoring_data.load_sources(), "nl")["title"]:
         assert source in text
+    assert ".py" not in text and ".yaml" not in text and "data/" not in text  # no file of the portal named
     assert "secundaire bron, na te kijken" in text
     frame = monitoring_data.load_frame()
     catalogue = monitoring_data.load_catalogue()
