@@ -8,7 +8,7 @@ WORKERS ?= 2
 THREADS ?= 4
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run serve test test-fast lint format bench browser-deps clean load
+.PHONY: install run serve test test-fast lint format bench browser-deps clean load vendor npm-deps lighthouse
 
 install: $(STAMP)
 
@@ -72,6 +72,20 @@ load: install browser-deps
 	  --host http://127.0.0.1:$(LOAD_PORT) -u $(LOAD_USERS) -r 10 -t $(LOAD_TIME) --stop-timeout 10 \
 	  --csv /tmp/imw-load --only-summary; \
 	$(BIN)/python benchmarks/load/summarise.py /tmp/imw-load
+
+# npm's tools (package.json, package-lock.json): the partial plotly.js bundle and Lighthouse. Only `make vendor`
+# and `make lighthouse` need them; the portal itself runs without npm.
+npm-deps:
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "installing Debian's npm for the front-end tools"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+	test -x node_modules/.bin/lighthouse || npm ci --no-audit --no-fund
+
+# Copy the partial plotly.js bundle (pinned in package.json, same plotly.js version as the plotly package) into
+# vendor/, where services/delivery.py serves it from.
+vendor: npm-deps
+	cp node_modules/plotly.js-basic-dist-min/plotly-basic.min.js node_modules/plotly.js-basic-dist-min/LICENSE \
+	  node_modules/plotly.js-basic-dist-min/package.json vendor/plotly.js-basic-dist-min/
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

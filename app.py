@@ -10,6 +10,7 @@ from dash import Dash
 from services import api
 from services.cache import init_cache
 from services.config import Settings, settings_from_environment
+from services.delivery import PLOTLY_PATH, init_delivery, remember_default_views
 from services.hardening import install, log_callback_error
 
 INDEX_STRING = """<!DOCTYPE html>
@@ -19,6 +20,7 @@ INDEX_STRING = """<!DOCTYPE html>
         <title>{%title%}</title>
         {%favicon%}
         {%css%}
+        <link rel="prefetch" href="PLOTLY_PREFETCH" as="script">
     </head>
     <body>
         {%app_entry%}
@@ -28,7 +30,9 @@ INDEX_STRING = """<!DOCTYPE html>
             {%renderer%}
         </div>
     </body>
-</html>"""
+</html>""".replace("PLOTLY_PREFETCH", PLOTLY_PATH)
+# plotly.js is fetched when the browser is idle on every page (it is loaded, and run, only where a chart draws):
+# the next page with charts then finds it in the browser's cache.
 
 
 def create_app(settings: Settings | None = None) -> Dash:
@@ -51,7 +55,9 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     app.server.config["IMW_SETTINGS"] = settings
     init_cache(app.server, settings)
+    init_delivery(app)  # before the hardening: compression runs after the security headers
     install(app, settings, versions)
+    remember_default_views(app, versions)
     api.register(app.server)
     return app
 
