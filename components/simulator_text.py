@@ -131,6 +131,12 @@ register(
             "below still belong to the last valid scenario.",
         },
         "sim.status.ok": {"nl": "Doorgerekend: {name}.", "en": "Computed: {name}."},
+        "sim.status.failed": {
+            "nl": "De resultaten konden niet worden berekend. Pas een instelling aan om het opnieuw te proberen, "
+            "of open de pagina later opnieuw.",
+            "en": "The results could not be computed. Change a setting to try again, or open the page again "
+            "later.",
+        },
         "sim.adjusted": {"nl": "{name} (aangepast)", "en": "{name} (adjusted)"},
         # --- links, files -----------------------------------------------------------------------------------
         "sim.link.multiple": {

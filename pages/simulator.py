@@ -9,6 +9,10 @@ The page holds the scenario in the link (``?s=``, see services/scenario_url.py).
   request and one redraw;
 - the store drives the downloads and the link in the address bar (a client-side `history.replaceState`, so that
   the page is not built again).
+
+The first results are in the page when it arrives: the layout fills every output of `RESULT_OUTPUTS` with what
+`results_outputs` gives for the page's scenario (the preset's or the link's; one code path with the callback,
+served from the cache), so that nothing moves when the page has loaded and `update_page` does not run on load.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import logging
 import re
 import unicodedata
 from pathlib import PurePosixPath
@@ -24,6 +29,7 @@ from typing import Any, Final, NamedTuple
 import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html, no_update
+from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 
 from components import simulator_ids as ids
@@ -76,6 +82,8 @@ from services.simulation import (
     simulate,
     versions,
 )
+
+log = logging.getLogger("imw.simulator")
 
 PATH: Final = ids.SIMULATOR_PATH
 COMPARE_PATH: Final = ids.COMPARE_PATH
@@ -310,7 +318,58 @@ def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
     query = {key: value for key, value in query.items() if key != "s"}
     if isinstance(s, str) and s and decoded.problem is None:
         query["s"] = s
-    return PageShell(language, PATH, body, query={"lang": language, **query})
+    page = PageShell(language, PATH, body, query={"lang": language, **query})
+    fill_outputs(page, first_results(scenario, meta_document(scenario, preset_id), language))
+    return page
+
+
+def first_results(scenario: Scenario, meta: dict[str, Any], language: str) -> dict[tuple[str, str], Any]:
+    """What the page shows for its scenario before anyone touches it: the callback's own outputs."""
+    try:
+        return dict(zip(RESULT_OUTPUTS, results_outputs(scenario, meta, language), strict=True))
+    except Exception as error:  # the page still opens (the first change computes again), the log says why
+        log.error(
+            "first results of the simulator failed: %s: %s", type(error).__name__, error, exc_info=error
+        )
+        return {
+            (ids.STATUS, "children"): html.Div(
+                t("sim.status.failed", language), className="alert alert-danger py-2"
+            )
+        }
+
+
+def fill_outputs(tree: Any, values: dict[tuple[str, str], Any]) -> None:
+    """Set each (component id, property) of `values` on the component with that id in `tree`.
+
+    A component that is missing from the tree is an error: the page would show an empty place."""
+    remaining = dict(values)
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (list, tuple)):
+            stack.extend(node)
+            continue
+        if not isinstance(node, Component):
+            continue
+        node_id = getattr(node, "id", None)
+        if isinstance(node_id, str):
+            for (component_id, prop), value in list(remaining.items()):
+                if component_id == node_id:
+                    setattr(node, prop, value)
+                    del remaining[(component_id, prop)]
+        stack.extend(child for child in _children_of(node) if child is not None)
+    if remaining:
+        raise LookupError(f"the simulator layout has no component for {sorted(remaining)}")
+
+
+def _children_of(component: Component) -> list[Any]:
+    """The components held in a component's properties (children and component-valued props)."""
+    held = []
+    for prop in component._prop_names:
+        value = getattr(component, prop, None)
+        if isinstance(value, (Component, list, tuple)):
+            held.append(value)
+    return held
 
 
 # --- callbacks ------------------------------------------------------------------------------------------------
@@ -697,6 +756,7 @@ def page_outputs(
     State({"type": ids.PARAMETER_FEEDBACK, "name": ALL}, "children"),
     State(ids.ACCORDION, "active_item"),
     State(ids.LANGUAGE, "data"),
+    prevent_initial_call=True,  # the layout holds the first results already
 )
 def update_page(
     values: object,

@@ -119,6 +119,42 @@ def test_a_link_saved_on_older_parameters_says_so(page):
     )
 
 
+def _as_json(value):
+    return json.dumps(value, cls=__import__("plotly").utils.PlotlyJSONEncoder, sort_keys=True)
+
+
+def test_the_page_arrives_with_the_first_results_the_callback_would_show(page):
+    scenario = PRESETS["terugval_5_jaar"].scenario
+    layout = page.layout(s=encode_scenario(scenario, computed_with=versions()), lang="en")
+    expected = page.results_outputs(scenario, page.meta_document(scenario, "terugval_5_jaar"), "en")
+    for (component_id, prop), value in zip(page.RESULT_OUTPUTS, expected, strict=True):
+        assert _as_json(getattr(by_id(layout, component_id), prop)) == _as_json(value), (component_id, prop)
+    budget = by_id(layout, ids.BUDGET_GRAPH).figure
+    assert budget["data"] and len(budget["data"][0]["x"]) == scenario.horizon_years
+    assert "Summary" not in text_of(by_id(layout, ids.SUMMARY)) and text_of(by_id(layout, ids.SUMMARY))
+
+
+def test_the_page_callback_does_not_run_when_the_page_loads(portal):
+    graph = portal.server.test_client().get("/_dash-dependencies").get_json()
+    spec = next(item for item in graph if f"{ids.SUMMARY}.children" in item["output"])
+    assert spec["prevent_initial_call"] is True
+
+
+def test_a_results_output_the_layout_lacks_is_an_error(page):
+    with pytest.raises(LookupError, match="no-such-output"):
+        page.fill_outputs(html.Div(id="a"), {("no-such-output", "children"): "x"})
+
+
+def test_when_the_first_results_fail_the_page_still_opens_and_says_so(page, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("model down")
+
+    monkeypatch.setattr(page, "results_outputs", broken)
+    layout = page.layout()
+    assert "could not be computed" in text_of(page.layout(lang="en")) or "konden niet" in text_of(layout)
+    assert by_id(layout, ids.BUDGET_GRAPH) is not None
+
+
 def test_garbage_in_the_query_never_breaks_the_layout(page):
     for query in (
         {"lang": ["nl", "en"]},
