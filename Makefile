@@ -81,11 +81,15 @@ npm-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
 	test -x node_modules/.bin/lighthouse || npm ci --no-audit --no-fund
 
-# Copy the partial plotly.js bundle (pinned in package.json, same plotly.js version as the plotly package) into
-# vendor/, where services/delivery.py serves it from.
+# Copy the front-end files the portal serves itself (pinned in package.json; the plotly.js bundle has the plotly
+# package's plotly.js version) into assets/vendor/ (see assets/vendor/README.md).
 vendor: npm-deps
-	cp node_modules/plotly.js-basic-dist-min/plotly-basic.min.js node_modules/plotly.js-basic-dist-min/LICENSE \
-	  node_modules/plotly.js-basic-dist-min/package.json vendor/plotly.js-basic-dist-min/
+	for package in plotly.js-basic-dist-min regenerator-runtime; do \
+	  mkdir -p assets/vendor/$$package; \
+	  cp node_modules/$$package/LICENSE node_modules/$$package/package.json assets/vendor/$$package/; \
+	done
+	cp node_modules/plotly.js-basic-dist-min/plotly-basic.min.js assets/vendor/plotly.js-basic-dist-min/
+	cp node_modules/regenerator-runtime/runtime.js assets/vendor/regenerator-runtime/
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

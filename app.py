@@ -4,14 +4,28 @@ from __future__ import annotations
 
 import logging
 import os
+from html import escape
 
+import dash
 from dash import Dash
+from flask import has_request_context, request
 
+from components.first_view import FirstView, FirstViews, page_first_view, static_page_body
+from components.layout import NAV_COLLAPSE_ID, NAV_TOGGLER_ID
+from components.static_html import compacted
 from services import api
 from services.cache import init_cache
 from services.config import Settings, settings_from_environment
-from services.delivery import PLOTLY_PATH, init_delivery, remember_default_views
+from services.delivery import (
+    deferred_renderer,
+    init_delivery,
+    lighter_scripts,
+    remember_default_views,
+)
 from services.hardening import install, log_callback_error
+
+#: The shell's ids that a static page handles without Dash (the menu button, static_page_body's script).
+STATIC_SHELL_IDS = frozenset({NAV_TOGGLER_ID, NAV_COLLAPSE_ID})
 
 INDEX_STRING = """<!DOCTYPE html>
 <html lang="nl">
@@ -20,7 +34,6 @@ INDEX_STRING = """<!DOCTYPE html>
         <title>{%title%}</title>
         {%favicon%}
         {%css%}
-        <link rel="prefetch" href="PLOTLY_PREFETCH" as="script">
     </head>
     <body>
         {%app_entry%}
@@ -30,20 +43,63 @@ INDEX_STRING = """<!DOCTYPE html>
             {%renderer%}
         </div>
     </body>
-</html>""".replace("PLOTLY_PREFETCH", PLOTLY_PATH)
-# plotly.js is fetched when the browser is idle on every page (it is loaded, and run, only where a chart draws):
-# the next page with charts then finds it in the browser's cache.
+</html>"""
+
+
+class Portal(Dash):
+    """Dash, with each page's first view written into its HTML (components/first_view.py) and lighter scripts
+    (services/delivery.py): the page can be read before any script has run. A page that no callback reaches
+    (home, methodology, accessibility statement) is served as its first view alone, without Dash's scripts."""
+
+    first_views = FirstViews()
+
+    def _first_view(self) -> FirstView | None:
+        if not has_request_context() or request.method not in ("GET", "HEAD"):
+            return None
+        query = request.query_string.decode("utf-8", "replace")
+        return page_first_view(
+            request.path,
+            f"?{query}" if query else "",
+            versions(),
+            self._callback_list,
+            handled=STATIC_SHELL_IDS,
+            views=self.first_views,
+        )
+
+    def index(self, *args: object, **kwargs: object) -> str:
+        page = str(super().index(*args, **kwargs))
+        view = self._first_view()
+        if view is not None and view.static:
+            head = page[: page.index("<body>")]
+            return f"{head}<body>\n{static_page_body(view)}\n</body>\n</html>"
+        return page
+
+    def interpolate_index(self, **kwargs: str) -> str:
+        kwargs["scripts"] = lighter_scripts(kwargs["scripts"])
+        kwargs["renderer"] = deferred_renderer(kwargs["renderer"])
+        view = self._first_view()
+        if view is not None:
+            kwargs["title"] = escape(view.title)
+            entry = kwargs["app_entry"].replace(
+                '<div id="react-entry-point">', '<div id="react-entry-point" class="imw-booting">', 1
+            )
+            kwargs["app_entry"] = f'{entry}\n<div id="imw-first-view">{view.html}</div>'
+        page = str(super().interpolate_index(**kwargs))
+        if view is not None:
+            page = page.replace('<html lang="nl">', f'<html lang="{view.language}">', 1)
+        return page
 
 
 def create_app(settings: Settings | None = None) -> Dash:
     """Build the portal. Every asset (Bootstrap included) is served from assets/: no third-party host."""
     settings = settings or settings_from_environment()
     logging.basicConfig(level=settings.log_level)
-    app = Dash(
+    app = Portal(
         __name__,
         use_pages=True,
         pages_folder="pages",
         assets_folder="assets",
+        assets_path_ignore=["^vendor$"],  # served to the pages that ask for them (services/delivery.py)
         serve_locally=True,
         external_stylesheets=[],
         title="Individueel maatwerk in cijfers",
@@ -53,6 +109,9 @@ def create_app(settings: Settings | None = None) -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
         on_error=log_callback_error,
     )
+    for page in dash.page_registry.values():
+        # The parts of a page no callback reaches go to the browser as HTML (components/static_html.py).
+        page["layout"] = compacted(page["layout"])
     app.server.config["IMW_SETTINGS"] = settings
     init_cache(app.server, settings)
     init_delivery(app)  # before the hardening: compression runs after the security headers

@@ -318,9 +318,8 @@ def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
     query = {key: value for key, value in query.items() if key != "s"}
     if isinstance(s, str) and s and decoded.problem is None:
         query["s"] = s
-    page = PageShell(language, PATH, body, query={"lang": language, **query})
-    fill_outputs(page, first_results(scenario, meta_document(scenario, preset_id), language))
-    return page
+    fill_outputs(body, first_results(scenario, meta_document(scenario, preset_id), language))
+    return PageShell(language, PATH, body, query={"lang": language, **query})
 
 
 def first_results(scenario: Scenario, meta: dict[str, Any], language: str) -> dict[tuple[str, str], Any]:
