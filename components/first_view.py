@@ -16,6 +16,7 @@ left out with a warning in the log (the page still shows, Dash draws it when it 
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import re
@@ -42,6 +43,10 @@ INVISIBLE: Final = frozenset(
     }
 )
 _warned: set[str] = set()
+#: Bootstrap's theme colours (dash-bootstrap-components writes any other colour as a style).
+THEME_COLOURS: Final = frozenset(
+    {"primary", "secondary", "success", "info", "warning", "danger", "light", "dark", "link"}
+)
 
 
 def dom_id(value: Any) -> str | None:
@@ -99,6 +104,8 @@ class Writer:
             ("dash_bootstrap_components", "NavLink"): self.dbc_nav_link,
             ("dash_bootstrap_components", "Accordion"): self.dbc_accordion,
             ("dash_bootstrap_components", "InputGroup"): self.dbc_input_group,
+            ("dash_bootstrap_components", "Table"): self.dbc_table,
+            ("dash_bootstrap_components", "Alert"): self.dbc_alert,
             ("dash_core_components", "Link"): self.dcc_link,
             ("dash_core_components", "Upload"): self.dcc_upload,
             ("dash_core_components", "Graph"): self.dcc_graph,
@@ -399,6 +406,42 @@ class Writer:
         }
         return self.element("div", attributes, "".join(items))
 
+    def dbc_alert(self, node: Component) -> str:
+        color = getattr(node, "color", None) or "success"
+        if (
+            getattr(node, "dismissable", None)
+            or getattr(node, "duration", None)
+            or color not in THEME_COLOURS
+        ):
+            return self._unwritten(node)
+        if getattr(node, "is_open", None) is False:
+            return ""
+        fade = getattr(node, "fade", None) is not False
+        attributes = {
+            "id": dom_id(getattr(node, "id", None)),
+            "role": "alert",
+            "className": _classes(_own_class(node), fade and "fade", "alert", f"alert-{color}", "show"),
+            "style": getattr(node, "style", None),
+        }
+        return self.element("div", attributes, self.children(getattr(node, "children", None)))
+
+    def dbc_table(self, node: Component) -> str:
+        """A table; a responsive one inside its scrolling box, as dash-bootstrap-components writes it."""
+        responsive = getattr(node, "responsive", None)
+        plain = copy.copy(node)
+        plain.responsive = None
+        element = element_of(plain, allow_id=True)
+        if element is None:
+            return self._unwritten(node)
+        tag, attributes = element
+        if "id" in attributes:
+            attributes["id"] = dom_id(attributes["id"])
+        table = element_html(tag, attributes, self.children(getattr(node, "children", None)))
+        if not responsive:
+            return table
+        box = "table-responsive" if responsive is True else f"table-responsive-{responsive}"
+        return self.element("div", {"className": box}, table)
+
     def dbc_input_group(self, node: Component) -> str:
         size = getattr(node, "size", None)
         attributes = {
@@ -462,6 +505,7 @@ class Writer:
             "className": getattr(node, "className", None),
             "style": {"minHeight": f"{js_number(getattr(node, 'min_height', 0) or 0)}px"},
             "data-chart": "waiting",
+            "data-graph": getattr(node, "graph_id", None),
         }
         return self.element("div", attributes)
 

@@ -27,6 +27,7 @@ class DrawWhenVisible(Component):
 
     - children (a dash component): the graph.
     - min_height (number): the place kept until the chart has drawn [px].
+    - graph_id (string; optional): the DOM id of the graph it holds (as ``data-graph``, to find the place).
     - className (string; optional).
     - id (string; optional)."""
 
@@ -36,9 +37,9 @@ class DrawWhenVisible(Component):
     _type = "DrawWhenVisible"
 
     def __init__(self, children: Any = None, min_height: int = 0, **kwargs: Any) -> None:
-        self._prop_names = ["children", "id", "min_height", "className"]
+        self._prop_names = ["children", "id", "min_height", "graph_id", "className"]
         self._valid_wildcard_attributes: list[str] = []
-        self.available_properties = ["children", "id", "min_height", "className"]
+        self.available_properties = ["children", "id", "min_height", "graph_id", "className"]
         self.available_wildcard_properties: list[str] = []
         super().__init__(children=children, min_height=min_height, **kwargs)
 
@@ -56,4 +57,11 @@ def figure_height(graph: dcc.Graph) -> int:
 
 
 def when_visible(graph: dcc.Graph) -> DrawWhenVisible:
-    return DrawWhenVisible(graph, min_height=figure_height(graph), className="chart-place")
+    from components.first_view import dom_id
+
+    return DrawWhenVisible(
+        graph,
+        min_height=figure_height(graph),
+        graph_id=dom_id(getattr(graph, "id", None)),
+        className="chart-place",
+    )

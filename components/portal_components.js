@@ -53,6 +53,7 @@
         className: props.className,
         style: drawn ? undefined : { minHeight: (props.min_height || 0) + "px" },
         "data-chart": drawn ? "drawn" : visible ? "drawing" : "waiting",
+        "data-graph": props.graph_id,
       },
       visible ? props.children : null
     );

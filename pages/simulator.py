@@ -29,13 +29,12 @@ from typing import Any, Final, NamedTuple
 import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html, no_update
-from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 
 from components import simulator_ids as ids
 from components.formatting import format_millions, format_number
 from components.i18n import normalise_language, t
-from components.layout import PageHeader, PageShell, href
+from components.layout import PageHeader, PageShell, fill_outputs, href
 from components.simulator_charts import (
     GRAPH_CONFIG,
     budget_figure,
@@ -236,6 +235,7 @@ def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
             )
         )
     newer = newer_versions_text(scenario.computed_with, versions(), language)
+    state = scenario_state(scenario)
     settings = html.Div(
         SettingsPanel(scenario, preset_id, language),
         className="sim-settings sticky-lg-top overflow-auto pe-2",
@@ -305,8 +305,9 @@ def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
         *notices,
         dcc.Store(id=ids.LANGUAGE, data=language),
         dcc.Store(id=ids.META, data=meta_document(scenario, preset_id)),
-        dcc.Store(id=ids.SCENARIO, data=scenario_state(scenario)),
-        html.Div(id=ids.URL_SYNC, hidden=True),
+        dcc.Store(id=ids.SCENARIO, data=state),
+        # What the clientside link callback writes here and into the language switch: the page arrives with it.
+        html.Div(state["s"], id=ids.URL_SYNC, hidden=True),
         dbc.Row(
             [
                 dbc.Col(settings, lg=4),
@@ -316,8 +317,8 @@ def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
         ),
     ]
     query = {key: value for key, value in query.items() if key != "s"}
-    if isinstance(s, str) and s and decoded.problem is None:
-        query["s"] = s
+    if state["s"]:
+        query["s"] = state["s"]
     fill_outputs(body, first_results(scenario, meta_document(scenario, preset_id), language))
     return PageShell(language, PATH, body, query={"lang": language, **query})
 
@@ -335,40 +336,6 @@ def first_results(scenario: Scenario, meta: dict[str, Any], language: str) -> di
                 t("sim.status.failed", language), className="alert alert-danger py-2"
             )
         }
-
-
-def fill_outputs(tree: Any, values: dict[tuple[str, str], Any]) -> None:
-    """Set each (component id, property) of `values` on the component with that id in `tree`.
-
-    A component that is missing from the tree is an error: the page would show an empty place."""
-    remaining = dict(values)
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (list, tuple)):
-            stack.extend(node)
-            continue
-        if not isinstance(node, Component):
-            continue
-        node_id = getattr(node, "id", None)
-        if isinstance(node_id, str):
-            for (component_id, prop), value in list(remaining.items()):
-                if component_id == node_id:
-                    setattr(node, prop, value)
-                    del remaining[(component_id, prop)]
-        stack.extend(child for child in _children_of(node) if child is not None)
-    if remaining:
-        raise LookupError(f"the simulator layout has no component for {sorted(remaining)}")
-
-
-def _children_of(component: Component) -> list[Any]:
-    """The components held in a component's properties (children and component-valued props)."""
-    held = []
-    for prop in component._prop_names:
-        value = getattr(component, prop, None)
-        if isinstance(value, (Component, list, tuple)):
-            held.append(value)
-    return held
 
 
 # --- callbacks ------------------------------------------------------------------------------------------------
