@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import logging
 import re
@@ -28,7 +29,7 @@ from typing import Any, Final, NamedTuple
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html, no_update
+from dash import ALL, Input, Output, Patch, State, callback, clientside_callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from components import simulator_ids as ids
@@ -59,6 +60,7 @@ from components.simulator_controls import (
 )
 from components.simulator_summary import Summary, link_problem_text, newer_versions_text, versions_text
 from components.simulator_tables import coverage_table, key_figures_table
+from components.static_html import compact
 from data.presets import BASELINE_PRESET, load_presets, matching_preset
 from data.results import EXPORT_FORMATS, export_table_bytes, scenario_yaml
 from data.scenario import (
@@ -319,7 +321,9 @@ def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
     query = {key: value for key, value in query.items() if key != "s"}
     if state["s"]:
         query["s"] = state["s"]
-    fill_outputs(body, first_results(scenario, meta_document(scenario, preset_id), language))
+    first = first_results(scenario, meta_document(scenario, preset_id), language)
+    fill_outputs(body, first)
+    body.append(dcc.Store(id=ids.FIGURE_LAYOUTS, data=layout_digests(first)))
     return PageShell(language, PATH, body, query={"lang": language, **query})
 
 
@@ -703,6 +707,74 @@ def page_outputs(
     return (*fields, state, "", FRESH_CLASS, no_update, *results_outputs(check.scenario, meta, language))
 
 
+def layout_digest(figure: Any) -> str | None:
+    """A digest of a figure's layout (everything but its data), or None for what is no figure."""
+    if not isinstance(figure, dict) or not isinstance(figure.get("layout"), dict):
+        return None
+    text = json.dumps(figure["layout"], sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def layout_digests(outputs: dict[tuple[str, str], Any]) -> dict[str, str]:
+    """{graph id: layout digest} of the figures among the outputs."""
+    digests = {}
+    for (component_id, prop), value in outputs.items():
+        digest = layout_digest(value) if prop == "figure" else None
+        if digest is not None:
+            digests[component_id] = digest
+    return digests
+
+
+def in_place(
+    outputs: tuple[Any, ...], shown_layouts: object, shown_class: object = None, shown_status: object = None
+) -> tuple[Any, ...]:
+    """`page_outputs` as the browser gets it: a chart whose layout is the one it shows gets its new data alone
+    (Dash's Patch: the chart is redrawn in place, its layout, zoom and legend kept), other results go as HTML
+    where no callback reaches them (components/static_html.py), the layouts shown are recorded, and the
+    results' frame and status are left alone when they do not change (setting them makes the browser redraw
+    everything inside)."""
+    shown = shown_layouts if isinstance(shown_layouts, dict) else {}
+    fields = list(outputs[: len(outputs) - len(RESULT_OUTPUTS)])
+    status, results_class = FIELD_POSITIONS["status"], FIELD_POSITIONS["results_class"]
+    if fields[results_class] == shown_class:
+        fields[results_class] = no_update
+    if fields[status] == "" and shown_status in (None, "", []):
+        fields[status] = no_update
+    results = outputs[len(fields) :]
+    sent: list[Any] = []
+    digests = dict(shown)
+    for (component_id, prop), value in zip(RESULT_OUTPUTS, results, strict=True):
+        if prop == "figure" and (digest := layout_digest(value)) is not None:
+            if shown.get(component_id) == digest:
+                patch = Patch()
+                patch["data"] = value["data"]
+                value = patch
+            digests[component_id] = digest
+        elif prop == "children":
+            value = compact(value)
+        sent.append(value)
+    changed = digests if digests != shown else no_update
+    return (*fields, *sent, changed)
+
+
+#: Where `page_outputs` puts its field outputs (before the results).
+FIELD_POSITIONS: Final = {
+    name: index
+    for index, name in enumerate(
+        (
+            "invalid",
+            "messages",
+            "horizon_invalid",
+            "horizon_message",
+            "state",
+            "status",
+            "results_class",
+            "accordion",
+        )
+    )
+}
+
+
 @callback(
     Output({"type": ids.PARAMETER, "name": ALL}, "invalid"),
     Output({"type": ids.PARAMETER_FEEDBACK, "name": ALL}, "children"),
@@ -713,6 +785,7 @@ def page_outputs(
     Output(ids.RESULTS, "className"),
     Output(ids.ACCORDION, "active_item"),
     *(Output(component, prop) for component, prop in RESULT_OUTPUTS),
+    Output(ids.FIGURE_LAYOUTS, "data"),
     Input({"type": ids.PARAMETER, "name": ALL}, "value"),
     Input(ids.HORIZON, "value"),
     Input(ids.DRAWS, "value"),
@@ -722,6 +795,9 @@ def page_outputs(
     State({"type": ids.PARAMETER_FEEDBACK, "name": ALL}, "children"),
     State(ids.ACCORDION, "active_item"),
     State(ids.LANGUAGE, "data"),
+    State(ids.FIGURE_LAYOUTS, "data"),
+    State(ids.RESULTS, "className"),
+    State(ids.STATUS, "children"),
     prevent_initial_call=True,  # the layout holds the first results already
 )
 def update_page(
@@ -734,11 +810,15 @@ def update_page(
     shown_messages: object,
     open_items: object,
     language: object,
+    shown_layouts: object,
+    shown_class: object,
+    shown_status: object,
 ) -> tuple[Any, ...]:
     # One callback, one request and one redraw for a changed field: the check and the results together.
-    return page_outputs(
+    outputs = page_outputs(
         values, horizon, draws, meta, control_ids, shown_invalid, shown_messages, open_items, language
     )
+    return in_place(outputs, shown_layouts, shown_class, shown_status)
 
 
 def _file_stem(scenario: Scenario) -> str:

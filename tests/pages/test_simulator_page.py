@@ -447,3 +447,43 @@ def test_a_scenario_with_more_draws_than_the_page_computes_is_capped_not_adjuste
     layout = page.layout(s=encode_scenario(parse_scenario_text(many, "yaml")))
     assert by_id(layout, ids.DRAWS).value == 5000
     assert by_id(layout, ids.META).data["origin"]["draws"] == 5000
+
+
+def test_a_chart_whose_layout_is_shown_gets_its_new_data_alone(page):
+    outputs = page.page_outputs(*baseline_round(page, **{BAND: 55}))
+    results = dict(zip(page.RESULT_OUTPUTS, outputs[-len(page.RESULT_OUTPUTS) :], strict=True))
+    shown = page.layout_digests(results)
+    assert set(shown) >= {ids.BUDGET_GRAPH, ids.WORKERS_GRAPH, ids.TORNADO_GRAPH}
+    again = page.page_outputs(*baseline_round(page, **{BAND: 60}))
+    sent = dict(
+        zip([*FIELD_OUTPUTS, *page.RESULT_OUTPUTS, "layouts"], page.in_place(again, shown), strict=True)
+    )
+    budget = sent[(ids.BUDGET_GRAPH, "figure")]
+    assert isinstance(budget, dash.Patch)
+    operations = budget.to_plotly_json()["operations"]
+    assert [op["location"] for op in operations] == [["data"]], "the data alone, the layout stays"
+    new_budget = dict(zip(page.RESULT_OUTPUTS, again[-len(page.RESULT_OUTPUTS) :], strict=True))[
+        (ids.BUDGET_GRAPH, "figure")
+    ]
+    assert operations[0]["params"]["value"] == new_budget["data"]
+    # The tornado's central line moves with the central cost: its layout changes, so it goes whole.
+    assert isinstance(sent[(ids.TORNADO_GRAPH, "figure")], dict)
+    changed = {graph for graph, digest in sent["layouts"].items() if shown.get(graph) != digest}
+    assert changed == {ids.TORNADO_GRAPH}
+
+
+def test_a_chart_whose_layout_changed_is_sent_whole(page):
+    outputs = page.page_outputs(*baseline_round(page))
+    results = dict(zip(page.RESULT_OUTPUTS, outputs[-len(page.RESULT_OUTPUTS) :], strict=True))
+    shown = {**page.layout_digests(results), ids.BUDGET_GRAPH: "another layout"}
+    sent = page.in_place(outputs, shown)
+    figures = dict(zip(page.RESULT_OUTPUTS, sent[-len(page.RESULT_OUTPUTS) - 1 : -1], strict=True))
+    assert isinstance(figures[(ids.BUDGET_GRAPH, "figure")], dict)
+    assert isinstance(figures[(ids.WORKERS_GRAPH, "figure")], dash.Patch)
+    assert sent[-1][ids.BUDGET_GRAPH] == page.layout_digest(results[(ids.BUDGET_GRAPH, "figure")])
+
+
+def test_the_page_records_the_layouts_its_first_charts_show(page):
+    layout = page.layout()
+    store = by_id(layout, ids.FIGURE_LAYOUTS)
+    assert store.data[ids.BUDGET_GRAPH] == page.layout_digest(by_id(layout, ids.BUDGET_GRAPH).figure)
