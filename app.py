@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from html import escape
+from typing import Any
 
 import dash
 from dash import Dash
@@ -13,7 +14,7 @@ from flask import has_request_context, request
 from components.first_view import FirstView, FirstViews, page_first_view, static_page_body
 from components.layout import NAV_COLLAPSE_ID, NAV_TOGGLER_ID
 from components.static_html import compacted
-from services import api
+from services import api, warmup
 from services.cache import init_cache
 from services.config import Settings, settings_from_environment
 from services.delivery import (
@@ -21,6 +22,7 @@ from services.delivery import (
     init_delivery,
     lighter_scripts,
     remember_default_views,
+    router_output,
 )
 from services.hardening import install, log_callback_error
 
@@ -51,7 +53,9 @@ class Portal(Dash):
     (services/delivery.py): the page can be read before any script has run. A page that no callback reaches
     (home, methodology, accessibility statement) is served as its first view alone, without Dash's scripts."""
 
-    first_views = FirstViews()
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.first_views = FirstViews()
 
     def _first_view(self) -> FirstView | None:
         if not has_request_context() or request.method not in ("GET", "HEAD"):
@@ -118,7 +122,14 @@ def create_app(settings: Settings | None = None) -> Dash:
     install(app, settings, versions)
     remember_default_views(app, versions)
     api.register(app.server)
+    if settings.warm_cache:
+        warmup.install(app.server, default_view_paths, lambda: router_output(app))
     return app
+
+
+def default_view_paths() -> list[str]:
+    """Every page's address (the not-found page aside): what the warm-up asks for."""
+    return [str(page["path"]) for page in dash.page_registry.values() if page["path"] != "/404"]
 
 
 def versions() -> dict[str, str]:

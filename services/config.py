@@ -21,6 +21,8 @@ class Settings:
     frame_ancestors: tuple[str, ...] = ("'self'",)
     log_level: str = "INFO"
     max_request_bytes: int = 2 * 1024 * 1024
+    #: Compute the presets and keep every page's default view when the process starts serving (services/warmup.py).
+    warm_cache: bool = False
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -43,6 +45,17 @@ def _int(env: Mapping[str, str], name: str, default: int, minimum: int, maximum:
     return value
 
 
+def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    if raw.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if raw.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"{name}={raw!r}: use 1 (on) or 0 (off).")
+
+
 def settings_from_environment(env: Mapping[str, str] | None = None) -> Settings:
     """Read the IMW_* variables; an unusable value raises ConfigError with an actionable message."""
     env = os.environ if env is None else env
@@ -59,4 +72,5 @@ def settings_from_environment(env: Mapping[str, str] | None = None) -> Settings:
         frame_ancestors=ancestors,
         log_level=level,
         max_request_bytes=_int(env, "IMW_MAX_REQUEST_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+        warm_cache=_flag(env, "IMW_WARM_CACHE", True),
     )
