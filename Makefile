@@ -56,9 +56,10 @@ bench: install
 	$(BIN)/python benchmarks/bench_projection.py
 	$(BIN)/python benchmarks/bench_simulator.py
 
-# Load test: 50 users for 60 s against two gunicorn workers on loopback; locust in its own environment.
+# Load test: LOAD_USERS users (100) for 60 s against two gunicorn workers on loopback; locust in its own
+# environment. The crowd is described in benchmarks/load/locustfile.py; summarise.py checks the targets.
 LOAD_PORT ?= 8799
-LOAD_USERS ?= 50
+LOAD_USERS ?= 100
 LOAD_TIME ?= 60s
 load: install browser-deps
 	test -x .venv-load/bin/locust || { $(PYTHON) -m venv .venv-load && .venv-load/bin/pip install --quiet locust; }

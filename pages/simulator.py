@@ -324,6 +324,7 @@ def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
     first = first_results(scenario, meta_document(scenario, preset_id), language)
     fill_outputs(body, first)
     body.append(dcc.Store(id=ids.FIGURE_LAYOUTS, data=layout_digests(first)))
+    body.append(dcc.Store(id=ids.SHOWN_PROBLEMS, data={}))
     return PageShell(language, PATH, body, query={"lang": language, **query})
 
 
@@ -775,6 +776,31 @@ FIELD_POSITIONS: Final = {
 }
 
 
+def _control_ids(values: object) -> list[Any]:
+    """The ids of the parameter fields, as Dash sent them with their values (a second list of ids in the
+    request would cost Dash's pattern matching as much again); PreventUpdate when they are missing."""
+    try:
+        entries = dash.ctx.inputs_list[0]
+    except Exception:  # called outside a callback
+        raise PreventUpdate from None
+    if not isinstance(entries, list) or not isinstance(values, list) or len(entries) != len(values):
+        raise PreventUpdate
+    return [entry.get("id") if isinstance(entry, dict) else None for entry in entries]
+
+
+def problems_after(names: list[str], shown: dict[str, Any], invalid: Any, messages: Any) -> dict[str, str]:
+    """The fields wrong after a round, with their messages: what was shown, changed where the round sent a flag
+    or a message (no_update where it sent nothing)."""
+    result = {}
+    for index, name in enumerate(names):
+        flag = invalid[index] if isinstance(invalid, list) else no_update
+        message = messages[index] if isinstance(messages, list) else no_update
+        wrong = (name in shown) if flag is no_update else bool(flag)
+        if wrong:
+            result[name] = str(shown.get(name, "") if message is no_update else message or "")
+    return result
+
+
 @callback(
     Output({"type": ids.PARAMETER, "name": ALL}, "invalid"),
     Output({"type": ids.PARAMETER_FEEDBACK, "name": ALL}, "children"),
@@ -786,18 +812,17 @@ FIELD_POSITIONS: Final = {
     Output(ids.ACCORDION, "active_item"),
     *(Output(component, prop) for component, prop in RESULT_OUTPUTS),
     Output(ids.FIGURE_LAYOUTS, "data"),
+    Output(ids.SHOWN_PROBLEMS, "data"),
     Input({"type": ids.PARAMETER, "name": ALL}, "value"),
     Input(ids.HORIZON, "value"),
     Input(ids.DRAWS, "value"),
     Input(ids.META, "data"),
-    State({"type": ids.PARAMETER, "name": ALL}, "id"),
-    State({"type": ids.PARAMETER, "name": ALL}, "invalid"),
-    State({"type": ids.PARAMETER_FEEDBACK, "name": ALL}, "children"),
     State(ids.ACCORDION, "active_item"),
     State(ids.LANGUAGE, "data"),
     State(ids.FIGURE_LAYOUTS, "data"),
     State(ids.RESULTS, "className"),
     State(ids.STATUS, "children"),
+    State(ids.SHOWN_PROBLEMS, "data"),
     prevent_initial_call=True,  # the layout holds the first results already
 )
 def update_page(
@@ -805,20 +830,27 @@ def update_page(
     horizon: object,
     draws: object,
     meta: object,
-    control_ids: object,
-    shown_invalid: object,
-    shown_messages: object,
     open_items: object,
     language: object,
     shown_layouts: object,
     shown_class: object,
     shown_status: object,
+    shown_problems: object,
 ) -> tuple[Any, ...]:
     # One callback, one request and one redraw for a changed field: the check and the results together.
+    control_ids = _control_ids(values)
+    names = _names(control_ids)
+    shown = shown_problems if isinstance(shown_problems, dict) else {}
+    shown_invalid = [name in shown for name in names]
+    shown_messages = [str(shown.get(name, "")) for name in names]
     outputs = page_outputs(
         values, horizon, draws, meta, control_ids, shown_invalid, shown_messages, open_items, language
     )
-    return in_place(outputs, shown_layouts, shown_class, shown_status)
+    problems = problems_after(names, shown, outputs[0], outputs[1])
+    return (
+        *in_place(outputs, shown_layouts, shown_class, shown_status),
+        problems if problems != shown else no_update,
+    )
 
 
 def _file_stem(scenario: Scenario) -> str:

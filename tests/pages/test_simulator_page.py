@@ -487,3 +487,16 @@ def test_the_page_records_the_layouts_its_first_charts_show(page):
     layout = page.layout()
     store = by_id(layout, ids.FIGURE_LAYOUTS)
     assert store.data[ids.BUDGET_GRAPH] == page.layout_digest(by_id(layout, ids.BUDGET_GRAPH).figure)
+
+
+def test_the_fields_shown_wrong_follow_what_a_round_sends(page):
+    names = ["a", "b", "c"]
+    shown = {"a": "too high"}
+    assert page.problems_after(
+        names, shown, [no_update, True, no_update], [no_update, "too low", no_update]
+    ) == {
+        "a": "too high",
+        "b": "too low",
+    }
+    assert page.problems_after(names, shown, [False, no_update, no_update], ["", no_update, no_update]) == {}
+    assert page.problems_after(names, shown, no_update, no_update) == shown
