@@ -52,9 +52,24 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: install
+# Benchmarks: the model, the simulator (server and browser) and what a visitor's browser gets (bytes, layout
+# shifts, first results of a shared link); each prints a `bench:` line.
+bench: install browser-deps
 	$(BIN)/python benchmarks/bench_projection.py
 	$(BIN)/python benchmarks/bench_simulator.py
+	$(BIN)/python benchmarks/bench_pages.py
+
+# Lighthouse 12 (npm, Debian's chromium) over every page, desktop and mobile, against `make serve` on a free
+# loopback port: one line per page and form factor (benchmarks/lighthouse.py; LH_ARGS="--runs 1" to be quick).
+LH_PORT ?= 8797
+LH_ARGS ?=
+lighthouse: install browser-deps npm-deps
+	@set -e; \
+	setsid $(MAKE) --no-print-directory serve HOST=127.0.0.1 PORT=$(LH_PORT) >/tmp/imw-lighthouse-serve.log 2>&1 & \
+	echo $$! > /tmp/imw-lighthouse.pid; \
+	trap 'kill -- -$$(cat /tmp/imw-lighthouse.pid) 2>/dev/null || true' EXIT; \
+	for i in $$(seq 1 120); do curl -sf http://127.0.0.1:$(LH_PORT)/health >/dev/null && break; sleep 0.5; done; \
+	$(BIN)/python benchmarks/lighthouse.py http://127.0.0.1:$(LH_PORT) $(LH_ARGS)
 
 # Load test: LOAD_USERS users (100) for 60 s against two gunicorn workers on loopback; locust in its own
 # environment. The crowd is described in benchmarks/load/locustfile.py; summarise.py checks the targets.

@@ -61,7 +61,7 @@ def fresh_values(record: dict[str, Any], count: int = 2) -> dict[str, Any]:
     others = [name for name in by_name if name != record["field"]["name"]]
     for name in [record["field"]["name"], *random.sample(others, min(count - 1, len(others)))]:
         low, high, step = ranges[name]["min"], ranges[name]["max"], ranges[name]["step"]
-        steps = int(round((high - low) / step))
+        steps = round((high - low) / step)
         by_name[name]["value"] = round(low + step * random.randint(0, steps), 6)
     return body
 

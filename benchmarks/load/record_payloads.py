@@ -26,7 +26,7 @@ from urllib.parse import urlparse
 from playwright.sync_api import Page, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.browser.chromium import CHROMIUM_ARGS  # noqa: E402  (one place for how chromium starts)
+from tests.browser.chromium import CHROMIUM_ARGS
 
 PAGES = [
     "/",
@@ -93,7 +93,9 @@ def record(base_url: str) -> list[dict[str, Any]]:
             response = page.goto(base_url + path)
             if response is None or response.status != 200:
                 continue
-            page.wait_for_selector("#_pages_content main h1, #imw-first-view[data-static] main h1", state="attached")
+            page.wait_for_selector(
+                "#_pages_content main h1, #imw-first-view[data-static] main h1", state="attached"
+            )
             page.wait_for_load_state("networkidle")
             if page.locator("#imw-first-view[data-static]").count():
                 records.append({"path": path, "kind": "static"})

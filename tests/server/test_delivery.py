@@ -191,3 +191,29 @@ def test_only_the_portal_pages_default_views_are_kept(client):
     assert delivery.default_view_key("not a body", output, versions) is None
     changed = delivery.default_view_key(_router_body("/", ""), output, {"model_version": "2"})
     assert changed != delivery.default_view_key(_router_body("/", ""), output, versions)
+
+
+def test_the_scripts_wait_in_a_template_and_a_modern_browser_gets_no_polyfill(client):
+    page = client.get("/werknemers", headers={"Accept-Encoding": "identity"}).data.decode()
+    template = page.split('<template id="imw-scripts">', 1)[1].split("</template>", 1)[0]
+    sources = re.findall(r'<script src="([^"]+)"', template)
+    assert sources and all(source.startswith(("/_dash-component-suites/", "/assets/")) for source in sources)
+    assert not any("dash_table" in source for source in sources)
+    polyfill = [tag for tag in re.findall(r"<script [^>]*>", template) if "polyfill@" in tag]
+    assert polyfill and all("data-unless-modern" in tag for tag in polyfill)
+    assert any("regenerator-runtime" in source for source in sources)
+    outside = page.replace(template, "")
+    assert not re.search(r'<script src="', outside), "no script is fetched before the first paint"
+    assert "new DashRenderer()" in page
+
+
+def test_no_page_has_a_data_table(client):
+    """The pages are sent without dash_table's bundle (services/delivery.py): a DataTable would not draw."""
+    from plotly.utils import PlotlyJSONEncoder
+
+    with portal.server.test_request_context("/"):
+        for page in dash.page_registry.values():
+            layout = page["layout"]
+            tree = json.loads(json.dumps(layout() if callable(layout) else layout, cls=PlotlyJSONEncoder))
+            assert '"namespace": "dash_table"' not in json.dumps(tree), page["path"]
+            assert '"type": "Div"' in json.dumps(tree) or page["path"] == "/404"
