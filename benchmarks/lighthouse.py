@@ -65,6 +65,10 @@ ATTEMPTS = 3
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-dev-shm-usage"
 
 
+class LighthouseFailed(RuntimeError):
+    """Lighthouse could not measure a page (the page is reported as failed, the others are measured)."""
+
+
 def run_once(url: str, form_factor: str) -> dict[str, Any]:
     """One Lighthouse run; its report (categories and audits)."""
     chromium = shutil.which("chromium")
@@ -92,7 +96,7 @@ def run_once(url: str, form_factor: str) -> dict[str, Any]:
             if done.returncode == 0 and report.exists():
                 return json.loads(report.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
             print(f"lighthouse failed on {url} (attempt {attempt + 1} of {ATTEMPTS})", file=sys.stderr)
-        raise SystemExit(f"lighthouse failed {ATTEMPTS} times on {url}")
+        raise LighthouseFailed(f"lighthouse failed {ATTEMPTS} times on {url}")
 
 
 def summarise(reports: list[dict[str, Any]]) -> dict[str, Any]:
@@ -141,7 +145,12 @@ def main() -> None:
     rows, missed = [], []
     for page in args.pages:
         for form_factor in args.form_factors:
-            reports = [run_once(args.url.rstrip("/") + page, form_factor) for _ in range(max(1, args.runs))]
+            try:
+                reports = [run_once(args.url.rstrip("/") + page, form_factor) for _ in range(max(1, args.runs))]
+            except LighthouseFailed as error:
+                print(f"lighthouse: page={page} form={form_factor} failed ({error})", flush=True)
+                missed.append(f"{page} {form_factor}: not measured")
+                continue
             summary = summarise(reports)
             scores, metrics = summary["scores"], summary["metrics"]
             line = f"lighthouse: page={page} form={form_factor} " + " ".join(
