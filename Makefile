@@ -8,7 +8,7 @@ WORKERS ?= 2
 THREADS ?= 16
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run serve serve-deps test test-fast lint format bench browser-deps clean load calibrate backtest
+.PHONY: install run serve serve-deps test test-fast lint format bench browser-deps clean load calibrate backtest vendor npm-deps lighthouse
 
 install: $(STAMP)
 
@@ -68,13 +68,29 @@ backtest: install
 	$(BIN)/imw backtest --markdown > docs/backtest.md.tmp && mv docs/backtest.md.tmp docs/backtest.md
 	$(BIN)/imw backtest
 
-bench: install
+# Benchmarks: the model, the simulator (server and browser) and what a visitor's browser gets (bytes, layout
+# shifts, first results of a shared link); each prints a `bench:` line.
+bench: install browser-deps
 	$(BIN)/python benchmarks/bench_projection.py
 	$(BIN)/python benchmarks/bench_simulator.py
+	$(BIN)/python benchmarks/bench_pages.py
 
-# Load test: 50 users for 60 s against two gunicorn workers on loopback; locust in its own environment.
+# Lighthouse 12 (npm, Debian's chromium) over every page, desktop and mobile, against `make serve` on a free
+# loopback port: one line per page and form factor (benchmarks/lighthouse.py; LH_ARGS="--runs 1" to be quick).
+LH_PORT ?= 8797
+LH_ARGS ?=
+lighthouse: install browser-deps npm-deps
+	@set -e; \
+	setsid $(MAKE) --no-print-directory serve HOST=127.0.0.1 PORT=$(LH_PORT) >/tmp/imw-lighthouse-serve.log 2>&1 & \
+	echo $$! > /tmp/imw-lighthouse.pid; \
+	trap 'kill -- -$$(cat /tmp/imw-lighthouse.pid) 2>/dev/null || true' EXIT; \
+	for i in $$(seq 1 120); do curl -sf http://127.0.0.1:$(LH_PORT)/health >/dev/null && break; sleep 0.5; done; \
+	$(BIN)/python benchmarks/lighthouse.py http://127.0.0.1:$(LH_PORT) $(LH_ARGS)
+
+# Load test: LOAD_USERS users (100) for 60 s against two gunicorn workers on loopback; locust in its own
+# environment. The crowd is described in benchmarks/load/locustfile.py; summarise.py checks the targets.
 LOAD_PORT ?= 8799
-LOAD_USERS ?= 50
+LOAD_USERS ?= 100
 LOAD_TIME ?= 60s
 load: install browser-deps
 	test -x .venv-load/bin/locust || { $(PYTHON) -m venv .venv-load && .venv-load/bin/pip install --quiet locust; }
@@ -88,6 +104,24 @@ load: install browser-deps
 	  --host http://127.0.0.1:$(LOAD_PORT) -u $(LOAD_USERS) -r 10 -t $(LOAD_TIME) --stop-timeout 10 \
 	  --csv /tmp/imw-load --only-summary; \
 	$(BIN)/python benchmarks/load/summarise.py /tmp/imw-load
+
+# npm's tools (package.json, package-lock.json): the partial plotly.js bundle and Lighthouse. Only `make vendor`
+# and `make lighthouse` need them; the portal itself runs without npm.
+npm-deps:
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "installing Debian's npm for the front-end tools"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+	test -x node_modules/.bin/lighthouse || npm ci --no-audit --no-fund
+
+# Copy the front-end files the portal serves itself (pinned in package.json; the plotly.js bundle has the plotly
+# package's plotly.js version) into assets/vendor/ (see assets/vendor/README.md).
+vendor: npm-deps
+	for package in plotly.js-basic-dist-min regenerator-runtime; do \
+	  mkdir -p assets/vendor/$$package; \
+	  cp node_modules/$$package/LICENSE node_modules/$$package/package.json assets/vendor/$$package/; \
+	done
+	cp node_modules/plotly.js-basic-dist-min/plotly-basic.min.js assets/vendor/plotly.js-basic-dist-min/
+	cp node_modules/regenerator-runtime/runtime.js assets/vendor/regenerator-runtime/
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -17,7 +17,14 @@
       }
     }
   }
-  new MutationObserver(sync).observe(document.documentElement, { childList: true, subtree: true });
+  // Charts and tables change the DOM hundreds of times while a page loads: look once per frame at most.
+  var scheduled = false;
+  function schedule() {
+    if (scheduled) { return; }
+    scheduled = true;
+    window.requestAnimationFrame(function () { scheduled = false; sync(); });
+  }
+  new MutationObserver(schedule).observe(document.documentElement, { childList: true, subtree: true });
   document.addEventListener("DOMContentLoaded", sync);
 })();
 

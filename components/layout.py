@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, clientside_callback, html
+from dash.development.base_component import Component
 
 from components.i18n import normalise_language, t
 
@@ -178,3 +179,37 @@ def PageShell(
         ],
         lang=language,
     )
+
+
+def fill_outputs(tree: Any, values: dict[tuple[str, str], Any]) -> None:
+    """Set each (component id, property) of `values` on the component with that id in `tree`.
+
+    A component that is missing from the tree is an error: the page would show an empty place."""
+    remaining = dict(values)
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (list, tuple)):
+            stack.extend(node)
+            continue
+        if not isinstance(node, Component):
+            continue
+        node_id = getattr(node, "id", None)
+        if isinstance(node_id, str):
+            for (component_id, prop), value in list(remaining.items()):
+                if component_id == node_id:
+                    setattr(node, prop, value)
+                    del remaining[(component_id, prop)]
+        stack.extend(child for child in _children_of(node) if child is not None)
+    if remaining:
+        raise LookupError(f"the layout has no component for {sorted(remaining)}")
+
+
+def _children_of(component: Component) -> list[Any]:
+    """The components held in a component's properties (children and component-valued props)."""
+    held = []
+    for prop in component._prop_names:
+        value = getattr(component, prop, None)
+        if isinstance(value, (Component, list, tuple)):
+            held.append(value)
+    return held

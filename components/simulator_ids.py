@@ -41,6 +41,10 @@ COACHING_GRAPH: Final = "sim-coaching-graph"
 CONTINGENT_GRAPH: Final = "sim-contingent-graph"
 TORNADO_GRAPH: Final = "sim-tornado-graph"
 TORNADO_CAPTION: Final = "sim-tornado-caption"
+#: The layout each chart shows now (a digest per graph), so that a change of data alone redraws in place.
+FIGURE_LAYOUTS: Final = "sim-figure-layouts"
+#: The fields shown as wrong now, with their messages (so that a round sends back only what changes).
+SHOWN_PROBLEMS: Final = "sim-shown-problems"
 COVERAGE: Final = "sim-coverage"
 VERSIONS: Final = "sim-versions"
 UPLOAD: Final = "sim-upload"

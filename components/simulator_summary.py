@@ -10,12 +10,13 @@ from dash import html
 import components.simulator_text  # noqa: F401  (registers the texts)
 from components.formatting import format_millions, format_number, format_percent
 from components.i18n import t
+from components.simulator_charts import output_series
 from components.simulator_controls import field_labels, scenario_title
 from services.simulation import SimulationResult
 
 
 def _by_year(result: SimulationResult, output: str, statistic: str = "mean") -> dict[int, float]:
-    series = result.value(output, statistic)
+    series = output_series(result.annual, output, statistic)  # result.value, with numpy masks (faster)
     return {int(year): float(value) for year, value in series.items()}
 
 

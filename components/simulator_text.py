@@ -179,6 +179,12 @@ register(
             "(change a field or reload the page); the results below belong to the last scenario computed.",
         },
         "sim.status.ok": {"nl": "Doorgerekend: {name}.", "en": "Computed: {name}."},
+        "sim.status.failed": {
+            "nl": "De resultaten konden niet worden berekend. Pas een instelling aan om het opnieuw te proberen, "
+            "of open de pagina later opnieuw.",
+            "en": "The results could not be computed. Change a setting to try again, or open the page again "
+            "later.",
+        },
         "sim.adjusted": {"nl": "{name} (aangepast)", "en": "{name} (adjusted)"},
         # --- links, files -----------------------------------------------------------------------------------
         "sim.link.multiple": {

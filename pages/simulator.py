@@ -9,13 +9,19 @@ The page holds the scenario in the link (``?s=``, see services/scenario_url.py).
   request and one redraw;
 - the store drives the downloads and the link in the address bar (a client-side `history.replaceState`, so that
   the page is not built again).
+
+The first results are in the page when it arrives: the layout fills every output of `RESULT_OUTPUTS` with what
+`results_outputs` gives for the page's scenario (the preset's or the link's; one code path with the callback,
+served from the cache), so that nothing moves when the page has loaded and `update_page` does not run on load.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
+import logging
 import re
 import unicodedata
 from pathlib import PurePosixPath
@@ -23,13 +29,13 @@ from typing import Any, Final, NamedTuple
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html, no_update
+from dash import ALL, Input, Output, Patch, State, callback, clientside_callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from components import simulator_ids as ids
 from components.formatting import format_millions, format_number
 from components.i18n import normalise_language, t
-from components.layout import PageHeader, PageShell, href
+from components.layout import PageHeader, PageShell, fill_outputs, href
 from components.simulator_charts import (
     GRAPH_CONFIG,
     budget_figure,
@@ -58,6 +64,7 @@ from components.simulator_controls import (
 )
 from components.simulator_summary import Summary, link_problem_text, newer_versions_text, versions_text
 from components.simulator_tables import coverage_table, key_figures_table, variance_table, warnings_block
+from components.static_html import compact
 from data.bounded_load import excerpt
 from data.parameter_store import load_parameters
 from data.presets import BASELINE_PRESET, load_presets, matching_preset
@@ -83,6 +90,8 @@ from services.simulation import (
     simulate,
     versions,
 )
+
+log = logging.getLogger("imw.simulator")
 
 PATH: Final = ids.SIMULATOR_PATH
 COMPARE_PATH: Final = ids.COMPARE_PATH
@@ -236,6 +245,7 @@ def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
             )
         )
     newer = newer_versions_text(scenario.computed_with, versions(), language)
+    state = scenario_state(scenario)
     settings = html.Div(
         SettingsPanel(scenario, preset_id, language),
         className="sim-settings sticky-lg-top overflow-auto pe-2",
@@ -307,8 +317,9 @@ def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
         *notices,
         dcc.Store(id=ids.LANGUAGE, data=language),
         dcc.Store(id=ids.META, data=meta_document(scenario, preset_id)),
-        dcc.Store(id=ids.SCENARIO, data=scenario_state(scenario)),
-        html.Div(id=ids.URL_SYNC, hidden=True),
+        dcc.Store(id=ids.SCENARIO, data=state),
+        # What the clientside link callback writes here and into the language switch: the page arrives with it.
+        html.Div(state["s"], id=ids.URL_SYNC, hidden=True),
         dbc.Row(
             [
                 dbc.Col(settings, lg=4),
@@ -318,9 +329,28 @@ def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
         ),
     ]
     query = {key: value for key, value in query.items() if key != "s"}
-    if isinstance(s, str) and s and decoded.problem is None:
-        query["s"] = s
+    if state["s"]:
+        query["s"] = state["s"]
+    first = first_results(scenario, meta_document(scenario, preset_id), language)
+    fill_outputs(body, first)
+    body.append(dcc.Store(id=ids.FIGURE_LAYOUTS, data=layout_digests(first)))
+    body.append(dcc.Store(id=ids.SHOWN_PROBLEMS, data={}))
     return PageShell(language, PATH, body, query={"lang": language, **query})
+
+
+def first_results(scenario: Scenario, meta: dict[str, Any], language: str) -> dict[tuple[str, str], Any]:
+    """What the page shows for its scenario before anyone touches it: the callback's own outputs."""
+    try:
+        return dict(zip(RESULT_OUTPUTS, results_outputs(scenario, meta, language), strict=True))
+    except Exception as error:  # the page still opens (the first change computes again), the log says why
+        log.error(
+            "first results of the simulator failed: %s: %s", type(error).__name__, error, exc_info=error
+        )
+        return {
+            (ids.STATUS, "children"): html.Div(
+                t("sim.status.failed", language), className="alert alert-danger py-2"
+            )
+        }
 
 
 # --- callbacks ------------------------------------------------------------------------------------------------
@@ -800,6 +830,101 @@ def page_outputs(
     return (*fields, state, "", FRESH_CLASS, no_update, *results)
 
 
+def layout_digest(figure: Any) -> str | None:
+    """A digest of a figure's layout (everything but its data), or None for what is no figure."""
+    if not isinstance(figure, dict) or not isinstance(figure.get("layout"), dict):
+        return None
+    text = json.dumps(figure["layout"], sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def layout_digests(outputs: dict[tuple[str, str], Any]) -> dict[str, str]:
+    """{graph id: layout digest} of the figures among the outputs."""
+    digests = {}
+    for (component_id, prop), value in outputs.items():
+        digest = layout_digest(value) if prop == "figure" else None
+        if digest is not None:
+            digests[component_id] = digest
+    return digests
+
+
+def in_place(
+    outputs: tuple[Any, ...], shown_layouts: object, shown_class: object = None, shown_status: object = None
+) -> tuple[Any, ...]:
+    """`page_outputs` as the browser gets it: a chart whose layout is the one it shows gets its new data alone
+    (Dash's Patch: the chart is redrawn in place, its layout, zoom and legend kept), other results go as HTML
+    where no callback reaches them (components/static_html.py), the layouts shown are recorded, and the
+    results' frame and status are left alone when they do not change (setting them makes the browser redraw
+    everything inside)."""
+    shown = shown_layouts if isinstance(shown_layouts, dict) else {}
+    fields = list(outputs[: len(outputs) - len(RESULT_OUTPUTS)])
+    status, results_class = FIELD_POSITIONS["status"], FIELD_POSITIONS["results_class"]
+    if fields[results_class] == shown_class:
+        fields[results_class] = no_update
+    if fields[status] == "" and shown_status in (None, "", []):
+        fields[status] = no_update
+    results = outputs[len(fields) :]
+    sent: list[Any] = []
+    digests = dict(shown)
+    for (component_id, prop), value in zip(RESULT_OUTPUTS, results, strict=True):
+        if prop == "figure" and (digest := layout_digest(value)) is not None:
+            if shown.get(component_id) == digest:
+                patch = Patch()
+                patch["data"] = value["data"]
+                value = patch
+            digests[component_id] = digest
+        elif prop == "children":
+            value = compact(value)
+        sent.append(value)
+    changed = digests if digests != shown else no_update
+    return (*fields, *sent, changed)
+
+
+#: Where `page_outputs` puts its field outputs (before the results).
+FIELD_POSITIONS: Final = {
+    name: index
+    for index, name in enumerate(
+        (
+            "invalid",
+            "messages",
+            "date_messages",
+            "changes",
+            "horizon_invalid",
+            "horizon_message",
+            "state",
+            "status",
+            "results_class",
+            "accordion",
+        )
+    )
+}
+
+
+def _control_ids(values: object) -> list[Any]:
+    """The ids of the parameter fields, as Dash sent them with their values (a second list of ids in the
+    request would cost Dash's pattern matching as much again); PreventUpdate when they are missing."""
+    try:
+        entries = dash.ctx.inputs_list[0]
+    except Exception:  # called outside a callback
+        raise PreventUpdate from None
+    if not isinstance(entries, list) or not isinstance(values, list) or len(entries) != len(values):
+        raise PreventUpdate
+    return [entry.get("id") if isinstance(entry, dict) else None for entry in entries]
+
+
+def problems_after(names: list[str], shown: dict[str, Any], invalid: Any, messages: Any) -> dict[str, str]:
+    """The fields wrong after a round, with their messages: what was shown, changed where the round sent a flag
+    or a message (no_update where it sent nothing)."""
+    result = {}
+    for index, name in enumerate(names):
+        flag = invalid[index] if isinstance(invalid, list) else no_update
+        message = messages[index] if isinstance(messages, list) else no_update
+        wrong = (name in shown) if flag is no_update else bool(flag)
+        if wrong:
+            result[name] = str(shown.get(name, "") if message is no_update else message or "")
+    return result
+
+
 @callback(
     Output({"type": ids.PARAMETER, "name": ALL}, "invalid"),
     Output({"type": ids.PARAMETER_FEEDBACK, "name": ALL}, "children"),
@@ -812,38 +937,53 @@ def page_outputs(
     Output(ids.RESULTS, "className"),
     Output(ids.ACCORDION, "active_item"),
     *(Output(component, prop) for component, prop in RESULT_OUTPUTS),
+    Output(ids.FIGURE_LAYOUTS, "data"),
+    Output(ids.SHOWN_PROBLEMS, "data"),
     Input({"type": ids.PARAMETER, "name": ALL}, "value"),
     Input(ids.HORIZON, "value"),
     Input(ids.DRAWS, "value"),
     Input(ids.META, "data"),
-    State({"type": ids.PARAMETER, "name": ALL}, "id"),
-    State({"type": ids.PARAMETER, "name": ALL}, "invalid"),
-    State({"type": ids.PARAMETER_FEEDBACK, "name": ALL}, "children"),
     State(ids.ACCORDION, "active_item"),
     State(ids.LANGUAGE, "data"),
     Input({"type": ids.PARAMETER_FROM, "name": ALL}, "value"),
     State({"type": ids.PARAMETER_FROM, "name": ALL}, "id"),
     State({"type": ids.RESET, "name": ALL}, "id"),
+    State(ids.FIGURE_LAYOUTS, "data"),
+    State(ids.RESULTS, "className"),
+    State(ids.STATUS, "children"),
+    State(ids.SHOWN_PROBLEMS, "data"),
+    prevent_initial_call=True,  # the layout holds the first results already
 )
 def update_page(
     values: object,
     horizon: object,
     draws: object,
     meta: object,
-    control_ids: object,
-    shown_invalid: object,
-    shown_messages: object,
     open_items: object,
     language: object,
     dates: object,
     date_ids: object,
     reset_ids: object,
+    shown_layouts: object,
+    shown_class: object,
+    shown_status: object,
+    shown_problems: object,
 ) -> tuple[Any, ...]:
     # One callback, one request and one redraw for a changed field: the check and the results together.
-    return page_outputs(
+    control_ids = _control_ids(values)
+    names = _names(control_ids)
+    shown = shown_problems if isinstance(shown_problems, dict) else {}
+    shown_invalid = [name in shown for name in names]
+    shown_messages = [str(shown.get(name, "")) for name in names]
+    outputs = page_outputs(
         values, horizon, draws, meta, control_ids, shown_invalid, shown_messages, open_items, language, dates,
         date_ids, reset_ids,
     )  # fmt: skip
+    problems = problems_after(names, shown, outputs[0], outputs[1])
+    return (
+        *in_place(outputs, shown_layouts, shown_class, shown_status),
+        problems if problems != shown else no_update,
+    )
 
 
 @callback(

@@ -8,6 +8,7 @@ message.
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Final
 
 import dash
@@ -17,7 +18,7 @@ from dash.exceptions import PreventUpdate
 
 from components import simulator_ids as ids
 from components.i18n import normalise_language, t
-from components.layout import PageHeader, PageShell, href
+from components.layout import PageHeader, PageShell, fill_outputs, href
 from components.simulator_charts import GRAPH_CONFIG, compare_cost_figure, decomposition_figure
 from components.simulator_controls import preset_name, scenario_title
 from components.simulator_summary import link_problem_text
@@ -26,6 +27,8 @@ from data.presets import BASELINE_PRESET, load_presets, matching_preset
 from data.scenario import Scenario
 from services.scenario_url import decode_scenario, encode_scenario, is_baseline
 from services.simulation import decomposition_of, simulate, versions
+
+log = logging.getLogger("imw.simulator")
 
 PATH: Final = ids.SIMULATOR_PATH
 COMPARE_PATH: Final = ids.COMPARE_PATH
@@ -180,7 +183,31 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
         ),
         html.P(dcc.Link(t("sim.compare.back", language), href=href(PATH, language)), className="mt-4"),
     ]
+    fill_outputs(body, first_comparison([chosen[slot] for slot in SLOTS], states, language))
     return PageShell(language, COMPARE_PATH, body, query={"lang": language, **query})
+
+
+#: What `compare_outputs` fills, in the order of the callback's outputs.
+COMPARE_OUTPUTS: Final = (
+    (ids.COMPARE_PARAMETERS, "children"),
+    (ids.COMPARE_COST_GRAPH, "figure"),
+    (ids.COMPARE_OUTPUTS, "children"),
+    (ids.COMPARE_DECOMPOSITION, "children"),
+    (ids.COMPARE_OPEN_LINKS, "children"),
+    (ids.COMPARE_QUERY, "data"),
+)
+
+
+def first_comparison(choices: list[str], states: dict[str, str], language: str) -> dict[tuple[str, str], Any]:
+    """What the page shows before anyone changes a choice: the callback's own outputs (one code path), so that
+    the comparison is in the page when it arrives and nothing moves (issue 11)."""
+    try:
+        return dict(zip(COMPARE_OUTPUTS, compare_outputs(choices, states, language), strict=True))
+    except PreventUpdate:
+        return {}
+    except Exception as error:  # the page still opens; a change of choice computes again
+        log.error("first comparison failed: %s: %s", type(error).__name__, error, exc_info=error)
+        return {}
 
 
 def _slot_query_value(choice: str, states: dict[str, str]) -> str:
@@ -259,6 +286,7 @@ def compare_outputs(choices: object, states: object, language: object) -> tuple[
     Input({"type": ids.COMPARE_SLOT, "slot": ALL}, "value"),
     State(ids.COMPARE_STATE, "data"),
     State(ids.COMPARE_LANGUAGE, "data"),
+    prevent_initial_call=True,  # the layout holds the first comparison already
 )
 def compare(choices: object, states: object, language: object) -> tuple[Any, ...]:
     return compare_outputs(choices, states, language)

@@ -57,5 +57,11 @@ def register(server: Flask) -> None:
         document, status = scenario_results(states if len(states) > 1 else (states[0] if states else None))
         response = jsonify(document)
         response.status_code = status
-        response.headers["Cache-Control"] = "public, max-age=300" if status == 200 else "no-store"
-        return response
+        if status != 200:
+            response.headers["Cache-Control"] = "no-store"
+            return response
+        # Public and versioned (the answer names its model and parameter versions): a shared cache may keep it
+        # for five minutes, and revalidates it by its ETag after that.
+        response.headers["Cache-Control"] = "public, max-age=300"
+        response.add_etag()
+        return response.make_conditional(request)

@@ -41,6 +41,7 @@ class Backend(Protocol):
     def get(self, key: str) -> bytes | None: ...
     def set(self, key: str, value: bytes, timeout_seconds: int) -> None: ...
     def delete(self, key: str) -> None: ...
+    def add(self, key: str, value: bytes, timeout_seconds: int) -> bool: ...
 
 
 class MemoryBackend:
@@ -73,6 +74,16 @@ class MemoryBackend:
         with self._lock:
             self._items.pop(key, None)
 
+    def add(self, key: str, value: bytes, timeout_seconds: int) -> bool:
+        """Store `value` only when nothing lives under `key`; whether it was stored."""
+        if self.get(key) is not None:
+            return False
+        with self._lock:
+            if key in self._items:  # stored by another thread between the two steps
+                return False
+            self._items[key] = (time.monotonic() + timeout_seconds, value)
+        return True
+
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
@@ -103,6 +114,9 @@ class RedisBackend:
 
     def delete(self, key: str) -> None:
         self.client.delete(key)
+
+    def add(self, key: str, value: bytes, timeout_seconds: int) -> bool:
+        return bool(self.client.set(key, value, ex=timeout_seconds, nx=True))
 
     def ping(self) -> bool:
         return bool(self.client.ping())
@@ -225,6 +239,16 @@ class ResultCache:
             self._redis_call("set", key, sealed, self.timeout_seconds)
         except _Skipped:
             self.memory.set(key, sealed, self.timeout_seconds)
+
+    def add(self, name: str, text: str, timeout_seconds: int) -> bool:
+        """Store `text` under the name `name` only when nothing lives there (a lock shared by the processes
+        through Redis, or within this process without it); whether this call stored it."""
+        key = self.key("lock", name)
+        sealed = self.seal(key, text)
+        try:
+            return bool(self._redis_call("add", key, sealed, timeout_seconds))
+        except _Skipped:
+            return self.memory.add(key, sealed, timeout_seconds)
 
     def delete(self, key: str) -> None:
         self.memory.delete(key)

@@ -33,6 +33,8 @@ class Settings:
     compute_tasks_per_process: int = 200
     # Where people report an accessibility problem: a mailto: or https: address (the statement shows it).
     feedback_address: str = ""
+    #: Compute the presets and keep every page's default view when the process starts serving (services/warmup.py).
+    warm_cache: bool = False
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -53,6 +55,17 @@ def _int(env: Mapping[str, str], name: str, default: int, minimum: int, maximum:
     if not minimum <= value <= maximum:
         raise ConfigError(f"{name}={value} is out of range; use a number from {minimum} to {maximum}.")
     return value
+
+
+def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    if raw.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if raw.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"{name}={raw!r}: use 1 (on) or 0 (off).")
 
 
 def settings_from_environment(env: Mapping[str, str] | None = None) -> Settings:
@@ -90,6 +103,7 @@ def settings_from_environment(env: Mapping[str, str] | None = None) -> Settings:
         log_level=level,
         max_request_bytes=_int(env, "IMW_MAX_REQUEST_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
         feedback_address=_address(env.get("IMW_FEEDBACK_ADDRESS", "")),
+        warm_cache=_flag(env, "IMW_WARM_CACHE", True),
     )
 
 

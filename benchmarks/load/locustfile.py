@@ -1,9 +1,18 @@
-"""A crowd on the portal: people browse the monitoring pages and run scenarios.
+"""A crowd on the portal, as after a news item or a SERV meeting: `make load` (issue 11).
 
-Loopback only; bounded by `make load` (50 users, 60 s). Each simulated person opens pages as a browser does (the
-page, its layout and its callback graph), changes filters, and in one case in three runs a scenario. Callback
-requests are the ones a real browser sent (recorded by record_payloads.py); scenario runs get a random change of
-one number so that part of them miss the cache, as a crowd trying its own scenarios would.
+Loopback only; bounded by `make load` (LOAD_USERS users, 100 in the issue's measure, for 60 s). Each simulated
+person waits 1 to 4 s between actions and, in this mix (task weights 6 : 3):
+
+- **browses the monitoring pages** (6): opens a page as a browser does (the page; for a page that runs Dash, also
+  `/_dash-layout`, `/_dash-dependencies` and the router's request for the page's content) and **changes its
+  filters** (the filter callbacks a real browser sent on that page, recorded by record_payloads.py; up to six);
+- **runs the simulator** (3): opens `/simulator` as a browser does, then one time in three **opens a preset**
+  (the callback that sets the controls and the one that computes its results, as recorded) and otherwise
+  **changes parameters with fresh values**: the recorded parameter change with two parameters set to a random
+  valid value (within the field's range, on its step), so that most runs are scenarios the cache has not seen.
+
+Requests are named by kind (page, page content, dash layout, dash dependencies, callback monitoring,
+callback simulator), so that summarise.py reports p50, p95 and requests per second per kind.
 """
 
 from __future__ import annotations
@@ -12,14 +21,23 @@ import json
 import os
 import random
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from locust import HttpUser, between, events, task
 
-PAYLOADS = json.loads(Path(os.environ.get("IMW_LOAD_PAYLOADS", "/tmp/imw-payloads.json")).read_text("utf-8"))
-PAGE_PATHS = sorted({str(item["path"]) for item in PAYLOADS} | {"/", "/methodologie", "/toegankelijkheid"})
-MONITORING = [item for item in PAYLOADS if item["path"] != "/simulator"]
-SIMULATOR = [item for item in PAYLOADS if item["path"] == "/simulator"]
+RECORDS: list[dict[str, Any]] = json.loads(
+    Path(os.environ.get("IMW_LOAD_PAYLOADS", "/tmp/imw-payloads.json")).read_text("utf-8")
+)
+STATIC = {r["path"] for r in RECORDS if r["kind"] == "static"}
+ROUTER = {r["path"]: r["body"] for r in RECORDS if r["kind"] == "router"}
+FILTERS: dict[str, list[dict[str, Any]]] = {}
+for record in RECORDS:
+    if record["kind"] == "filter":
+        FILTERS.setdefault(record["path"], []).append(record["body"])
+PRESET = [r["body"] for r in RECORDS if r["kind"] == "preset"]
+PARAMETER = [r for r in RECORDS if r["kind"] == "parameter" and "sim-summary" in str(r["body"].get("output"))]
+BROWSED = sorted((STATIC | set(ROUTER)) - {"/simulator"})
 
 
 @events.test_start.add_listener
@@ -29,19 +47,22 @@ def _only_loopback(environment, **_kwargs) -> None:  # type: ignore[no-untyped-d
         raise SystemExit(f"the load test targets loopback only, not {host}")
 
 
-def _vary(body: dict) -> dict:
-    """Change one number among the callback inputs, so that the scenario is new to the cache now and then."""
-    body = json.loads(json.dumps(body))
-    numbers = [
-        entry
-        for entry in body.get("inputs", [])
-        if isinstance(entry, dict)
-        and isinstance(entry.get("value"), int | float)
-        and not isinstance(entry.get("value"), bool)
-    ]
-    if numbers and random.random() < 0.5:
-        entry = random.choice(numbers)
-        entry["value"] = round(entry["value"] * random.choice([0.9, 0.95, 1.05, 1.1]), 2)
+def fresh_values(record: dict[str, Any], count: int = 2) -> dict[str, Any]:
+    """The recorded parameter change with `count` parameters (the one changed first) set to a random valid
+    value: min + k * step, within [min, max]."""
+    body = json.loads(json.dumps(record["body"]))
+    ranges = record["field"]["ranges"]
+    fields = next(
+        entries
+        for entries in body.get("inputs", [])
+        if isinstance(entries, list) and entries and isinstance(entries[0].get("id"), dict)
+    )
+    by_name = {entry["id"]["name"]: entry for entry in fields if entry["id"].get("name") in ranges}
+    others = [name for name in by_name if name != record["field"]["name"]]
+    for name in [record["field"]["name"], *random.sample(others, min(count - 1, len(others)))]:
+        low, high, step = ranges[name]["min"], ranges[name]["max"], ranges[name]["step"]
+        steps = round((high - low) / step)
+        by_name[name]["value"] = round(low + step * random.randint(0, steps), 6)
     return body
 
 
@@ -49,24 +70,29 @@ class Visitor(HttpUser):
     wait_time = between(1, 4)
 
     def _open(self, path: str) -> None:
-        self.client.get(path, name="page " + path)
+        self.client.get(path, name="page")
+        if path in STATIC:
+            return  # a page that needs no Dash: the browser asks for nothing more
         self.client.get("/_dash-layout", name="dash layout")
         self.client.get("/_dash-dependencies", name="dash dependencies")
+        if path in ROUTER:
+            self.client.post("/_dash-update-component", json=ROUTER[path], name="page content")
 
-    def _callback(self, item: dict, name: str) -> None:
-        self.client.post("/_dash-update-component", json=item["body"], name=name)
+    def _callback(self, body: dict[str, Any], name: str) -> None:
+        self.client.post("/_dash-update-component", json=body, name=name)
 
     @task(6)
     def browse_monitoring(self) -> None:
-        path = random.choice(PAGE_PATHS)
+        path = random.choice(BROWSED)
         self._open(path)
-        for item in [i for i in MONITORING if i["path"] == path][:6]:
-            self._callback(item, "callback monitoring")
+        for body in FILTERS.get(path, [])[:6]:
+            self._callback(body, "callback monitoring")
 
     @task(3)
     def run_scenario(self) -> None:
-        if not SIMULATOR:
-            return
         self._open("/simulator")
-        item = random.choice(SIMULATOR)
-        self._callback({"body": _vary(item["body"])}, "callback simulator")
+        if PRESET and random.random() < 1 / 3:
+            for body in PRESET:
+                self._callback(body, "callback simulator")
+        elif PARAMETER:
+            self._callback(fresh_values(random.choice(PARAMETER)), "callback simulator")

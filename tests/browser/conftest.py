@@ -150,6 +150,15 @@ class PageProbe:
             ),
         )
 
+    def show_chart(self, graph_id: str) -> None:
+        """Scroll a chart's place into view and wait until its graph has drawn (charts draw when seen)."""
+        self.page.locator(f".chart-place[data-graph='{graph_id}']").scroll_into_view_if_needed()
+        self.page.wait_for_function(
+            "(id) => { const place = document.querySelector(`.chart-place[data-graph='${id}']`);"
+            " return place && place.dataset.chart === 'drawn'; }",
+            arg=graph_id,
+        )
+
     def open(self, path: str) -> Any:
         """Open a portal path and wait until Dash has rendered it and the network is quiet."""
         self.page.goto(self.base_url + path)
@@ -157,13 +166,19 @@ class PageProbe:
         return self.page
 
     def wait_until_rendered(self) -> None:
-        self.page.wait_for_selector("#_pages_content main h1", state="attached")
+        """Until Dash has rendered the page (or, for a page that needs no Dash, its HTML is there)."""
+        self.page.wait_for_selector(
+            "#_pages_content main h1, #imw-first-view[data-static] main h1", state="attached"
+        )
         self.page.wait_for_load_state("networkidle")
         self.page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
 
-    def assert_clean(self) -> None:
-        """No console error or warning, no page error, no failed request."""
-        problems = [*self.console, *self.errors, *self.failures]
+    def assert_clean(self, allow_http_errors: bool = False) -> None:
+        """No console error or warning, no page error, no failed request (no HTTP error either, unless the
+        page is one: a 404 page answers 404, and the browser says so in its console)."""
+        failures = [f for f in self.failures if not (allow_http_errors and "HTTP 4" in f)]
+        console = [c for c in self.console if not (allow_http_errors and "status of 404" in c)]
+        problems = [*console, *self.errors, *failures]
         assert not problems, "the page was not clean:\n" + "\n".join(problems)
 
     def assert_local_only(self) -> None:

@@ -212,6 +212,7 @@ def test_the_language_switch_keeps_the_scenario(browser_page: PageProbe):
 
 def test_two_presets_compare_side_by_side(browser_page: PageProbe):
     page = browser_page.open("/simulator/vergelijken?a=basis&b=terugval_bovenop_contingent&c=none")
+    page.locator(f"#{ids.COMPARE_DECOMPOSITION}").scroll_into_view_if_needed()  # charts draw when seen
     page.wait_for_selector(f"#{ids.COMPARE_DECOMPOSITION} .js-plotly-plot")
     page.wait_for_load_state("networkidle")
     parameters = page.inner_text(f"#{ids.COMPARE_PARAMETERS}")
@@ -234,6 +235,7 @@ def test_two_presets_compare_side_by_side(browser_page: PageProbe):
 def test_the_pages_are_accessible_and_load_nothing_from_elsewhere(browser_page: PageProbe, path: str):
     page = browser_page.open(path)
     if path.startswith("/simulator/vergelijken"):
+        page.locator(f"#{ids.COMPARE_DECOMPOSITION}").scroll_into_view_if_needed()  # charts draw when seen
         page.wait_for_selector(f"#{ids.COMPARE_DECOMPOSITION} .js-plotly-plot")
     else:
         wait_for_results(page)

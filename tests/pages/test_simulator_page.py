@@ -121,6 +121,42 @@ def test_a_link_saved_on_older_parameters_says_so(page):
     )
 
 
+def _as_json(value):
+    return json.dumps(value, cls=__import__("plotly").utils.PlotlyJSONEncoder, sort_keys=True)
+
+
+def test_the_page_arrives_with_the_first_results_the_callback_would_show(page):
+    scenario = PRESETS["terugval_5_jaar"].scenario
+    layout = page.layout(s=encode_scenario(scenario, computed_with=versions()), lang="en")
+    expected = page.results_outputs(scenario, page.meta_document(scenario, "terugval_5_jaar"), "en")
+    for (component_id, prop), value in zip(page.RESULT_OUTPUTS, expected, strict=True):
+        assert _as_json(getattr(by_id(layout, component_id), prop)) == _as_json(value), (component_id, prop)
+    budget = by_id(layout, ids.BUDGET_GRAPH).figure
+    assert budget["data"] and len(budget["data"][0]["x"]) == scenario.horizon_years
+    assert "Summary" not in text_of(by_id(layout, ids.SUMMARY)) and text_of(by_id(layout, ids.SUMMARY))
+
+
+def test_the_page_callback_does_not_run_when_the_page_loads(portal):
+    graph = portal.server.test_client().get("/_dash-dependencies").get_json()
+    spec = next(item for item in graph if f"{ids.SUMMARY}.children" in item["output"])
+    assert spec["prevent_initial_call"] is True
+
+
+def test_a_results_output_the_layout_lacks_is_an_error(page):
+    with pytest.raises(LookupError, match="no-such-output"):
+        page.fill_outputs(html.Div(id="a"), {("no-such-output", "children"): "x"})
+
+
+def test_when_the_first_results_fail_the_page_still_opens_and_says_so(page, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("model down")
+
+    monkeypatch.setattr(page, "results_outputs", broken)
+    layout = page.layout()
+    assert "could not be computed" in text_of(page.layout(lang="en")) or "konden niet" in text_of(layout)
+    assert by_id(layout, ids.BUDGET_GRAPH) is not None
+
+
 def test_garbage_in_the_query_never_breaks_the_layout(page):
     for query in (
         {"lang": ["nl", "en"]},
@@ -462,3 +498,56 @@ def test_a_scenario_with_more_draws_than_the_page_offers_is_refused_with_the_rea
     layout = page.layout(s=encode_scenario(parse_scenario_text(many, "yaml")))
     assert by_id(layout, ids.DRAWS).value == 1000  # the baseline, with the link's problem shown
     assert by_id(layout, ids.LINK_NOTICE) is not None
+
+
+def test_a_chart_whose_layout_is_shown_gets_its_new_data_alone(page):
+    outputs = page.page_outputs(*baseline_round(page, **{BAND: 55}))
+    results = dict(zip(page.RESULT_OUTPUTS, outputs[-len(page.RESULT_OUTPUTS) :], strict=True))
+    shown = page.layout_digests(results)
+    assert set(shown) >= {ids.BUDGET_GRAPH, ids.WORKERS_GRAPH, ids.TORNADO_GRAPH}
+    again = page.page_outputs(*baseline_round(page, **{BAND: 60}))
+    sent = dict(
+        zip([*FIELD_OUTPUTS, *page.RESULT_OUTPUTS, "layouts"], page.in_place(again, shown), strict=True)
+    )
+    budget = sent[(ids.BUDGET_GRAPH, "figure")]
+    assert isinstance(budget, dash.Patch)
+    operations = budget.to_plotly_json()["operations"]
+    assert [op["location"] for op in operations] == [["data"]], "the data alone, the layout stays"
+    new_budget = dict(zip(page.RESULT_OUTPUTS, again[-len(page.RESULT_OUTPUTS) :], strict=True))[
+        (ids.BUDGET_GRAPH, "figure")
+    ]
+    assert operations[0]["params"]["value"] == new_budget["data"]
+    # The tornado's central line moves with the central cost: its layout changes, so it goes whole.
+    assert isinstance(sent[(ids.TORNADO_GRAPH, "figure")], dict)
+    changed = {graph for graph, digest in sent["layouts"].items() if shown.get(graph) != digest}
+    assert changed == {ids.TORNADO_GRAPH}
+
+
+def test_a_chart_whose_layout_changed_is_sent_whole(page):
+    outputs = page.page_outputs(*baseline_round(page))
+    results = dict(zip(page.RESULT_OUTPUTS, outputs[-len(page.RESULT_OUTPUTS) :], strict=True))
+    shown = {**page.layout_digests(results), ids.BUDGET_GRAPH: "another layout"}
+    sent = page.in_place(outputs, shown)
+    figures = dict(zip(page.RESULT_OUTPUTS, sent[-len(page.RESULT_OUTPUTS) - 1 : -1], strict=True))
+    assert isinstance(figures[(ids.BUDGET_GRAPH, "figure")], dict)
+    assert isinstance(figures[(ids.WORKERS_GRAPH, "figure")], dash.Patch)
+    assert sent[-1][ids.BUDGET_GRAPH] == page.layout_digest(results[(ids.BUDGET_GRAPH, "figure")])
+
+
+def test_the_page_records_the_layouts_its_first_charts_show(page):
+    layout = page.layout()
+    store = by_id(layout, ids.FIGURE_LAYOUTS)
+    assert store.data[ids.BUDGET_GRAPH] == page.layout_digest(by_id(layout, ids.BUDGET_GRAPH).figure)
+
+
+def test_the_fields_shown_wrong_follow_what_a_round_sends(page):
+    names = ["a", "b", "c"]
+    shown = {"a": "too high"}
+    assert page.problems_after(
+        names, shown, [no_update, True, no_update], [no_update, "too low", no_update]
+    ) == {
+        "a": "too high",
+        "b": "too low",
+    }
+    assert page.problems_after(names, shown, [False, no_update, no_update], ["", no_update, no_update]) == {}
+    assert page.problems_after(names, shown, no_update, no_update) == shown

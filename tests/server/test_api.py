@@ -52,3 +52,12 @@ def test_a_bad_link_is_a_400_that_names_the_problem(client, query, problem):
     response = client.get(f"/api/scenario?{query}")
     assert response.status_code == 400
     assert response.get_json()["problem"] == problem
+
+
+def test_a_scenario_answer_is_public_and_revalidated_by_its_etag():
+    client = portal.server.test_client()
+    first = client.get("/api/scenario")
+    assert first.status_code == 200
+    assert first.headers["Cache-Control"] == "public, max-age=300"
+    again = client.get("/api/scenario", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304

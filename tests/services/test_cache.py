@@ -222,3 +222,14 @@ def test_a_hung_redis_costs_at_most_its_timeout_then_the_breaker_serves_from_mem
         os.kill(process_id, signal.SIGCONT)
     time.sleep(1.1)
     assert store.status() == {"backend": "redis", "state": "ok"}  # one trial call found it back
+
+
+def test_a_lock_is_taken_once_in_memory_and_once_across_processes_through_redis(redis_url):
+    alone = ResultCache(b"a secret")
+    assert alone.add("warm:v1", "1", timeout_seconds=60) is True
+    assert alone.add("warm:v1", "2", timeout_seconds=60) is False
+    assert alone.add("warm:v2", "1", timeout_seconds=60) is True, "another name is another lock"
+    one = ResultCache(TEST_SECRET.encode(), redis=RedisBackend(redis_url, 500))
+    two = ResultCache(TEST_SECRET.encode(), redis=RedisBackend(redis_url, 500))
+    name = f"warm:{time.monotonic_ns()}"
+    assert [one.add(name, "1", 60), two.add(name, "2", 60), one.add(name, "3", 60)] == [True, False, False]
