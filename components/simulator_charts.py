@@ -24,7 +24,7 @@ from data.decomposition import EFFECTS, Decomposition
 from data.results import OUTPUT_LABELS, output_label
 from simulation import COACHING_NEEDS
 from simulation.sensitivity import Sensitivity
-from simulation.summary import BREAKDOWN_PACKAGES
+from simulation.summary import BREAKDOWN_PACKAGES, STATISTIC
 
 Figure = dict[str, Any]
 
@@ -128,9 +128,10 @@ def _column(annual: pd.DataFrame, name: str) -> Any:
     return columns[name]
 
 
-def output_series(annual: pd.DataFrame, output: str, statistic: str = "mean") -> pd.Series:
-    """One output of an annual table by year, with numpy masks rather than pandas' aligned comparison: the
-    simulator reads some thirty series for one redraw (40 ms with pandas)."""
+def output_series(annual: pd.DataFrame, output: str, statistic: str = STATISTIC) -> pd.Series:
+    """One output of an annual table by year (the central projection unless another statistic is asked), with
+    numpy masks rather than pandas' aligned comparison: the simulator reads some thirty series for one redraw
+    (40 ms with pandas)."""
     mask = _column(annual, "output") == output
     years = _column(annual, "year")[mask].astype(int)
     return pd.Series(_column(annual, statistic)[mask], index=years, name=output)
@@ -160,7 +161,7 @@ def _panel_title(text: str, top: float) -> dict[str, Any]:
 
 def budget_figure(annual: pd.DataFrame, n_draws: int, language: str) -> Figure:
     """Annual cost stacked by the IMW loonpremie, the running VOPs, the begeleidingspremie and the places on top of
-    the contingent; with draws, the total's median and P5-P95 as a marker with error bars."""
+    the contingent (the central projection); with draws, the total's P5-P95 as error bars on its marker."""
     data: list[dict[str, Any]] = []
     stacked = ("loonpremie_imw_cost", "loonpremie_vop_cost", "begeleiding_cost", "fallback_cost")
     for index, output in enumerate(stacked):
@@ -176,7 +177,7 @@ def budget_figure(annual: pd.DataFrame, n_draws: int, language: str) -> Figure:
             }
         )
     if n_draws > 0:
-        median = _series(annual, "total_cost", "p50") / MILLION
+        median = _series(annual, "total_cost") / MILLION
         low = _series(annual, "total_cost", "p5") / MILLION
         high = _series(annual, "total_cost", "p95") / MILLION
         data.append(
@@ -284,7 +285,7 @@ def contingent_figure(annual: pd.DataFrame, language: str) -> Figure:
         {
             "type": "bar",
             "x": years,
-            "y": (_series(annual, "contingent_full") * 100).to_list(),
+            "y": (_series(annual, "contingent_full", "mean") * 100).to_list(),  # a share of the draws
             "name": t("sim.chart.full", language),
             "marker": {"color": SERIES_COLOURS[3], "pattern": pattern("/")},
             "hovertemplate": f"%{{y:,.0f}}{NBSP}%",

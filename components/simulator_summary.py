@@ -13,9 +13,10 @@ from components.i18n import t
 from components.simulator_charts import output_series
 from components.simulator_controls import field_labels, scenario_title
 from services.simulation import SimulationResult
+from simulation.summary import STATISTIC
 
 
-def _by_year(result: SimulationResult, output: str, statistic: str = "mean") -> dict[int, float]:
+def _by_year(result: SimulationResult, output: str, statistic: str = STATISTIC) -> dict[int, float]:
     series = output_series(result.annual, output, statistic)  # result.value, with numpy masks (faster)
     return {int(year): float(value) for year, value in series.items()}
 
@@ -24,7 +25,7 @@ def summary_paragraphs(result: SimulationResult, language: str) -> list[str]:
     """Three or four sentences groups: the cost, the workers, the contingent, and waiting under an envelope."""
     scenario = result.scenario
     uncertain = result.n_draws > 0
-    statistic = "p50" if uncertain else "mean"
+    statistic = STATISTIC  # the central projection, with the draws' P5-P95 where there are draws
     total = _by_year(result, "total_cost", statistic)
     years = sorted(total)
     first, last = years[0], years[-1]
@@ -33,7 +34,7 @@ def summary_paragraphs(result: SimulationResult, language: str) -> list[str]:
         low = _by_year(result, "total_cost", "p5")[last]
         high = _by_year(result, "total_cost", "p95")[last]
         band = t("sim.text.band", language).format(low=format_millions(low), high=format_millions(high))
-    horizon = min(10, scenario.horizon_years)
+    horizon = len(years)
     paragraphs = [
         t("sim.text.cost", language).format(
             name=scenario_title(scenario, language),
@@ -43,7 +44,7 @@ def summary_paragraphs(result: SimulationResult, language: str) -> list[str]:
             last_year=last,
             band=band,
             n=horizon,
-            cumulative=format_millions(result.key_figures["cumulative_cost_10y"]["p50"]),
+            cumulative=format_millions(result.key_figures["cumulative_cost_horizon"][STATISTIC]),
         )
     ]
     workers = _by_year(result, "workers_imw", statistic)
@@ -63,7 +64,7 @@ def summary_paragraphs(result: SimulationResult, language: str) -> list[str]:
     if fallback > 0:
         text += t("sim.text.fallback", language).format(cost=format_millions(fallback))
     paragraphs.append(text)
-    full = _by_year(result, "contingent_full")[last]
+    full = _by_year(result, "contingent_full", "mean")[last]  # the share of the draws
     if uncertain:
         full_text = t("sim.text.full_probability", language).format(share=format_percent(full))
     else:
@@ -73,7 +74,7 @@ def summary_paragraphs(result: SimulationResult, language: str) -> list[str]:
             last_year=last,
             capacity=format_number(_by_year(result, "contingent_capacity", statistic)[last]),
             full=full_text,
-            queue=format_number(result.key_figures["peak_queue"]["p50"]),
+            queue=format_number(result.key_figures["peak_queue"][STATISTIC]),
         )
     )
     waiting = _by_year(result, "imw_waiting", statistic)[last]

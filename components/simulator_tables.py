@@ -29,13 +29,12 @@ from data.decomposition import EFFECTS, Decomposition
 from data.parameter_store import ParameterValue, load_parameters
 from data.results import CATEGORY_LABELS, OUTPUT_LABELS, output_label
 from data.scenario import Override, Scenario, baseline_values, is_dated, scenario_parameters
-from simulation.summary import STOCKS
+from simulation.summary import STATISTIC, STOCKS
 
 #: The key figures in the order shown, with their unit.
 KEY_FIGURES: Final = (
     ("first_year_cost", "EUR"),
-    ("cumulative_cost_5y", "EUR"),
-    ("cumulative_cost_10y", "EUR"),
+    ("cumulative_cost_horizon", "EUR"),
     ("workers_imw_2030", "persons"),
     ("peak_queue", "persons"),
     ("cost_per_worker_year", "EUR/year"),
@@ -103,25 +102,70 @@ def _table(
 def key_figures_table(
     figures: Mapping[str, Mapping[str, float]], n_draws: int, horizon_years: int, language: str
 ) -> dbc.Table:
-    """The key figures: the median (or the central projection) and, with draws, the P5-P95 range."""
-    years = {"cumulative_cost_5y": min(5, horizon_years), "cumulative_cost_10y": min(10, horizon_years)}
-    header = [t("sim.key.figure", language), t("sim.key.median" if n_draws else "sim.key.central", language)]
+    """The key figures: the central projection (STATISTIC) and, with draws, their P5-P95 range."""
+    header = [t("sim.key.figure", language), t("sim.key.central", language)]
     if n_draws:
-        header.append(t("sim.key.band", language))
+        header.append(t("sim.key.band", language).format(n=format_number(n_draws)))
     rows = []
     for name, unit in KEY_FIGURES:
-        if name == "cumulative_cost_5y" and horizon_years <= 5 and horizon_years < 10:
-            continue  # the same as the 10-year figure on a short horizon
         if name not in figures:
             continue  # outside the horizon (the end of 2030 on a short one)
-        label = t(f"sim.key.{name}", language).format(n=years.get(name, ""))
-        row: list[Any] = [label, format_amount(figures[name]["p50"], unit)]
+        label = t(f"sim.key.{name}", language).format(n=horizon_years)
+        row: list[Any] = [label, format_amount(figures[name][STATISTIC], unit)]
         if n_draws:
             row.append(
                 f"{format_amount(figures[name]['p5'], unit)} – {format_amount(figures[name]['p95'], unit)}"
             )
         rows.append(row)
     return _table(t("sim.key_figures", language), header, rows)
+
+
+#: What the simulator opens with: the difference from the baseline, per year and over the horizon.
+DIFFERENCE_FIGURES: Final = (
+    ("first_year_cost", "EUR"),
+    ("cumulative_cost_horizon", "EUR"),
+    ("workers_imw_2030", "persons"),
+    ("final_workers", "persons"),
+    ("peak_queue", "persons"),
+)
+
+
+def baseline_difference(
+    figures: Mapping[str, Mapping[str, float]],
+    baseline: Mapping[str, Mapping[str, float]] | None,
+    horizon_years: int,
+    language: str,
+) -> Any:
+    """The scenario against the baseline on the same horizon: each headline figure of both (the central
+    projection, STATISTIC) and the difference; for the baseline itself, a line that says so."""
+    if baseline is None:
+        return html.P(t("sim.difference.is_baseline", language), className="mb-0")
+    header = [
+        t("sim.key.figure", language),
+        t("sim.difference.scenario", language),
+        t("sim.difference.baseline", language),
+        t("sim.difference.difference", language),
+    ]
+    rows = []
+    for name, unit in DIFFERENCE_FIGURES:
+        if name not in figures or name not in baseline:
+            continue
+        mine, theirs = figures[name][STATISTIC], baseline[name][STATISTIC]
+        label = t(f"sim.key.{name}", language).format(n=horizon_years)
+        rows.append(
+            [
+                label,
+                format_amount(mine, unit),
+                format_amount(theirs, unit),
+                format_signed(mine - theirs, unit),
+            ]
+        )
+    return html.Div(
+        [
+            _table(t("sim.difference", language), header, rows, caption_hidden=True),
+            html.P(t("sim.difference.note", language), className="small text-body-secondary mb-0"),
+        ]
+    )
 
 
 def warnings_block(warnings: Sequence[Mapping[str, object]], language: str) -> Any:
@@ -284,8 +328,8 @@ def parameter_differences(scenarios: Sequence[tuple[str, Scenario]], language: s
 def _total(annual: pd.DataFrame, output: str, years: Sequence[int]) -> float:
     rows = annual[(annual["output"] == output) & annual["year"].isin(years)]
     if output.split(".")[0] in STOCKS:
-        return float(rows.sort_values("year")["mean"].iloc[-1]) if len(rows) else float("nan")
-    return float(rows["mean"].sum())
+        return float(rows.sort_values("year")[STATISTIC].iloc[-1]) if len(rows) else float("nan")
+    return float(rows[STATISTIC].sum())
 
 
 def _output_unit(output: str) -> str:
@@ -293,35 +337,83 @@ def _output_unit(output: str) -> str:
     return {"EUR": "EUR", "kans": "share"}.get(unit, "persons")
 
 
-def output_differences(
-    annuals: Sequence[tuple[str, pd.DataFrame]], years: Sequence[int], language: str
-) -> html.Div:
-    """Every output of the export (breakdowns included) per scenario over the shared years, and B − A, C − A."""
-    name_a, annual_a = annuals[0]
-    header: list[Any] = [t("sim.compare.output", language), name_a]
-    for letter, (name, _) in zip("BC", annuals[1:], strict=False):
-        header += [name, t("sim.compare.difference", language).format(a="A", b=letter)]
-    outputs = list(OUTPUT_LABELS) + [
-        name for name in annual_a["output"].unique() if "." in name and name.split(".")[0] in OUTPUT_LABELS
-    ]
+#: The outputs the comparison opens with: what the budget and the contingent come to.
+HEADLINE_OUTPUTS: Final = (
+    "total_cost",
+    "loonpremie_cost",
+    "begeleiding_cost",
+    "fallback_cost",
+    "workers_imw",
+    "workers",
+    "queue",
+)
+
+
+def _is_zero(value: float) -> bool:
+    return not math.isfinite(value) or abs(value) < 1e-9
+
+
+def difference_rows(
+    annuals: Sequence[tuple[str, pd.DataFrame]],
+    years: Sequence[int],
+    outputs: Sequence[str],
+    language: str,
+    only_changed: bool = False,
+) -> list[list[Any]]:
+    """A row per output: each scenario's value over `years` (STATISTIC) and its difference from the first.
+    Rows that are zero in every scenario are left out; with `only_changed`, also those with no difference."""
+    _, annual_a = annuals[0]
     rows = []
     for output in outputs:
         unit = _output_unit(output)
         base = _total(annual_a, output, years)
+        values = [_total(annual, output, years) for _, annual in annuals[1:]]
+        if all(_is_zero(value) for value in (base, *values)):
+            continue
+        if only_changed and all(_is_zero(value - base) for value in values):
+            continue
         row: list[Any] = [output_label(output, language), _cell(base, unit)]
-        for _, annual in annuals[1:]:
-            value = _total(annual, output, years)
+        for value in values:
             row += [_cell(value, unit), _difference(value - base, unit)]
         rows.append(row)
-    caption = t("sim.compare.outputs", language)
-    return html.Div(
-        [
-            _table(caption, header, rows, caption_hidden=True),
-            html.P(
-                t("sim.compare.outputs.caption", language).format(first=years[0], last=years[-1]),
-                className="small text-body-secondary",
-            ),
+    return rows
+
+
+def _differences_header(annuals: Sequence[tuple[str, pd.DataFrame]], language: str) -> list[Any]:
+    header: list[Any] = [t("sim.compare.output", language), annuals[0][0]]
+    for letter, (name, _) in zip("BC", annuals[1:], strict=False):
+        header += [name, t("sim.compare.difference", language).format(a="A", b=letter)]
+    return header
+
+
+def output_differences(
+    annuals: Sequence[tuple[str, pd.DataFrame]],
+    years: Sequence[int],
+    language: str,
+    headline: bool = False,
+) -> html.Div:
+    """Every output of the export (breakdowns included) per scenario over the shared years, and B − A, C − A,
+    for the central projection (STATISTIC); rows that are zero in every scenario left out. `headline`: only the
+    budget and contingent outputs that differ between the scenarios (what the comparison opens with)."""
+    _, annual_a = annuals[0]
+    if headline:
+        outputs: list[str] = list(HEADLINE_OUTPUTS)
+    else:
+        outputs = list(OUTPUT_LABELS) + [
+            name
+            for name in annual_a["output"].unique()
+            if "." in name and name.split(".")[0] in OUTPUT_LABELS
         ]
+    rows = difference_rows(annuals, years, outputs, language, only_changed=headline)
+    caption = t("sim.compare.headline" if headline else "sim.compare.outputs", language)
+    note = html.P(
+        t("sim.compare.outputs.caption", language).format(first=years[0], last=years[-1]),
+        className="small text-body-secondary",
+    )
+    if not rows:
+        return html.Div([html.P(t("sim.compare.headline.none", language)), note])
+    return html.Div(
+        [_table(caption, _differences_header(annuals, language), rows, caption_hidden=True), note]
     )
 
 

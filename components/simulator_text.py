@@ -267,13 +267,9 @@ register(
         "sim.results": {"nl": "Resultaten", "en": "Results"},
         "sim.summary": {"nl": "Samenvatting", "en": "Summary"},
         "sim.key_figures": {"nl": "Kerncijfers", "en": "Key figures"},
-        "sim.key.cumulative_cost_5y": {
-            "nl": "Kost samen over de eerste {n} jaar",
-            "en": "Cost over the first {n} years together",
-        },
-        "sim.key.cumulative_cost_10y": {
-            "nl": "Kost samen over de eerste {n} jaar",
-            "en": "Cost over the first {n} years together",
+        "sim.key.cumulative_cost_horizon": {
+            "nl": "Kost samen over {n} jaar (de horizon)",
+            "en": "Cost over {n} years together (the horizon)",
         },
         "sim.key.peak_queue": {
             "nl": "Langste wachtrij collectief maatwerk",
@@ -360,9 +356,24 @@ register(
             "en": "One assumption above all sets the spread of the cost: {label} ({share}).",
         },
         "sim.key.figure": {"nl": "Kerncijfer", "en": "Key figure"},
-        "sim.key.median": {"nl": "Mediaan", "en": "Median"},
+        "sim.difference": {"nl": "Verschil met het basisscenario", "en": "Difference from the baseline"},
+        "sim.difference.scenario": {"nl": "Dit scenario", "en": "This scenario"},
+        "sim.difference.baseline": {"nl": "Basisscenario", "en": "Baseline"},
+        "sim.difference.difference": {"nl": "Verschil", "en": "Difference"},
+        "sim.difference.note": {
+            "nl": "Centrale projectie van beide scenario's (elke aanname op haar centrale waarde), op dezelfde "
+            "horizon; dezelfde cijfers als in Vergelijken en zijn ontleding.",
+            "en": "Central projection of both scenarios (every assumption at its central value), on the same "
+            "horizon; the same figures as in Compare and its decomposition.",
+        },
+        "sim.difference.is_baseline": {
+            "nl": "Dit is het basisscenario. Kies een voorinstelling of verander een parameter: hier komt dan "
+            "het verschil met de basis.",
+            "en": "This is the baseline. Choose a preset or change a parameter: the difference from the "
+            "baseline then shows here.",
+        },
         "sim.key.central": {"nl": "Centrale projectie", "en": "Central projection"},
-        "sim.key.band": {"nl": "P5–P95", "en": "P5–P95"},
+        "sim.key.band": {"nl": "P5–P95 van {n} trekkingen", "en": "P5–P95 of {n} draws"},
         "sim.chart.budget": {"nl": "Jaarlijkse kost", "en": "Annual cost"},
         "sim.chart.budget.caption": {
             "nl": "Kost per jaar in euro, lopende prijzen: loonpremie, begeleidingspremie en plaatsen voor "
@@ -370,7 +381,10 @@ register(
             "en": "Cost per year in euro, current prices: wage premium, coaching premium and places for returnees "
             "on top of the contingent. Bars: mean over the draws.",
         },
-        "sim.chart.band": {"nl": "Totaal: mediaan en P5–P95", "en": "Total: median and P5–P95"},
+        "sim.chart.band": {
+            "nl": "Totaal: centrale projectie en P5–P95",
+            "en": "Total: central projection and P5–P95",
+        },
         "sim.chart.total": {"nl": "Totaal", "en": "Total"},
         "sim.chart.workers": {
             "nl": "IMW-werknemers per pakket en lopende VOP's",
@@ -518,12 +532,20 @@ register(
         },
         "sim.compare.parameter": {"nl": "Parameter", "en": "Parameter"},
         "sim.compare.settings": {"nl": "Instelling", "en": "Setting"},
-        "sim.compare.outputs": {"nl": "Verschillen in de resultaten", "en": "Differences in the results"},
+        "sim.compare.outputs": {"nl": "Alle resultaten", "en": "All results"},
+        "sim.compare.headline": {"nl": "Wat verschilt", "en": "What differs"},
+        "sim.compare.headline.none": {
+            "nl": "De scenario's geven dezelfde kost, werknemers en wachtrij.",
+            "en": "The scenarios give the same cost, workers and queue.",
+        },
         "sim.compare.outputs.caption": {
             "nl": "Stromen (kosten, instroom, uitstroom) opgeteld over de jaren {first}–{last}; standen "
-            "(werknemers, contingent, wachtrij) op het einde van {last}. Gemiddelde over de trekkingen.",
+            "(werknemers, contingent, wachtrij) op het einde van {last}. Centrale projectie (elke aanname op haar "
+            "centrale waarde), zoals in de simulator en de ontleding; rijen die in elk scenario nul zijn, zijn "
+            "weggelaten.",
             "en": "Flows (costs, inflow, exits) summed over {first}–{last}; stocks (workers, contingent, queue) at "
-            "the end of {last}. Mean over the draws.",
+            "the end of {last}. Central projection (every assumption at its central value), as in the simulator "
+            "and the decomposition; rows that are zero in every scenario are left out.",
         },
         "sim.compare.output": {"nl": "Resultaat", "en": "Result"},
         "sim.compare.difference": {"nl": "{b} − {a}", "en": "{b} − {a}"},

@@ -24,6 +24,7 @@ import json
 import logging
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any, Final, NamedTuple
 
@@ -63,13 +64,20 @@ from components.simulator_controls import (
     unit_text,
 )
 from components.simulator_summary import Summary, link_problem_text, newer_versions_text, versions_text
-from components.simulator_tables import coverage_table, key_figures_table, variance_table, warnings_block
+from components.simulator_tables import (
+    baseline_difference,
+    coverage_table,
+    key_figures_table,
+    variance_table,
+    warnings_block,
+)
 from components.static_html import compact
 from data.bounded_load import excerpt
 from data.parameter_store import load_parameters
 from data.presets import BASELINE_PRESET, load_presets, matching_preset
 from data.results import EXPORT_FORMATS, export_table_bytes, scenario_yaml
 from data.scenario import (
+    DEFAULT_SEED,
     MAX_HORIZON_YEARS,
     MAX_SCENARIO_BYTES,
     Scenario,
@@ -264,6 +272,13 @@ def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
             html.P(id=ids.SCENARIO_NAME, className="fw-semibold"),
             html.Div(
                 [
+                    html.Section(
+                        [
+                            html.H3(t("sim.difference", language), className="h5"),
+                            html.Div(id=ids.BASELINE_DIFFERENCE),
+                        ],
+                        className="sim-difference border rounded p-3 mb-3",
+                    ),
                     html.Section(
                         [html.H3(t("sim.summary", language), className="h5"), html.Div(id=ids.SUMMARY)],
                         className="sim-summary bg-light border rounded p-3",
@@ -721,6 +736,7 @@ def assumption_label(name: str, low: float, high: float, language: str) -> str:
 
 #: What `results_outputs` fills, in the order of the callback's outputs.
 RESULT_OUTPUTS: Final = (
+    (ids.BASELINE_DIFFERENCE, "children"),
     (ids.SUMMARY, "children"),
     (ids.KEY_FIGURES, "children"),
     (ids.BUDGET_GRAPH, "figure"),
@@ -738,6 +754,17 @@ RESULT_OUTPUTS: Final = (
     (ids.WARNINGS, "children"),
     (ids.VARIANCE, "children"),
 )
+
+
+def baseline_figures(scenario: Scenario) -> dict[str, dict[str, float]] | None:
+    """The baseline's key figures on the scenario's horizon (its central run: cheap, and what the difference
+    reports), or None when the scenario is the baseline."""
+    central = replace(scenario, draws=0, seed=DEFAULT_SEED)
+    base = load_presets()[BASELINE_PRESET].scenario
+    base = replace(base, horizon_years=scenario.horizon_years, draws=0, seed=DEFAULT_SEED)
+    if base.canonical() == central.canonical():  # names and descriptions are not part of it
+        return None
+    return simulate(base).key_figures
 
 
 def results_outputs(scenario: Scenario, meta: object, language: str) -> tuple[Any, ...]:
@@ -766,6 +793,7 @@ def results_outputs(scenario: Scenario, meta: object, language: str) -> tuple[An
     )
     compare = href(COMPARE_PATH, language, a=BASELINE_PRESET, b=other or BASELINE_PRESET)
     return (
+        baseline_difference(result.key_figures, baseline_figures(scenario), scenario.horizon_years, language),
         Summary(result, language),
         key_figures_table(result.key_figures, result.n_draws, scenario.horizon_years, language),
         budget_figure(annual, result.n_draws, language),

@@ -159,7 +159,13 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
         html.P(id=ids.COMPARE_OPEN_LINKS),
         html.Section(
             [
-                html.H2(t("sim.compare.parameters", language), className="h4 mt-3"),
+                html.H2(t("sim.compare.headline", language), className="h4 mt-3"),
+                html.Div(id=ids.COMPARE_HEADLINE),
+            ]
+        ),
+        html.Section(
+            [
+                html.H2(t("sim.compare.parameters", language), className="h4 mt-4"),
                 html.Div(id=ids.COMPARE_PARAMETERS),
             ]
         ),
@@ -189,6 +195,7 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
 
 #: What `compare_outputs` fills, in the order of the callback's outputs.
 COMPARE_OUTPUTS: Final = (
+    (ids.COMPARE_HEADLINE, "children"),
     (ids.COMPARE_PARAMETERS, "children"),
     (ids.COMPARE_COST_GRAPH, "figure"),
     (ids.COMPARE_OUTPUTS, "children"),
@@ -267,6 +274,7 @@ def compare_outputs(choices: object, states: object, language: object) -> tuple[
         if isinstance(choice, str) and choice and choice != NONE
     }
     return (
+        output_differences(annuals, years, language, headline=True),
         parameter_differences(named, language),
         compare_cost_figure(annuals, language),
         outputs,
@@ -277,6 +285,7 @@ def compare_outputs(choices: object, states: object, language: object) -> tuple[
 
 
 @callback(
+    Output(ids.COMPARE_HEADLINE, "children"),
     Output(ids.COMPARE_PARAMETERS, "children"),
     Output(ids.COMPARE_COST_GRAPH, "figure"),
     Output(ids.COMPARE_OUTPUTS, "children"),

@@ -16,6 +16,7 @@ from flask import Flask, Response, jsonify, request
 from data.results import OUTPUT_LABELS
 from services.scenario_url import decode_scenario
 from services.simulation import simulate
+from simulation.summary import STATISTIC
 
 #: The outputs the API returns by year.
 API_OUTPUTS: Final = tuple(OUTPUT_LABELS)
@@ -44,7 +45,9 @@ def scenario_results(state: str | list[str] | None) -> tuple[dict[str, Any], int
         "key_figures": result.key_figures,
         "variance_shares": result.variance_shares,
         "warnings": list(result.warnings),
-        "annual": annual[["year", "output", "p5", "p50", "p95"]].to_dict(orient="records"),
+        # The statistic the portal reports (the central projection), and the draws' P5, P50 and P95 beside it.
+        "statistic": STATISTIC,
+        "annual": annual[["year", "output", STATISTIC, "p5", "p50", "p95"]].to_dict(orient="records"),
     }, 200
 
 

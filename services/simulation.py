@@ -56,7 +56,7 @@ DEFAULT_PAGE_DRAWS: Final = 1000
 #: The most draws any page computes (the largest choice).
 PAGE_MAX_DRAWS: Final = max(PAGE_DRAW_CHOICES)
 #: The format of a cached document; a change makes older documents miss.
-CACHE_FORMAT: Final = 1
+CACHE_FORMAT: Final = 2
 
 T = TypeVar("T")
 
@@ -65,7 +65,8 @@ T = TypeVar("T")
 class SimulationResult:
     """What the simulator shows and exports for one scenario.
 
-    ``annual`` is the long table of ``simulation.summary.annual_table`` (year, output, mean, p5, p50, p95) with
+    ``annual`` is the long table of ``simulation.summary.annual_table`` (year, output, central, mean, p5, p50,
+    p95) with
     money in EUR at current prices; ``key_figures`` maps each key figure to its p5, p50, p95 and mean.
     """
 
@@ -184,8 +185,10 @@ def _simulation(scenario: Scenario) -> SimulationResult:
     """One Monte Carlo run and its summaries (in a compute process of the pool)."""
     start = time.perf_counter()
     projection = run(scenario)
-    table = annual_table(projection)
-    figures = key_figures(projection)
+    # The portal reports the central run (simulation.summary.STATISTIC), with the draws' P5-P95 beside it.
+    central = run(_central(scenario)) if scenario.draws > 0 else None
+    table = annual_table(projection, central)
+    figures = key_figures(projection, central)
     parameter_of = parameter_of_field()
     shares = {
         measure: {

@@ -15,6 +15,10 @@ from simulation.projection import Projection
 BREAKDOWN_PACKAGES: Final = (*PACKAGES, "vop_legacy")
 
 PERCENTILES: Final = (5, 50, 95)
+#: The statistic the portal reports everywhere (pages, tables, charts, downloads, the API): the central projection
+#: (every assumption at its central value), with the P5-P95 of the draws beside it when there are draws, over the
+#: horizon chosen. The median of the draws differs from it where a distribution is skewed.
+STATISTIC: Final = "central"
 
 #: How each series adds up over the quarters of a year: flows sum, stocks take the last quarter (stocks are counted
 #: at the end of a quarter, so the last quarter's value is the end of the year, after its exits).
@@ -70,10 +74,13 @@ def annual_draws(projection: Projection) -> tuple[list[int], dict[str, FloatArra
     return years, result
 
 
-def _long_table(labels: pd.DataFrame, arrays: dict[str, FloatArray]) -> pd.DataFrame:
-    """One block of rows per output: the labels, then mean, p5, p50, p95 over the draws.
+def _long_table(
+    labels: pd.DataFrame, arrays: dict[str, FloatArray], central: dict[str, FloatArray] | None = None
+) -> pd.DataFrame:
+    """One block of rows per output: the labels, then the central run, mean, p5, p50, p95 over the draws.
 
-    Every output has the same shape (D, N), so the statistics are taken for all outputs at once.
+    Every output has the same shape (D, N), so the statistics are taken for all outputs at once. ``central`` holds
+    the central run's (1, N) arrays; without it, a deterministic projection (D = 1) is its own central run.
     """
     names = list(arrays)
     stacked = np.stack([arrays[name] for name in names])  # (K, D, N)
@@ -81,21 +88,34 @@ def _long_table(labels: pd.DataFrame, arrays: dict[str, FloatArray]) -> pd.DataF
     n_rows = len(labels)
     frame = pd.concat([labels] * len(names), ignore_index=True)
     frame["output"] = np.repeat(names, n_rows)
+    if central is not None:
+        frame["central"] = np.concatenate([np.asarray(central[name], dtype=np.float64)[0] for name in names])
+    elif stacked.shape[1] == 1:
+        frame["central"] = stacked[:, 0, :].reshape(-1)
+    else:
+        frame["central"] = np.nan
     frame["mean"] = stacked.mean(axis=1).reshape(-1)
     for percentile, values in zip(PERCENTILES, centre, strict=True):
         frame[f"p{percentile}"] = values.reshape(-1)
     return frame
 
 
-def annual_table(projection: Projection) -> pd.DataFrame:
-    """Long table: year, output, mean, p5, p50, p95. ``contingent_full`` is the probability that the contingent
-    is full in the last quarter of the year (its mean over the draws)."""
+def annual_table(projection: Projection, central: Projection | None = None) -> pd.DataFrame:
+    """Long table: year, output, central, mean, p5, p50, p95. ``central`` is the central run (every assumption at
+    its central value) that goes with a Monte Carlo projection; a deterministic projection is its own.
+    ``contingent_full`` is the probability that the contingent is full in the last quarter of the year (its
+    mean over the draws)."""
     years, arrays = annual_draws(projection)
-    return _long_table(pd.DataFrame({"year": years}), arrays)
+    central_arrays = None
+    if central is not None:
+        central_years, central_arrays = annual_draws(central)
+        if central_years != years or list(central_arrays) != list(arrays):
+            raise ValueError("the central run does not have the quarters and outputs of the projection")
+    return _long_table(pd.DataFrame({"year": years}), arrays, central_arrays)
 
 
 def wide_annual(projection: Projection, statistic: str = "p50") -> pd.DataFrame:
-    """One row per year, one column per output, for `statistic` (mean, p5, p50 or p95)."""
+    """One row per year, one column per output, for `statistic` (central, mean, p5, p50 or p95)."""
     table = annual_table(projection)
     return table.pivot(index="year", columns="output", values=statistic)
 
@@ -137,6 +157,7 @@ def workers_at_year_end(projection: Projection, year: int, name: str = "workers_
 #: The key figures, each a function of a projection giving one value per draw.
 KEY_FIGURES: Final[dict[str, Callable[[Projection], FloatArray]]] = {
     "first_year_cost": first_year_cost,
+    "cumulative_cost_horizon": lambda projection: cumulative_cost(projection, len(projection.quarters)),
     "cumulative_cost_5y": lambda projection: cumulative_cost(projection, 20),
     "cumulative_cost_10y": lambda projection: cumulative_cost(projection, 40),
     "workers_imw_2030": lambda projection: workers_at_year_end(projection, 2030),
@@ -146,15 +167,23 @@ KEY_FIGURES: Final[dict[str, Callable[[Projection], FloatArray]]] = {
 }
 
 
-def key_figures(projection: Projection) -> dict[str, dict[str, float]]:
-    """The key figures with P5, P50, P95 and the mean over the draws (and the central run's value when the
-    projection is deterministic: then all four are that value). The cumulative costs sum the first 20 and 40
-    reported quarters (fewer when the horizon is shorter)."""
+def key_figures(projection: Projection, central: Projection | None = None) -> dict[str, dict[str, float]]:
+    """The key figures with P5, P50, P95 and the mean over the draws, and the central run's value (``central``:
+    the central run that goes with a Monte Carlo projection; a deterministic projection is its own, and then all
+    five are that value). The cumulative costs sum the first 20 and 40 reported quarters (fewer when the horizon
+    is shorter), and all of them (``cumulative_cost_horizon``)."""
     result: dict[str, dict[str, float]] = {}
     for name, figure in KEY_FIGURES.items():
         values = figure(projection)
         if np.all(np.isnan(values)):
             continue
         p5, p50, p95 = np.percentile(values, PERCENTILES)
-        result[name] = {"p5": float(p5), "p50": float(p50), "p95": float(p95), "mean": float(values.mean())}
+        centre = figure(central)[0] if central is not None else (values[0] if len(values) == 1 else np.nan)
+        result[name] = {
+            "central": float(centre),
+            "p5": float(p5),
+            "p50": float(p50),
+            "p95": float(p95),
+            "mean": float(values.mean()),
+        }
     return result

@@ -62,9 +62,10 @@ def test_a_bad_slot_falls_back_to_the_baseline_with_a_message(page):
 
 
 def test_comparing_three_scenarios_shows_every_part(page):
-    parameters, figure, outputs, decompositions, links, query = page.compare_outputs(
+    headline, parameters, figure, outputs, decompositions, links, query = page.compare_outputs(
         ["basis", "begeleiding_volledige_kost", "bredere_reikwijdte"], {}, "nl"
     )
+    assert "B − A" in text_of(headline) and "C − A" in text_of(headline)
     text = text_of(parameters)
     assert "Variabel deel, hoge nood" in text and "Bijkomende instroom door bredere reikwijdte" in text
     assert len(figure["data"]) == 3
@@ -95,7 +96,7 @@ def test_two_scenarios_are_enough_and_a_own_scenario_keeps_its_state_in_the_link
 def test_different_horizons_are_compared_over_the_years_they_share(page):
     short = encode_scenario(parse_scenario({"name": "Kort", "horizon_years": 5}))
     _, states, _ = page.read_slots({"a": "basis", "b": short}, "nl")
-    _, _, outputs, _, _, _ = page.compare_outputs(["basis", "link-b", "none"], states, "nl")
+    _, _, _, outputs, _, _, _ = page.compare_outputs(["basis", "link-b", "none"], states, "nl")
     text = text_of(outputs)
     assert "verschillende horizon" in text and "2026–2030" in text
 
@@ -113,3 +114,41 @@ def test_different_horizons_are_compared_over_the_years_they_share(page):
 def test_malformed_choices_change_nothing(page, choices, states):
     with pytest.raises(PreventUpdate):
         page.compare_outputs(choices, states, "nl")
+
+
+def _rows(block) -> list[list[str]]:
+    return [[text_of(cell) for cell in row.children] for row in find_all(block, dash.html.Tr)[1:]]
+
+
+def test_the_comparison_opens_with_what_differs_and_leaves_out_rows_that_are_zero_everywhere(page):
+    headline, *_rest = page.compare_outputs(["basis", "begeleiding_volledige_kost", "none"], {}, "nl")
+    outputs = _rest[2]
+    labels = [row[0] for row in _rows(headline)]
+    # Only the coaching premium's price changes: cost lines move, the workers and the queue do not.
+    assert labels and all("kost" in label.lower() or "premie" in label.lower() for label in labels), labels
+    assert all(row[2] != "€ 0,0 mln" and not row[2].startswith("0") for row in _rows(headline))
+    for row in _rows(outputs):
+        assert not all(cell in ("€ 0,0 mln", "0", "0,0 %") for cell in row[1:2] + row[2::2]), row
+
+
+def test_the_comparison_and_its_decomposition_report_the_same_difference(page):
+    from data.presets import load_presets
+    from services.simulation import decomposition_of, simulate
+
+    presets = load_presets()
+    base, target = presets["basis"].scenario, presets["begeleiding_volledige_kost"].scenario
+    a, b = simulate(base).annual, simulate(target).annual
+    years = sorted(set(a["year"]) & set(b["year"]))
+
+    def total(annual):
+        rows = annual[(annual["output"] == "total_cost") & annual["year"].isin(years)]
+        return float(rows["central"].sum())
+
+    decomposition = decomposition_of(base, target)
+    assert tuple(decomposition.years) == tuple(years)
+    expected = decomposition.cumulative("target") - decomposition.cumulative("base")
+    assert total(b) - total(a) == pytest.approx(expected, rel=1e-9)
+    # The simulator's own key figure over the horizon is the same central sum.
+    assert simulate(target).key_figures["cumulative_cost_horizon"]["central"] == pytest.approx(
+        total(b), rel=1e-9
+    )

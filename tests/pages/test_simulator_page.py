@@ -15,7 +15,9 @@ from dash import dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from components import simulator_ids as ids
+from components.formatting import format_millions
 from components.simulator_controls import CUSTOM, to_display
+from components.simulator_tables import format_signed
 from data.presets import load_presets
 from data.scenario import MAX_SCENARIO_BYTES, Scenario, parse_scenario_text, scenario_parameters
 from services.scenario_url import decode_scenario, encode_scenario
@@ -551,3 +553,47 @@ def test_the_fields_shown_wrong_follow_what_a_round_sends(page):
     }
     assert page.problems_after(names, shown, [False, no_update, no_update], ["", no_update, no_update]) == {}
     assert page.problems_after(names, shown, no_update, no_update) == shown
+
+
+def test_the_simulator_opens_with_the_difference_from_the_baseline(page):
+    from components.simulator_tables import DIFFERENCE_FIGURES
+
+    scenario = PRESETS["begeleiding_volledige_kost"].scenario
+    outputs = dict(zip(page.RESULT_OUTPUTS, page.results_outputs(scenario, None, "nl"), strict=True))
+    block = outputs[(ids.BASELINE_DIFFERENCE, "children")]
+    rows = [[text_of(cell) for cell in row.children] for row in find_all(block, dash.html.Tr)[1:]]
+    assert len(rows) == len(DIFFERENCE_FIGURES) - (0 if scenario.horizon_years >= 5 else 1)
+    mine = page.simulate(scenario).key_figures
+    base = page.baseline_figures(scenario)
+    assert base is not None
+    cost = next(row for row in rows if row[0].startswith("Kost samen over"))
+    delta = mine["cumulative_cost_horizon"]["central"] - base["cumulative_cost_horizon"]["central"]
+    assert delta > 0 and cost[3] == format_signed(delta, "EUR")
+    assert "Centrale projectie" in text_of(block)
+
+
+def test_the_baseline_says_it_is_the_baseline(page):
+    scenario = PRESETS["basis"].scenario
+    assert page.baseline_figures(scenario) is None
+    outputs = dict(zip(page.RESULT_OUTPUTS, page.results_outputs(scenario, None, "en"), strict=True))
+    assert "This is the baseline" in text_of(outputs[(ids.BASELINE_DIFFERENCE, "children")])
+
+
+def test_key_figures_summary_and_charts_report_the_central_projection(page):
+    scenario = PRESETS["basis"].scenario
+    result = page.simulate(scenario)
+    figures = result.key_figures
+    assert result.n_draws == 1000
+    first = figures["first_year_cost"]
+    assert first["central"] != first["p50"], "the central run and the median differ (a skewed distribution)"
+    outputs = dict(zip(page.RESULT_OUTPUTS, page.results_outputs(scenario, None, "nl"), strict=True))
+    table = text_of(outputs[(ids.KEY_FIGURES, "children")])
+    assert "Centrale projectie" in table and format_millions(first["central"]) in table
+    assert format_millions(first["p50"]) not in table
+    budget = outputs[(ids.BUDGET_GRAPH, "figure")]
+    marker = next(trace for trace in budget["data"] if trace["type"] == "scatter")
+    annual = result.annual
+    central = annual[annual["output"] == "total_cost"]["central"].to_numpy() / 1e6
+    assert marker["y"] == pytest.approx(list(central))
+    summary = text_of(outputs[(ids.SUMMARY, "children")])
+    assert format_millions(figures["cumulative_cost_horizon"]["central"]) in summary
