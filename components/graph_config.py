@@ -93,9 +93,17 @@ def _get(layout: Mapping[str, Any], path: str) -> Any:
     return value
 
 
-def responsive_layouts(figure: go.Figure) -> tuple[dict[str, Any], dict[str, Any]]:
+def _layout_of(figure: go.Figure | Mapping[str, Any]) -> dict[str, Any]:
+    """A figure's layout as plain data: from a go.Figure, or from a figure kept as a dict (the simulator's: no
+    validation by plotly, which costs some 25 ms a figure, and its data sent as patches)."""
+    if isinstance(figure, Mapping):
+        return dict(figure.get("layout") or {})
+    return dict(figure.layout.to_plotly_json())
+
+
+def responsive_layouts(figure: go.Figure | Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """(narrow, wide): flat relayout keys for a phone, and the figure's own values of the same keys to go back."""
-    layout = figure.layout.to_plotly_json()
+    layout = _layout_of(figure)
     narrow: dict[str, Any] = {
         "font.size": 12,
         "margin.l": 44,
@@ -122,22 +130,29 @@ def responsive_layouts(figure: go.Figure) -> tuple[dict[str, Any], dict[str, Any
     return narrow, wide
 
 
-def figure_notes(figure: go.Figure) -> str:
+def figure_notes(figure: go.Figure | Mapping[str, Any]) -> str:
     """What the chart's heading says besides its source (gaps, periods drawn apart, withheld cells), as plain text:
     the page shows it under the chart, the picture in its heading."""
-    meta = figure.layout.meta
+    layout = _layout_of(figure)
+    meta = layout.get("meta")
     if isinstance(meta, Mapping) and isinstance(meta.get("imw"), Mapping):
         return str(meta["imw"].get("notes", ""))
-    subtitle = _get(figure.layout.to_plotly_json(), "title.subtitle.text")
+    subtitle = _get(layout, "title.subtitle.text")
     return _plain(str(subtitle)) if subtitle else ""
 
 
 def export_layout(
-    figure: go.Figure, *, title: str, status: str, source: str, language: str, notes: str = ""
+    figure: go.Figure | Mapping[str, Any],
+    *,
+    title: str,
+    status: str,
+    source: str,
+    language: str,
+    notes: str = "",
 ) -> dict[str, Any]:
     """What the downloaded picture adds to the chart: the indicator's title and status above it, the source and the
     portal's name below it, at a fixed size, so that the picture says what it is wherever it ends up."""
-    height = int(figure.layout.height or 460)
+    height = int(_layout_of(figure).get("height") or 460)
     note = wrap(_plain(source), 150)
     lines = note.count("<br>") + 1
     bottom = 110 + 18 * lines
@@ -206,6 +221,30 @@ def finish_figure(
             }
         }
     )
+    return figure
+
+
+def finish_figure_data(
+    figure: dict[str, Any], *, title: str, status: str, source: str, filename: str, language: str
+) -> dict[str, Any]:
+    """`finish_figure` for a figure kept as a dict (the simulator's): the same fixed axes and the same meta for
+    assets/charts.js (the narrow layout, the picture's title, status and source); its heading stays as it is."""
+    layout = figure.setdefault("layout", {})
+    layout["dragmode"] = False
+    for key in [key for key in layout if key.startswith(("xaxis", "yaxis"))] or ["xaxis", "yaxis"]:
+        layout[key] = {**(layout.get(key) or {}), "fixedrange": True}
+    notes = figure_notes(figure)
+    narrow, wide = responsive_layouts(figure)
+    export = export_layout(figure, title=title, status=status, source=source, language=language, notes=notes)
+    layout["meta"] = {
+        "imw": {
+            "narrow_below": NARROW_WIDTH,
+            "narrow": narrow,
+            "wide": wide,
+            "notes": notes,
+            "export": {**export, "filename": filename},
+        }
+    }
     return figure
 
 

@@ -19,10 +19,12 @@ import pandas as pd
 import components.simulator_text  # noqa: F401  (registers the texts)
 from components.charts import FONT_FAMILY, GRID_COLOUR, SERIES_COLOURS, TEXT_COLOUR
 from components.formatting import NBSP, PLOTLY_SEPARATORS
+from components.graph_config import GRAPH_CONFIG as SHARED_GRAPH_CONFIG
+from components.graph_config import finish_figure_data
 from components.i18n import t
 from data.decomposition import EFFECTS, Decomposition
 from data.results import OUTPUT_LABELS, output_label
-from simulation import COACHING_NEEDS
+from simulation import COACHING_NEEDS, MODEL_VERSION
 from simulation.sensitivity import Sensitivity
 from simulation.summary import BREAKDOWN_PACKAGES, STATISTIC
 
@@ -32,11 +34,8 @@ MILLION: Final = 1e6
 PATTERNS: Final = ("", "/", ".", "x", "-", "+")
 DASHES: Final = ("solid", "dash", "dot", "dashdot")
 #: Graph options: no logo, no upload to a third party, the image download kept (named after the chart).
-GRAPH_CONFIG: Final[dict[str, Any]] = {
-    "displaylogo": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-    "responsive": True,
-}
+# The Plotly config of every chart, the simulator's included: components/graph_config.py (no mode bar).
+GRAPH_CONFIG: Final = SHARED_GRAPH_CONFIG
 POSITIVE: Final = "#b91c1c"
 NEGATIVE: Final = "#2f6b1e"
 TOTAL: Final = "#0b5394"
@@ -453,3 +452,16 @@ def compare_cost_figure(annuals: Sequence[tuple[str, pd.DataFrame]], language: s
         )
     layout = base_layout(language, height=400) | {"xaxis": _year_axis(), "yaxis": _millions_axis()}
     return {"data": data, "layout": layout}
+
+
+def finished(figure: Figure, *, title: str, scenario_name: str, graph_id: str, language: str) -> Figure:
+    """A simulator chart as the page shows it: fixed axes (a swipe scrolls the page), its narrow layout for a
+    phone, and the picture's title, status and source for its PNG and SVG download."""
+    return finish_figure_data(
+        figure,
+        title=title,
+        status=t("sim.chart.export.status", language),
+        source=t("sim.chart.export.source", language).format(name=scenario_name, model=MODEL_VERSION),
+        filename=f"imw-{graph_id}",
+        language=language,
+    )

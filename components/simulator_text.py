@@ -386,6 +386,17 @@ register(
             "en": "Total: central projection and P5–P95",
         },
         "sim.chart.total": {"nl": "Totaal", "en": "Total"},
+        "sim.chart.export.status": {
+            "nl": "Projectie op basis van aannames; geen officiële raming. Centrale projectie, met P5–P95 waar er "
+            "trekkingen zijn.",
+            "en": "A projection based on assumptions; not an official forecast. Central projection, with P5–P95 "
+            "where there are draws.",
+        },
+        "sim.chart.export.source": {
+            "nl": "Bron: simulator van het portaal Individueel maatwerk in cijfers (model {model}), scenario ‘{name}’.",
+            "en": "Source: simulator of the portal Individueel maatwerk in figures (model {model}), scenario "
+            "‘{name}’.",
+        },
         "sim.chart.workers": {
             "nl": "IMW-werknemers per pakket en lopende VOP's",
             "en": "IMW workers by package, and running VOPs",

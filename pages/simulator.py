@@ -35,6 +35,7 @@ from dash.exceptions import PreventUpdate
 
 from components import simulator_ids as ids
 from components.formatting import format_millions, format_number
+from components.graph_config import ChartDownloads
 from components.i18n import normalise_language, t
 from components.layout import PageHeader, PageShell, fill_outputs, href
 from components.simulator_charts import (
@@ -42,6 +43,7 @@ from components.simulator_charts import (
     budget_figure,
     coaching_figure,
     contingent_figure,
+    finished,
     tornado_figure,
     workers_figure,
 )
@@ -176,12 +178,20 @@ def _section(
     return html.Section(body)
 
 
-def _graph(graph_id: str, title: str) -> dcc.Graph:
-    return dcc.Graph(
-        id=graph_id,
-        config={**GRAPH_CONFIG, "toImageButtonOptions": {"filename": graph_id}},
-        figure={"layout": {"height": 380, "title": {"text": title}}},
-        className="sim-graph",
+def _graph(graph_id: str, title: str, language: str) -> html.Div:
+    """A chart with its PNG and SVG download (assets/charts.js draws the picture from the chart's meta)."""
+    holder = f"{graph_id}-holder"
+    return html.Div(
+        [
+            dcc.Graph(
+                id=graph_id,
+                config=GRAPH_CONFIG,
+                figure={"layout": {"height": 380, "title": {"text": title}}},
+                className="sim-graph",
+            ),
+            ChartDownloads(holder, title, language),
+        ],
+        id=holder,
     )
 
 
@@ -287,27 +297,27 @@ def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
                     html.Div(id=ids.KEY_FIGURES, className="mt-3"),
                     _section(
                         t("sim.chart.budget", language),
-                        [_graph(ids.BUDGET_GRAPH, t("sim.chart.budget", language))],
+                        [_graph(ids.BUDGET_GRAPH, t("sim.chart.budget", language), language)],
                         t("sim.chart.budget.caption", language),
                     ),
                     _section(
                         t("sim.chart.workers", language),
-                        [_graph(ids.WORKERS_GRAPH, t("sim.chart.workers", language))],
+                        [_graph(ids.WORKERS_GRAPH, t("sim.chart.workers", language), language)],
                         t("sim.chart.workers.caption", language),
                     ),
                     _section(
                         t("sim.chart.coaching", language),
-                        [_graph(ids.COACHING_GRAPH, t("sim.chart.coaching", language))],
+                        [_graph(ids.COACHING_GRAPH, t("sim.chart.coaching", language), language)],
                         t("sim.chart.workers.caption", language),
                     ),
                     _section(
                         t("sim.chart.contingent", language),
-                        [_graph(ids.CONTINGENT_GRAPH, t("sim.chart.contingent", language))],
+                        [_graph(ids.CONTINGENT_GRAPH, t("sim.chart.contingent", language), language)],
                         t("sim.chart.contingent.caption", language),
                     ),
                     _section(
                         t("sim.sensitivity", language),
-                        [_graph(ids.TORNADO_GRAPH, t("sim.sensitivity", language))],
+                        [_graph(ids.TORNADO_GRAPH, t("sim.sensitivity", language), language)],
                         caption_id=ids.TORNADO_CAPTION,
                     ),
                     _section(t("sim.variance", language), [html.Div(id=ids.VARIANCE)]),
@@ -792,15 +802,26 @@ def results_outputs(scenario: Scenario, meta: object, language: str) -> tuple[An
         encode_scenario(scenario, computed_with=versions()) if not is_baseline(scenario) else ""
     )
     compare = href(COMPARE_PATH, language, a=BASELINE_PRESET, b=other or BASELINE_PRESET)
+    name = scenario_title(scenario, language)
+
+    def chart(figure: dict[str, Any], graph_id: str, title_key: str) -> dict[str, Any]:
+        return finished(
+            figure, title=t(title_key, language), scenario_name=name, graph_id=graph_id, language=language
+        )
+
     return (
         baseline_difference(result.key_figures, baseline_figures(scenario), scenario.horizon_years, language),
         Summary(result, language),
         key_figures_table(result.key_figures, result.n_draws, scenario.horizon_years, language),
-        budget_figure(annual, result.n_draws, language),
-        workers_figure(annual, language),
-        coaching_figure(annual, language),
-        contingent_figure(annual, language),
-        tornado_figure(sensitivity.sensitivity, labels, language, cost_years=years),
+        chart(budget_figure(annual, result.n_draws, language), ids.BUDGET_GRAPH, "sim.chart.budget"),
+        chart(workers_figure(annual, language), ids.WORKERS_GRAPH, "sim.chart.workers"),
+        chart(coaching_figure(annual, language), ids.COACHING_GRAPH, "sim.chart.coaching"),
+        chart(contingent_figure(annual, language), ids.CONTINGENT_GRAPH, "sim.chart.contingent"),
+        chart(
+            tornado_figure(sensitivity.sensitivity, labels, language, cost_years=years),
+            ids.TORNADO_GRAPH,
+            "sim.sensitivity",
+        ),
         tornado_caption,
         coverage_table(coverage_of(scenario), language),
         versions_text(result, language),

@@ -44,7 +44,7 @@ from services.cache import result_cache
 from services.cache_codec import CodecError, decode, encode
 from simulation import MODEL_VERSION
 from simulation.sensitivity import DEFAULT_MEASURES, Sensitivity, sensitivity
-from simulation.summary import annual_table, key_figures
+from simulation.summary import STATISTIC, annual_table, key_figures
 from simulation.uncertainty import variance_shares
 
 log = logging.getLogger("imw.simulation")
@@ -83,8 +83,8 @@ class SimulationResult:
     #: The plausibility warnings of the run (``PlausibilityWarning.as_dict``).
     warnings: tuple[dict[str, object], ...] = ()
 
-    def value(self, output: str, statistic: str = "mean") -> pd.Series:
-        """One output by year (index: year)."""
+    def value(self, output: str, statistic: str = STATISTIC) -> pd.Series:
+        """One output by year (index: year); the central projection unless another statistic is asked."""
         rows = self.annual[self.annual["output"] == output]
         return pd.Series(rows[statistic].to_numpy(), index=rows["year"].to_numpy(), name=output)
 

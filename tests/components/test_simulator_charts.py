@@ -68,11 +68,11 @@ def test_the_budget_is_stacked_by_premium_with_the_band_of_the_total_when_uncert
         "Premie lopende VOP's",
         "Begeleidingspremie",
         "Kost van plaatsen bovenop het contingent",
-        "Totaal: mediaan en P5–P95",
+        "Totaal: centrale projectie en P5–P95",
     ]
     assert figure["layout"]["barmode"] == "stack"
     band = figure["data"][-1]
-    total = uncertain.value("total_cost", "p50") / 1e6
+    total = uncertain.value("total_cost", "central") / 1e6
     assert band["y"] == pytest.approx(total.to_list())
     assert all(low >= 0 for low in band["error_y"]["arrayminus"])
     stacked = [sum(trace["y"][i] for trace in figure["data"][:4]) for i in range(len(total))]

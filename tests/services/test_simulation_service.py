@@ -97,7 +97,11 @@ def test_a_result_records_the_model_and_parameter_versions_and_the_draws(app_con
     assert result.n_draws == 1000
     assert result.model_version == simulation.MODEL_VERSION
     assert result.parameters_version == simulation.parameters_version()
-    assert set(result.annual.columns) == {"year", "output", "mean", "p5", "p50", "p95"}
+    assert set(result.annual.columns) == {"year", "output", "central", "mean", "p5", "p50", "p95"}
+    # The central run beside the draws: the deterministic projection of the same scenario, exactly.
+    central = simulate(parse_scenario({"draws": 0}))
+    assert result.annual["central"].to_list() == central.annual["central"].to_list()
+    assert result.key_figures["peak_queue"]["central"] == central.key_figures["peak_queue"]["central"]
     assert result.value("total_cost").index.tolist() == list(range(2026, 2038))
 
 
