@@ -16,8 +16,10 @@ from dash import dcc, html
 import components.simulator_text  # noqa: F401  (registers the texts)
 from components.charts import FONT_FAMILY, GRID_COLOUR, SERIES_COLOURS, TEXT_COLOUR
 from components.formatting import PLOTLY_SEPARATORS, format_number, format_percent
+from components.graph_config import GRAPH_CONFIG
 from components.i18n import register, t
 from components.simulator_controls import number_text, to_display, unit_text
+from components.tables import scroll_region
 from data.backtest import LABELS, Backtest, BacktestPoint, run_backtest
 from data.parameter_store import load_parameters
 from data.scenario import uncertain_parameters
@@ -192,6 +194,7 @@ register(
         "model.assumptions.low": {"nl": "Laag", "en": "Low"},
         "model.assumptions.central": {"nl": "Centraal", "en": "Central"},
         "model.assumptions.high": {"nl": "Hoog", "en": "High"},
+        "model.assumptions.unit": {"nl": "Eenheid", "en": "Unit"},
     }
 )
 
@@ -298,8 +301,8 @@ def backtest_figure(points: tuple[BacktestPoint, ...], language: str) -> dict[st
     return {"data": data, "layout": layout}
 
 
-def _table(caption: str, header: list[str], rows: list[list[Any]]) -> dbc.Table:
-    return dbc.Table(
+def _table(caption: str, header: list[str], rows: list[list[Any]]) -> html.Div:
+    table = dbc.Table(
         [
             html.Caption(caption, className="visually-hidden"),
             html.Thead(html.Tr([html.Th(cell, scope="col") for cell in header])),
@@ -316,12 +319,12 @@ def _table(caption: str, header: list[str], rows: list[list[Any]]) -> dbc.Table:
             ),
         ],
         size="sm",
-        responsive=True,
         class_name="sim-table",
     )
+    return scroll_region(table, caption)
 
 
-def backtest_table(points: tuple[BacktestPoint, ...], language: str) -> dbc.Table:
+def backtest_table(points: tuple[BacktestPoint, ...], language: str) -> html.Div:
     header = [t("model.backtest.series", language), t("model.backtest.period", language),
               t("model.backtest.published", language), "P50", "P5–P95", t("model.backtest.error", language),
               t("model.backtest.inside", language)]  # fmt: skip
@@ -373,7 +376,7 @@ def ModelSection(language: str) -> list[Any]:
         dcc.Graph(
             id="model-backtest-graph",
             figure=backtest_figure(result.points, language),
-            config={"displaylogo": False, "modeBarButtonsToRemove": ["sendDataToCloud"], "responsive": True},
+            config=GRAPH_CONFIG,
             responsive=True,
         ),
         html.P(t("model.backtest.chart", language), className="small text-body-secondary"),
@@ -399,7 +402,8 @@ def ModelSection(language: str) -> list[Any]:
         html.H3(t("model.assumptions.heading", language), id="aannames", className="h5 mt-3"),
         html.P(t("model.assumptions.text", language)),
         _table(t("model.assumptions.heading", language),
-               [t("sim.variance.assumption", language), "", t("model.assumptions.low", language),
+               [t("sim.variance.assumption", language), t("model.assumptions.unit", language),
+                t("model.assumptions.low", language),
                 t("model.assumptions.central", language), t("model.assumptions.high", language)],
                assumption_rows),
     ]  # fmt: skip

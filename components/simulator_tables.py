@@ -24,6 +24,7 @@ from components.simulator_controls import (
     to_display,
     unit_text,
 )
+from components.tables import scroll_region
 from data.coverage import CoverageRow
 from data.decomposition import EFFECTS, Decomposition
 from data.parameter_store import ParameterValue, load_parameters
@@ -65,7 +66,7 @@ def _table(
     rows: Sequence[Sequence[Any]],
     numeric_from: int = 1,
     caption_hidden: bool = False,
-) -> dbc.Table:
+) -> html.Div:
     head = html.Thead(
         html.Tr(
             [
@@ -88,20 +89,20 @@ def _table(
             for row in rows
         ]
     )
-    return dbc.Table(
+    table = dbc.Table(
         # A heading above the table names it already: then the caption is for screen readers only.
         [html.Caption(caption, className="visually-hidden" if caption_hidden else "caption-top"), head, body],
         bordered=False,
         hover=True,
-        responsive=True,
         size="sm",
         class_name="sim-table",
     )
+    return scroll_region(table, caption)
 
 
 def key_figures_table(
     figures: Mapping[str, Mapping[str, float]], n_draws: int, horizon_years: int, language: str
-) -> dbc.Table:
+) -> html.Div:
     """The key figures: the central projection (STATISTIC) and, with draws, their P5-P95 range."""
     header = [t("sim.key.figure", language), t("sim.key.central", language)]
     if n_draws:

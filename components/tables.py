@@ -192,12 +192,8 @@ def _framed(
     if table_id:
         table_props["id"] = table_id
     children: list[Any] = [
-        html.Div(
-            html.Table([html.Caption(caption, className="caption-top"), header, body], **table_props),
-            className="table-responsive",
-            tabIndex="0",
-            role="region",
-            **{"aria-label": caption},
+        scroll_region(
+            html.Table([html.Caption(caption, className="caption-top"), header, body], **table_props), caption
         )
     ]
     if legend:
@@ -211,3 +207,9 @@ def _framed(
             )
         )
     return html.Div(children)
+
+
+def scroll_region(table: Any, label: str) -> html.Div:
+    """A table in a focusable, labelled region that scrolls sideways inside itself (WCAG: a keyboard user can
+    scroll it, a screen reader names it); every table of the portal that may be wider than a phone sits in one."""
+    return html.Div(table, className="table-responsive", tabIndex="0", role="region", **{"aria-label": label})

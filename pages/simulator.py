@@ -103,6 +103,10 @@ from services.simulation import (
 
 log = logging.getLogger("imw.simulator")
 
+#: The targets of the page's jump links (the results' heading, the downloads' heading).
+RESULTS_ANCHOR: Final = "sim-results"
+SHARE_ANCHOR: Final = "sim-share"
+
 PATH: Final = ids.SIMULATOR_PATH
 COMPARE_PATH: Final = ids.COMPARE_PATH
 #: Files above this size are refused in the browser already; between MAX_SCENARIO_BYTES and this the page says why.
@@ -214,7 +218,7 @@ def _share_section(language: str) -> html.Section:
     ]
     return html.Section(
         [
-            html.H3(t("sim.share", language), className="h5 mt-4"),
+            html.H3(t("sim.share", language), className="h5 mt-4", id=SHARE_ANCHOR, tabIndex="-1"),
             html.P(t("sim.share.help", language), className="small"),
             html.Div(buttons, role="group", **{"aria-label": t("sim.download.label", language)}),
             dcc.Download(id=ids.DOWNLOAD),
@@ -266,8 +270,9 @@ def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
     state = scenario_state(scenario)
     settings = html.Div(
         SettingsPanel(scenario, preset_id, language),
-        className="sim-settings sticky-lg-top overflow-auto pe-2",
-        style={"maxHeight": "calc(100vh - 1rem)", "top": "0.5rem"},
+        # A panel of its own height on a phone (a step before the results, not a scroll box in a scroll box);
+        # beside the results and scrolling on its own from the lg breakpoint (assets/portal.css).
+        className="sim-settings pe-lg-2",
     )
     results = html.Div(
         [
@@ -278,7 +283,7 @@ def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
                 role="status",
             ),
             html.Div(id=ids.STATUS, role="status", **{"aria-live": "polite"}),
-            html.H2(t("sim.results", language), className="h4"),
+            html.H2(t("sim.results", language), className="h4", id=RESULTS_ANCHOR, tabIndex="-1"),
             html.P(id=ids.SCENARIO_NAME, className="fw-semibold"),
             html.Div(
                 [
@@ -338,6 +343,15 @@ def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
     )
     body = [
         PageHeader(t("sim.title", language), t("sim.lead", language)),
+        # From the top of the page to the results or the downloads in a few Tab presses, past the 80-odd fields.
+        html.Nav(
+            [
+                html.A(t("sim.jump.results", language), href=f"#{RESULTS_ANCHOR}", className="me-3"),
+                html.A(t("sim.jump.share", language), href=f"#{SHARE_ANCHOR}"),
+            ],
+            className="sim-jumps small mb-2",
+            **{"aria-label": t("sim.jump.label", language)},
+        ),
         html.Div(t("sim.projection_note", language), className="alert alert-warning py-2", role="note"),
         *notices,
         dcc.Store(id=ids.LANGUAGE, data=language),

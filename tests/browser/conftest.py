@@ -159,6 +159,16 @@ class PageProbe:
             arg=graph_id,
         )
 
+    def draw_charts(self) -> None:
+        """Scroll every chart's place into view in turn and wait until it has drawn (charts draw when seen), then
+        back to the top."""
+        for index in range(self.page.locator(".chart-place").count()):
+            self.page.locator(".chart-place").nth(index).scroll_into_view_if_needed()
+            self.page.wait_for_function(
+                "(i) => document.querySelectorAll('.chart-place')[i].dataset.chart === 'drawn'", arg=index
+            )
+        self.page.evaluate("() => window.scrollTo(0, 0)")
+
     def open(self, path: str) -> Any:
         """Open a portal path and wait until Dash has rendered it and the network is quiet."""
         self.page.goto(self.base_url + path)

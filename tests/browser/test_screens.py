@@ -128,7 +128,10 @@ def visible_text(page: Any, language: str) -> str:
     Dutch name), and the text of the charts' SVG."""
     return page.evaluate(
         """language => {
-            const clone = document.querySelector('#_pages_content').cloneNode(true);
+            // A page served without Dash (home, methodology, accessibility) has its first view alone.
+            const root = document.querySelector('#_pages_content')
+                || document.querySelector('#imw-first-view') || document.body;
+            const clone = root.cloneNode(true);
             clone.querySelectorAll('[lang]').forEach(el => { if (el.lang && el.lang !== language) el.remove(); });
             clone.querySelectorAll('script, style').forEach(el => el.remove());
             return clone.textContent;
@@ -184,7 +187,9 @@ def test_the_page_fits_the_screen_and_axe_finds_nothing(at, path, size_name, lan
 @pytest.mark.parametrize("size_name", sorted(PHONES))
 def test_charts_on_a_phone_have_their_legend_below_fewer_ticks_and_the_sectors_their_bars(at, size_name):
     size = PHONES[size_name]
-    page = at("/middelen", size, touch=True).page
+    probe = at("/middelen", size, touch=True)
+    probe.draw_charts()
+    page = probe.page
     plot = f"[id='{dom_id(GRAPH_WRAPPER_TYPE, 'ggmmi')}'] .js-plotly-plot"
     page.wait_for_selector(plot, state="attached")
     # The narrow layout is applied once the chart has been drawn at the phone's width.
@@ -198,7 +203,9 @@ def test_charts_on_a_phone_have_their_legend_below_fewer_ticks_and_the_sectors_t
     )
     assert len(ggmmi["ticks"]) <= 5 < len(ggmmi["all"]) and ggmmi["font"] == 12
     assert ggmmi["last"] == ggmmi["all"][-1]  # the latest year stays on the axis
-    page = at("/werkgevers", size, touch=True).page
+    probe = at("/werkgevers", size, touch=True)
+    probe.draw_charts()
+    page = probe.page
     plot = f"[id='{dom_id(GRAPH_WRAPPER_TYPE, 'imw_employers')}'] .js-plotly-plot"
     page.wait_for_selector(f"{plot} .barlayer .point path", state="attached")
     bars = page.eval_on_selector_all(
@@ -215,6 +222,7 @@ def test_charts_on_a_phone_have_their_legend_below_fewer_ticks_and_the_sectors_t
 
 def test_a_swipe_over_a_chart_scrolls_the_page_and_does_not_zoom(at):
     probe = at("/collectief-maatwerk", PHONES["390x844"], touch=True)
+    probe.draw_charts()
     page = probe.page
     selector = f"[id='{dom_id(GRAPH_WRAPPER_TYPE, 'cmw_queue')}'] .js-plotly-plot"
     page.locator(selector).scroll_into_view_if_needed()
@@ -309,6 +317,7 @@ def png_size(content: bytes) -> tuple[int, int]:
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_a_chart_downloads_as_png_and_svg_with_its_title_source_and_status_drawn_in(at, language):
     probe = at("/doorstroom" + ("?lang=en" if language == "en" else ""), DESKTOP)
+    probe.draw_charts()
     page = probe.page
     holder = dom_id(GRAPH_WRAPPER_TYPE, "cmw_doorstroom_regular")
     pictures = {}

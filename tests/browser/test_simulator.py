@@ -36,6 +36,8 @@ def open_simulator(probe: PageProbe, path: str = "/simulator") -> Any:
 
 
 def wait_for_results(page: Any) -> None:
+    # The budget chart draws when it comes near the screen (components/lazy.py).
+    page.locator(".chart-place[data-graph='sim-budget-graph']").scroll_into_view_if_needed()
     page.wait_for_function(
         "() => { const g = document.querySelector('#sim-budget-graph .js-plotly-plot');"
         " return g && g.data && g.data.length >= 3 && document.querySelector('#sim-key-figures table'); }"
