@@ -114,7 +114,8 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:  # type: ignore
 def run_case(args: argparse.Namespace) -> int:
     if args.package is None and args.percentage is None:
         raise UsageError("give --package or --percentage (with --package self-employed, both)")
-    percentage = args.percentage / 100 if args.percentage is not None else None
+    # A percentage past any share is refused by `case_problems` (1e400 % is not divided on the way there).
+    percentage = args.percentage.scaleb(-2) if args.percentage is not None else None
     try:
         if args.whole_package:
             outcomes = list(
@@ -150,7 +151,8 @@ def run_case(args: argparse.Namespace) -> int:
     result = outcome.result
     print(f"Plafond referteloon (kwartaal):   {format_eur(float(result.cap_eur), 2)}")
     print(f"Begrensd referteloon:             {format_eur(float(result.capped_referteloon_eur), 2)}")
-    print(f"Percentage loonpremie:            {format_percent(float(result.percentage))}"
+    band = f" (band {outcome.band})" if outcome.band is not None else ""
+    print(f"Percentage loonpremie:            {format_percent(float(result.percentage))}{band}"
           + (" (verlengd pakket: laatste band)" if outcome.renewed else ""))  # fmt: skip
     print(f"Loonpremie (kwartaal):            {format_eur(float(result.loonpremie_eur), 2)}")
     print(f"Begeleidingspremie, vast deel:    {format_eur(float(result.begeleidingspremie_fixed_eur), 2)}")

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Final
 
 from data.parameter_store import Parameter, ParameterSet, load_parameters
-from simulation.case import CaseError, CaseInput, CaseResult, band_percentage, compute_case
+from simulation.case import COACHING_LEVELS, CaseError, CaseInput, CaseResult, band_number, compute_case
 
 __all__ = [
     "CASE_PACKAGES",
@@ -24,6 +24,7 @@ __all__ = [
     "CaseResult",
     "TraceLine",
     "calculate",
+    "case_problems",
     "whole_package",
 ]
 from simulation.inputs import IMW_START
@@ -39,6 +40,13 @@ CASE_PACKAGES: Final[dict[str, tuple[str, int, str]]] = {
 #: Packages that can be renewed at the end (the 2-year package cannot: the condition must improve).
 RENEWABLE: Final = frozenset({"5y-standard", "5y-raised", "collective-advice", "self-employed"})
 SELF_EMPLOYED: Final = "self-employed"
+#: The highest referteloon of a quarter taken in [EUR]: far above the cap (about EUR 13.000 for a full-time quarter
+#: in 2026), so that no real wage is refused, while an absurd value (1e400) is, before it reaches the arithmetic.
+MAX_REFERTELOON: Final = Decimal(1_000_000)
+#: The last day a case can be asked for: the legal values are known up to 2026, later quarters use the last known.
+LAST_DATE: Final = dt.date(2099, 12, 31)
+#: The decimals a part-time fraction or a share of hours may have (0.8, 0.3333).
+FRACTION_DECIMALS: Final = 4
 
 
 def _decimal(value: object) -> Decimal:
@@ -47,6 +55,131 @@ def _decimal(value: object) -> Decimal:
 
 def _percent(share: Decimal) -> str:
     return f"{(share * 100).normalize():f}"
+
+
+def _shown(value: Decimal) -> str:
+    """A number as the user gave it, shortened when it is absurdly long (1e400 is not written out in full)."""
+    text = f"{value.normalize():f}" if value.is_finite() and abs(value.adjusted()) < 16 else str(value)
+    return text if len(text) <= 24 else f"{value:.6e}"
+
+
+def _plain(value: Decimal, lowest: Decimal, highest: Decimal, decimals: int) -> bool:
+    """A finite number from `lowest` to `highest` with at most `decimals` decimals (1e-400 is no part-time)."""
+    return (
+        value.is_finite()
+        and lowest <= value <= highest
+        and int(value.normalize().as_tuple().exponent) >= -decimals
+    )
+
+
+def case_problems(
+    on: dt.date,
+    referteloon: Decimal,
+    fte: Decimal,
+    quarter: int | None,
+    coaching: str,
+    percentage: Decimal | None = None,
+    hours_share: Decimal | None = None,
+) -> list[CaseError]:
+    """Every input of a case that no calculation can take, each as a CaseError with its field: a date outside
+    individueel maatwerk (1 July 2023 to `LAST_DATE`), a referteloon that is not a number from 0 to
+    `MAX_REFERTELOON`, a part-time fraction not above 0 and at most 1, a share of hours not from 0 to that
+    fraction, a percentage that is not a finite share, a quarter of employment that would start before 1 July 2023.
+
+    The command line and the calculator page both check with this function (`calculate` does too), so that what
+    one refuses the other refuses with the same reason. `quarter` None is not checked (the whole package)."""
+    problems: list[CaseError] = []
+    if on < IMW_START:
+        problems.append(
+            CaseError(
+                f"date {on.isoformat()} is before 1 July 2023, when individueel maatwerk started",
+                field="date",
+                code="date.before_start",
+                params={"first": IMW_START},
+            )
+        )
+    elif on > LAST_DATE:
+        problems.append(
+            CaseError(
+                f"date {on.isoformat()} is after {LAST_DATE.isoformat()}: give a date up to then",
+                field="date",
+                code="date.too_late",
+                params={"last": LAST_DATE},
+            )
+        )
+    if not _plain(referteloon, Decimal(0), MAX_REFERTELOON, 2):
+        problems.append(
+            CaseError(
+                f"referteloon {_shown(referteloon)} is not allowed: give the quarter's referteloon in euro, from 0 "
+                f"to {MAX_REFERTELOON}, to the cent at most",
+                field="referteloon",
+                code="referteloon.range",
+                params={"maximum": MAX_REFERTELOON},
+            )
+        )
+    fte_ok = _plain(fte, Decimal(0), Decimal(1), FRACTION_DECIMALS) and fte > 0
+    if not fte_ok:
+        problems.append(
+            CaseError(
+                f"fte {_shown(fte)} is not allowed: give a part-time fraction above 0 and at most 1, with at most "
+                f"{FRACTION_DECIMALS} decimals",
+                field="fte",
+                code="fte.range",
+            )
+        )
+    if hours_share is not None and not _plain(
+        hours_share, Decimal(0), fte if fte_ok else Decimal(1), FRACTION_DECIMALS
+    ):
+        problems.append(
+            CaseError(
+                f"hours {_shown(hours_share)} is not allowed: give the share of a full-time quarter worked, from 0 "
+                f"to the part-time fraction ({_shown(fte) if fte_ok else 1}), with at most {FRACTION_DECIMALS} "
+                "decimals",
+                field="hours",
+                code="hours.range",
+                params={"fte": fte if fte_ok else Decimal(1)},
+            )
+        )
+    if percentage is not None and not (percentage.is_finite() and Decimal(0) <= percentage <= Decimal(1)):
+        problems.append(
+            CaseError(
+                f"percentage {_shown(percentage * 100) if percentage.is_finite() else percentage} is not allowed: "
+                "give a percentage from 20 to 75 in steps of 5 (for example 40)",
+                field="percentage",
+                code="percentage.not_a_share",
+            )
+        )
+    if coaching not in COACHING_LEVELS:
+        problems.append(
+            CaseError(
+                f"coaching {coaching!r} is not one of {', '.join(COACHING_LEVELS)}",
+                field="coaching",
+                code="coaching.unknown",
+            )
+        )
+    if quarter is not None:
+        start = quarter_start(min(max(on, IMW_START), LAST_DATE))
+        latest = (start.year - IMW_START.year) * 4 + (start.month - IMW_START.month) // 3 + 1
+        if quarter < 1:
+            problems.append(
+                CaseError(
+                    f"quarter {quarter} is not allowed: the first quarter of employment is 1",
+                    field="quarter",
+                    code="quarter.below_one",
+                    params={"latest": latest},
+                )
+            )
+        elif quarter > latest and IMW_START <= on <= LAST_DATE:
+            problems.append(
+                CaseError(
+                    f"quarter {quarter} of employment in the quarter of {on.isoformat()} would have started "
+                    f"before individueel maatwerk started (1 July 2023); use a quarter from 1 to {latest}",
+                    field="quarter",
+                    code="quarter.before_start",
+                    params={"latest": latest},
+                )
+            )
+    return problems
 
 
 def quarter_months(on: dt.date) -> tuple[dt.date, dt.date, dt.date]:
@@ -103,7 +236,10 @@ class _Tracer:
         except LookupError:
             first = min(e.start for e in parameter.values)
             raise CaseError(
-                f"date {on.isoformat()}: {item} has no legal value before {first.isoformat()}"
+                f"date {on.isoformat()}: {item} has no legal value before {first.isoformat()}",
+                field="date",
+                code="date.no_value",
+                params={"first": first},
             ) from None
         later = [e.start for e in parameter.values if e.start > entry.start]
         note = ""
@@ -129,18 +265,21 @@ class _Tracer:
 @dataclass(frozen=True)
 class CaseOutcome:
     """The result of one case, the quarter it is for, and the trace of the legal values used; whether the package
-    was renewed (past its last quarter) and whether it is the self-employed package (no begeleidingspremie)."""
+    was renewed (past its last quarter), whether it is the self-employed package (no begeleidingspremie), and the
+    band of the package the percentage comes from (1 = the first; None for a percentage set by VDAB or VLAIO)."""
 
     quarter_start: dt.date
     result: CaseResult
     trace: tuple[TraceLine, ...]
     renewed: bool
     self_employed: bool = False
+    band: int | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
             "quarter_start": self.quarter_start.isoformat(),
             **self.result.as_dict(),
+            "band": self.band,
             "renewed": self.renewed,
             "self_employed_without_coaching_premium": self.self_employed,
             "trace": [line.as_dict() for line in self.trace],
@@ -156,10 +295,15 @@ def package_percentage(
     return _package_percentage(tracer, package, quarter, on)[0]
 
 
-def _package_percentage(tracer: _Tracer, package: str, quarter: int, on: dt.date) -> tuple[Decimal, bool]:
+def _package_percentage(
+    tracer: _Tracer, package: str, quarter: int, on: dt.date
+) -> tuple[Decimal, bool, int]:
+    """The percentage, whether the package is renewed, and the band (1 = the first) it comes from."""
     if package not in CASE_PACKAGES or package == SELF_EMPLOYED:
         allowed = [p for p in CASE_PACKAGES if p != SELF_EMPLOYED]
-        raise CaseError(f"package {package!r} is not one of {', '.join(allowed)}")
+        raise CaseError(
+            f"package {package!r} is not one of {', '.join(allowed)}", field="package", code="package.unknown"
+        )
     key, n_bands, duration_key = CASE_PACKAGES[package]
     duration = int(
         tracer.read(f"loonpremie.package.duration_quarters.{duration_key}", on, "looptijd van het pakket")
@@ -167,7 +311,11 @@ def _package_percentage(tracer: _Tracer, package: str, quarter: int, on: dt.date
     renewed = quarter > duration
     if renewed and package not in RENEWABLE:
         raise CaseError(
-            f"quarter {quarter} is past the end of the {package} package ({duration} quarters), which cannot be renewed"
+            f"quarter {quarter} is past the end of the {package} package ({duration} quarters), which cannot be "
+            "renewed",
+            field="quarter",
+            code="quarter.not_renewable",
+            params={"duration": duration},
         )
     bands = [
         float(tracer.read(f"loonpremie.package.{key}.band_{i}", on, f"percentage band {i}"))  # type: ignore[arg-type]
@@ -177,7 +325,8 @@ def _package_percentage(tracer: _Tracer, package: str, quarter: int, on: dt.date
         int(tracer.read(f"loonpremie.package.band_end_quarter.band_{i}", on, f"einde band {i}"))  # type: ignore[call-overload]
         for i in (1, 2)
     ]
-    return _decimal(band_percentage(bands, ends, duration, min(quarter, duration))), renewed
+    band = band_number(ends, n_bands, duration, min(quarter, duration))
+    return _decimal(bands[band - 1]), renewed, band
 
 
 def check_percentage(percentage: Decimal, on: dt.date, parameters: ParameterSet | None = None) -> Decimal:
@@ -194,8 +343,11 @@ def _check_percentage(tracer: _Tracer, percentage: Decimal, on: dt.date, self_em
     if not low <= percentage <= high or (percentage - low) % step != 0:
         who = "a self-employed person" if self_employed else "VDAB"
         raise CaseError(
-            f"percentage {_percent(percentage)} is not allowed for {who}: use {_percent(low)} to {_percent(high)} "
-            f"in steps of {_percent(step)} (for example 40)"
+            f"percentage {_shown(percentage * 100)} is not allowed for {who}: use {_percent(low)} to "
+            f"{_percent(high)} in steps of {_percent(step)} (for example 40)",
+            field="percentage",
+            code="percentage.self_employed_range" if self_employed else "percentage.range",
+            params={"low": low, "high": high, "step": step},
         )
     return percentage
 
@@ -217,40 +369,33 @@ def calculate(
     or the self-employed package with its percentage. `hours_share` is the share of a full-time quarter worked
     (at most the part-time fraction); it defaults to the part-time fraction.
     """
+    problems = case_problems(on, referteloon, fte, quarter, coaching, percentage, hours_share)
+    if problems:
+        raise problems[0]
     tracer = _Tracer(parameters or load_parameters())
     start = quarter_start(on)
-    if on < IMW_START:
-        raise CaseError(f"date {on.isoformat()} is before 1 July 2023, when individueel maatwerk started")
-    if quarter < 1:
-        raise CaseError(f"quarter {quarter} is not allowed: the first quarter of employment is 1")
-    first_quarter = add_quarters(start, -(quarter - 1))
-    if first_quarter < IMW_START:
-        latest = (start.year - IMW_START.year) * 4 + (start.month - IMW_START.month) // 3 + 1
-        raise CaseError(
-            f"quarter {quarter} of employment in the quarter of {on.isoformat()} would have started on "
-            f"{first_quarter.isoformat()}, before individueel maatwerk started (1 July 2023); use a quarter from 1 "
-            f"to {latest}"
-        )
-    if not Decimal(0) < fte <= Decimal(1):
-        raise CaseError(f"fte {fte} is not allowed: give a part-time fraction above 0 and at most 1")
     hours = fte if hours_share is None else hours_share
-    if not Decimal(0) <= hours <= fte:
-        raise CaseError(
-            f"hours {hours} is not allowed: give the share of a full-time quarter worked, from 0 to the part-time "
-            f"fraction ({fte})"
-        )
+    band: int | None = None
     self_employed = package == SELF_EMPLOYED
     renewed = False
     if self_employed:
         if percentage is None:
-            raise CaseError("the self-employed package needs a percentage from VLAIO (20 to 55)")
+            raise CaseError(
+                "the self-employed package needs a percentage from VLAIO (20 to 55)",
+                field="percentage",
+                code="percentage.self_employed_needed",
+            )
         applied = _check_percentage(tracer, percentage, start, self_employed=True)
         duration = int(
             tracer.read("loonpremie.package.duration_quarters.five_year", start, "looptijd van het pakket")
         )  # type: ignore[call-overload]
         renewed = quarter > duration
     elif package is not None and percentage is not None:
-        raise CaseError("give either a package or a percentage, not both (except for the self-employed)")
+        raise CaseError(
+            "give either a package or a percentage, not both (except for the self-employed)",
+            field="percentage",
+            code="percentage.and_package",
+        )
     elif percentage is not None:
         applied = _check_percentage(tracer, percentage, start, self_employed=False)
         duration = int(
@@ -258,9 +403,9 @@ def calculate(
         )  # type: ignore[call-overload]
         renewed = quarter > duration
     elif package is not None:
-        applied, renewed = _package_percentage(tracer, package, quarter, start)
+        applied, renewed, band = _package_percentage(tracer, package, quarter, start)
     else:
-        raise CaseError("give a package or a percentage")
+        raise CaseError("give a package or a percentage", field="package", code="package.none")
     months = quarter_months(on)
     ggmmi = tuple(_decimal(tracer.read("ggmmi", month, "GGMMI")) for month in months)
     case = CaseInput(
@@ -295,6 +440,7 @@ def calculate(
         trace=tuple(tracer.lines),
         renewed=renewed,
         self_employed=self_employed,
+        band=band,
     )
 
 
@@ -310,10 +456,21 @@ def whole_package(
 ) -> Iterator[CaseOutcome]:
     """The premium quarter by quarter from the first quarter of employment (the quarter of `first_day`) to the end
     of the package, each quarter under the law in force then (the last known GGMMI past its date)."""
+    problems = case_problems(first_day, referteloon, fte, None, coaching, percentage, hours_share)
+    if problems:
+        raise problems[0]
     parameters = parameters or load_parameters()
     key = CASE_PACKAGES.get(package or "5y-standard", CASE_PACKAGES["5y-standard"])[2]
     duration = int(parameters[f"loonpremie.package.duration_quarters.{key}"].at(quarter_start(first_day)))
     start = quarter_start(first_day)
+    if add_quarters(start, duration - 1) > LAST_DATE:
+        raise CaseError(
+            f"date {first_day.isoformat()}: the package would run past {LAST_DATE.isoformat()}; give an earlier "
+            "first quarter",
+            field="date",
+            code="date.package_too_late",
+            params={"last": LAST_DATE},
+        )
     for quarter in range(1, duration + 1):
         yield calculate(
             add_quarters(start, quarter - 1), referteloon, fte, quarter, coaching, package, percentage, hours_share,

@@ -20,12 +20,40 @@ CENT: Final = Decimal("0.01")
 
 
 class CaseError(ValueError):
-    """A case the law does not cover; the message names the field, the value and what is allowed."""
+    """A case the law does not cover; the message names the field, the value and what is allowed.
+
+    `field` names the input at fault (date, referteloon, fte, package, percentage, quarter, coaching, hours) and
+    `code` the kind of problem, with `params` the values its message uses: so that a page can say it at the
+    field, in its own language.
+    """
+
+    def __init__(
+        self, message: str, field: str = "", code: str = "", params: dict[str, object] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.field = field
+        self.code = code
+        self.params: dict[str, object] = dict(params or {})
 
 
 def euro(value: Decimal) -> Decimal:
     """Round to the cent, half up (as a payment is rounded)."""
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def band_number(band_ends: Sequence[int], n_bands: int, duration: int, quarter: int) -> int:
+    """The band (1 = the first) of a degressive package in `quarter` of employment; see `band_percentage`."""
+    if not 1 <= quarter <= duration:
+        raise CaseError(
+            f"quarter of employment {quarter} is outside the package, which runs from quarter 1 to {duration}",
+            field="quarter",
+            code="quarter.outside_package",
+            params={"duration": duration},
+        )
+    for number, end in enumerate(band_ends[: n_bands - 1], start=1):
+        if quarter <= end:
+            return number
+    return n_bands
 
 
 def band_percentage(
@@ -42,14 +70,7 @@ def band_percentage(
     duration : length of the package [quarters].
     quarter : quarter of employment [1 .. duration].
     """
-    if not 1 <= quarter <= duration:
-        raise CaseError(
-            f"quarter of employment {quarter} is outside the package, which runs from quarter 1 to {duration}"
-        )
-    for percentage, end in zip(band_percentages, band_ends, strict=False):
-        if quarter <= end:
-            return percentage
-    return band_percentages[-1]
+    return band_percentages[band_number(band_ends, len(band_percentages), duration, quarter) - 1]
 
 
 def percentage_schedule(

@@ -25,6 +25,7 @@ DASH_PAGES = [
     "/collectief-maatwerk",
     "/simulator",
     "/simulator/vergelijken",
+    "/calculator",
 ]
 STATIC_PAGES = ["/", "/methodologie", "/toegankelijkheid", "/no-such-page"]
 

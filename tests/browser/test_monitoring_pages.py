@@ -38,6 +38,7 @@ PAGES = [
     "/collectief-maatwerk",
     "/methodologie",
     "/toegankelijkheid",
+    "/calculator",
 ]
 
 # Per theme page: a block, a breakdown other than its default, and a block whose table the download is checked

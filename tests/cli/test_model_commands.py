@@ -249,3 +249,34 @@ def test_project_to_a_path_that_cannot_be_written_is_bad_input_not_a_traceback(c
         capsys, "project", "--scenario", str(scenario), "--out", str(out) if target == "folder" else target
     )
     assert code == 2 and err.startswith("error: ") and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["--referteloon", "1e400"], "referteloon 1E+400 is not allowed"),
+        (["--referteloon", "-1"], "referteloon -1 is not allowed"),
+        (["--referteloon", "NaN"], "not a finite number"),
+        (["--referteloon", "3500.001"], "to the cent"),
+        (["--fte", "1e-400"], "fte 1E-400 is not allowed"),
+        (["--percentage", "1e400"], "percentage 1.00E+400 is not allowed"),
+        (["--hours", "1e-999"], "hours 1E-999 is not allowed"),
+        (["--quarter", "99999999999999"], "use a quarter from 1 to"),
+        (["--date", "9999-12-31"], "after 2099-12-31"),
+    ],
+)
+def test_case_refuses_absurd_values_with_one_short_message_and_exit_code_2(capsys, argv, named):
+    given = {"--date": "2026-02-10", "--referteloon": "9000", "--fte": "0.8", "--quarter": "3",
+             "--percentage": "40", "--coaching": "low"}  # fmt: skip
+    given.update(dict(zip(argv[::2], argv[1::2], strict=True)))
+    code, out, err = run(capsys, "case", *[part for pair in given.items() for part in pair])
+    assert code == 2 and out == ""
+    assert named in err and len(err) < 300
+    assert "Traceback" not in err and err.count("\n") == 1
+
+
+def test_case_names_the_band_of_the_package(capsys):
+    code, out, _ = run(capsys, *CASE, "--package", "5y-standard", "--coaching", "none", "--json")
+    assert code == 0 and json.loads(out)["band"] == 1
+    code, out, _ = run(capsys, *CASE, "--percentage", "45", "--coaching", "none", "--json")
+    assert json.loads(out)["band"] is None

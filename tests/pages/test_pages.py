@@ -26,6 +26,7 @@ OTHER_PAGES = {
     "pages.home": "/",
     "pages.methodologie": "/methodologie",
     "pages.toegankelijkheid": "/toegankelijkheid",
+    "pages.calculator": "/calculator",
 }
 ALL_PAGES = {**THEME_PAGES, **OTHER_PAGES}
 

@@ -201,3 +201,28 @@ def test_a_date_before_imw_started_is_refused():
 def test_impossible_amounts_are_refused_with_the_field_named(field, value):
     with pytest.raises(CaseError, match=field):
         case(package="2y", **{field: value})
+
+
+def test_case_problems_names_every_field_at_fault_at_once():
+    from data.single_case import case_problems
+
+    problems = case_problems(
+        dt.date(2023, 1, 1), D("1e400"), D("0"), 0, "often", percentage=D("NaN"), hours_share=D("-1")
+    )
+    assert [(p.field, p.code) for p in problems] == [
+        ("date", "date.before_start"),
+        ("referteloon", "referteloon.range"),
+        ("fte", "fte.range"),
+        ("hours", "hours.range"),
+        ("percentage", "percentage.not_a_share"),
+        ("coaching", "coaching.unknown"),
+        ("quarter", "quarter.below_one"),
+    ]
+    assert case_problems(dt.date(2026, 2, 10), D("9000"), D("0.8"), 3, "low") == []
+
+
+def test_a_percentage_off_the_scale_says_the_scale_in_its_parameters():
+    with pytest.raises(CaseError) as raised:
+        case(percentage=D("0.47"))
+    assert raised.value.field == "percentage" and raised.value.code == "percentage.range"
+    assert raised.value.params == {"low": D("0.2"), "high": D("0.75"), "step": D("0.05")}
