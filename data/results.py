@@ -462,7 +462,9 @@ def headline_sheet(
             label = text(f"headline.{output}.period", language).format(last=last)
         else:
             period, label = year, output_label(output, language)
-        unit = text("unit.million", language) if money else UNIT_FORMS["personen"][language == "en"]
+        unit = (
+            text("unit.million", language) if money else UNIT_FORMS["personen"][1 if language == "en" else 0]
+        )
         rows.append([period, label, unit, *(record[column] for column in columns)])
         formats.append(TWO_DECIMALS if money else WHOLE)
     header = [text(f"column.{name}", language) for name in ("period", "figure", "unit", *columns)]
