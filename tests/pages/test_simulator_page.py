@@ -421,7 +421,7 @@ def test_the_results_downloads_hold_the_results_and_what_they_were_computed_on(p
     assert {"year", "output", "label", "unit", "mean", "p5", "p50", "p95"} <= set(frame.columns)
     as_xlsx = page.download_data(ids.DOWNLOAD_RESULTS_XLSX, state)
     book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(as_xlsx["content"])))
-    assert book.sheetnames == ["resultaten", "metadata", "scenario"]
+    assert book.sheetnames == ["Kerncijfers", "Resultaten", "Metadata"]
 
 
 def test_a_download_of_a_tampered_store_changes_nothing(page):
