@@ -29,7 +29,7 @@ from data.results_workbook import (
 from data.scenario import PROJECTION_START, Scenario, build_distributions
 from data.spreadsheet_safety import neutralise_frame, neutralise_note
 from simulation import MODEL_VERSION, Projection, monte_carlo, project
-from simulation.summary import annual_table
+from simulation.summary import STOCKS, annual_table
 
 EXPORT_FORMATS: Final = (".csv", ".xlsx", ".json")
 #: The forms of a CSV export: tidy (for scripts, as before) or what a Belgian Excel opens as it is.
@@ -374,6 +374,28 @@ def _round(value: float, decimals: int) -> float:
     return float("nan") if math.isnan(value) else round(value, decimals) + 0.0  # + 0.0: no -0.0
 
 
+def _headline_values(
+    frame: pd.DataFrame | None, output: str, years: list[int], central: str
+) -> dict[int, tuple[float, float, float]]:
+    """(central, p5, p95) of an output by year, and under 0 over the period (see `headline_frame`); NaN where
+    `frame` (None: no frame) has no value."""
+
+    def by_year(statistic: str) -> dict[int, float]:
+        return {} if frame is None else _by_year(frame, output, statistic)
+
+    centre, low, high = by_year(central), by_year("p5"), by_year("p95")
+    result = {
+        year: (centre.get(year, math.nan), low.get(year, math.nan), high.get(year, math.nan))
+        for year in years
+    }
+    if output.split(".")[0] in STOCKS:
+        result[0] = result[years[-1]]
+    else:
+        means = by_year("mean")
+        result[0] = (math.fsum(means.get(year, math.nan) for year in years), math.nan, math.nan)
+    return result
+
+
 def headline_frame(
     annual: pd.DataFrame, baseline_annual: pd.DataFrame | None = None, n_draws: int = 0
 ) -> pd.DataFrame:
@@ -389,38 +411,15 @@ def headline_frame(
     years = sorted(int(year) for year in annual["year"].unique())
     records = []
     for output in HEADLINE_OUTPUTS:
-        money = output == "total_cost"
-        scale, decimals = (1e6, HEADLINE_MONEY_DECIMALS) if money else (1.0, 0)
-
-        def values(frame: pd.DataFrame | None, statistic: str, output: str = output) -> dict[int, float]:
-            return {} if frame is None else _by_year(frame, output, statistic)
-
-        sides = {}
-        for side, frame in (("scenario", annual), ("baseline", baseline_annual)):
-            by_statistic = {name: values(frame, name) for name in (central, "p5", "p95", "mean")}
-            period: dict[str, float] = {}
-            if money:
-                means = [by_statistic["mean"].get(year, math.nan) for year in years]
-                period = {"": math.fsum(means), "_p5": math.nan, "_p95": math.nan}
-            else:
-                last = years[-1]
-                period = {
-                    "": by_statistic[central].get(last, math.nan),
-                    "_p5": by_statistic["p5"].get(last, math.nan),
-                    "_p95": by_statistic["p95"].get(last, math.nan),
-                }
-            rows = {0: period}
-            for year in years:
-                rows[year] = {
-                    "": by_statistic[central].get(year, math.nan),
-                    "_p5": by_statistic["p5"].get(year, math.nan),
-                    "_p95": by_statistic["p95"].get(year, math.nan),
-                }
-            sides[side] = rows
+        scale, decimals = (1e6, HEADLINE_MONEY_DECIMALS) if output == "total_cost" else (1.0, 0)
+        sides = {
+            side: _headline_values(frame, output, years, central)
+            for side, frame in (("scenario", annual), ("baseline", baseline_annual))
+        }
         for year in (0, *years):
             record: dict[str, Any] = {"output": output, "year": year}
-            for side, rows in sides.items():
-                for suffix, value in rows[year].items():
+            for side, by_year in sides.items():
+                for suffix, value in zip(("", "_p5", "_p95"), by_year[year], strict=True):
                     record[f"{side}{suffix}"] = _round(value / scale, decimals)
             record["difference"] = _round(record["scenario"] - record["baseline"], decimals)
             records.append(record)
