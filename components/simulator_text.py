@@ -239,7 +239,14 @@ register(
         },
         "sim.download.scenario_yaml": {"nl": "Scenario (YAML)", "en": "Scenario (YAML)"},
         "sim.download.scenario_json": {"nl": "Scenario (JSON)", "en": "Scenario (JSON)"},
-        "sim.download.results_csv": {"nl": "Resultaten (CSV)", "en": "Results (CSV)"},
+        "sim.download.results_csv": {
+            "nl": "Resultaten (CSV voor scripts)",
+            "en": "Results (CSV for scripts)",
+        },
+        "sim.download.results_excel_csv": {
+            "nl": "Resultaten (CSV voor Excel)",
+            "en": "Results (CSV for a Belgian Excel)",
+        },
         "sim.download.results_xlsx": {"nl": "Resultaten (XLSX)", "en": "Results (XLSX)"},
         "sim.download.label": {"nl": "Downloaden", "en": "Download"},
         "sim.upload": {"nl": "Scenario opladen", "en": "Upload a scenario"},

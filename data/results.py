@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
+import math
 import os
 import tempfile
 from pathlib import Path
@@ -15,12 +15,25 @@ import yaml
 
 from data.model_inputs import build_inputs
 from data.parameter_store import load_parameters, parameters_version
+from data.results_workbook import (
+    ONE_DECIMAL,
+    PERCENT,
+    PLAIN_INTEGER,
+    TWO_DECIMALS,
+    WHOLE,
+    Cell,
+    Sheet,
+    belgian_csv_bytes,
+    workbook_bytes,
+)
 from data.scenario import PROJECTION_START, Scenario, build_distributions
 from data.spreadsheet_safety import neutralise_frame, neutralise_note
 from simulation import MODEL_VERSION, Projection, monte_carlo, project
-from simulation.summary import annual_table
+from simulation.summary import STATISTIC, STOCKS, annual_table
 
 EXPORT_FORMATS: Final = (".csv", ".xlsx", ".json")
+#: The forms of a CSV export: tidy (for scripts, as before) or what a Belgian Excel opens as it is.
+EXPORT_FORMS: Final = ("tidy", "excel")
 MAX_FILE_BYTES: Final = 1_000_000
 
 #: Labels of the outputs, Dutch first; units in brackets. Stocks are at the end of the year (after the exits of
@@ -177,7 +190,8 @@ def metadata(
             for name, p in load_parameters().items()
             if p.status == "assumption" and p.control is not None
         ),
-        "note": "Bedragen in euro, lopende prijzen. p5/p50/p95: percentielen over de trekkingen.",
+        "note": "Bedragen in euro, lopende prijzen. central: de centrale projectie (elke aanname op haar centrale "
+        "waarde), het cijfer dat het portaal toont; p5/p50/p95: percentielen over de trekkingen.",
     }
 
 
@@ -189,6 +203,415 @@ def labelled_frame(table: pd.DataFrame) -> pd.DataFrame:
     table.insert(2, "label", table["output"].map(output_label))
     table.insert(3, "unit", base.map(lambda name: OUTPUT_LABELS.get(name, {}).get("unit", "")))
     return table.reset_index(drop=True)
+
+
+# --- the sheets of the XLSX and the Belgian CSV -------------------------------------------------------------
+
+#: The texts of the result files, Dutch and English.
+TEXTS: Final[dict[str, dict[str, str]]] = {
+    "sheet.headline": {"nl": "Kerncijfers", "en": "Headline"},
+    "sheet.results": {"nl": "Resultaten", "en": "Results"},
+    "sheet.metadata": {"nl": "Metadata", "en": "Metadata"},
+    "headline.title": {
+        "nl": "Kerncijfers: {name} tegenover het basisscenario",
+        "en": "Headline results: {name} against the baseline",
+    },
+    "headline.alone": {
+        "nl": "Kerncijfers: {name}. Zonder vergelijking: dit is het basisscenario, of het basisscenario is niet "
+        "bekend; de tabel toont dit scenario alleen.",
+        "en": "Headline results: {name}. No comparison: this is the baseline, or the baseline is not known; the "
+        "table shows this scenario alone.",
+    },
+    "statistic.draws": {
+        "nl": "Centrale projectie (elke aanname op haar centrale waarde), met P5–P95: het 5de en 95ste percentiel "
+        "over {n} trekkingen.",
+        "en": "Central projection (every assumption at its central value), with P5–P95: the 5th and 95th "
+        "percentiles over {n} draws.",
+    },
+    "statistic.central": {
+        "nl": "Centrale projectie zonder trekkingen (geen P5–P95).",
+        "en": "Central projection without draws (no P5–P95).",
+    },
+    "headline.period": {
+        "nl": "Periode {first}–{last}: de totale kost is de som over de jaren van de centrale projectie (P5–P95 van "
+        "een som volgen niet uit de jaarcijfers: zie de kerncijfers van de simulator); de standen zijn die van "
+        "einde {last}.",
+        "en": "Period {first}–{last}: the total cost is the sum over the years of the central projection (P5–P95 "
+        "of a sum do not follow from the yearly figures: see the simulator's key figures); the stocks are those "
+        "of the end of {last}.",
+    },
+    "headline.difference": {
+        "nl": "Verschil: scenario min basisscenario, van de centrale waarden zoals ze hier staan.",
+        "en": "Difference: scenario minus baseline, of the central values as shown here.",
+    },
+    "headline.units": {
+        "nl": "Bedragen in miljoen euro, lopende prijzen; personen afgerond op eenheden.",
+        "en": "Amounts in EUR million, current prices; persons rounded to whole persons.",
+    },
+    "status": {
+        "nl": "Projectie op basis van aannames; geen officiële raming.",
+        "en": "Projection on assumptions; not an official estimate.",
+    },
+    "column.period": {"nl": "Periode", "en": "Period"},
+    "column.figure": {"nl": "Kerncijfer", "en": "Figure"},
+    "column.unit": {"nl": "Eenheid", "en": "Unit"},
+    "column.scenario": {"nl": "Scenario", "en": "Scenario"},
+    "column.scenario_p5": {"nl": "Scenario P5", "en": "Scenario P5"},
+    "column.scenario_p95": {"nl": "Scenario P95", "en": "Scenario P95"},
+    "column.baseline": {"nl": "Basisscenario", "en": "Baseline"},
+    "column.baseline_p5": {"nl": "Basisscenario P5", "en": "Baseline P5"},
+    "column.baseline_p95": {"nl": "Basisscenario P95", "en": "Baseline P95"},
+    "column.difference": {"nl": "Verschil (scenario − basis)", "en": "Difference (scenario − baseline)"},
+    "column.year": {"nl": "Jaar", "en": "Year"},
+    "column.output": {"nl": "Code", "en": "Code"},
+    "column.label": {"nl": "Resultaat", "en": "Result"},
+    "column.central": {"nl": "Centrale projectie", "en": "Central projection"},
+    "column.mean": {"nl": "Gemiddelde", "en": "Mean"},
+    "column.p5": {"nl": "P5", "en": "P5"},
+    "column.p50": {"nl": "P50 (mediaan)", "en": "P50 (median)"},
+    "column.p95": {"nl": "P95", "en": "P95"},
+    "column.item": {"nl": "Gegeven", "en": "Item"},
+    "column.value": {"nl": "Waarde", "en": "Value"},
+    "headline.total_cost.period": {
+        "nl": "Totale kost, som over de jaren",
+        "en": "Total cost, sum over the years",
+    },
+    "headline.workers_imw.period": {
+        "nl": "IMW-werknemers (einde {last})",
+        "en": "IMW workers (end of {last})",
+    },
+    "headline.queue.period": {
+        "nl": "Wachtrij collectief maatwerk (einde {last})",
+        "en": "Queue for collective maatwerk (end of {last})",
+    },
+    "unit.million": {"nl": "miljoen euro", "en": "EUR million"},
+    "meta.title": {"nl": "Titel", "en": "Title"},
+    "meta.title.value": {
+        "nl": "Projectie individueel maatwerk en collectief contingent",
+        "en": "Projection of individueel maatwerk and the collective contingent",
+    },
+    "meta.status": {"nl": "Status", "en": "Status"},
+    "meta.sources": {"nl": "Bronnen", "en": "Sources"},
+    "meta.sources.value": {
+        "nl": "Elke parameter is gedateerd, met zijn bron en status; wat niet gepubliceerd is, is een aanname met "
+        "een spreiding (zie Aannames). Methode en bronnen: 'Het model van de simulator' op het portaal.",
+        "en": "Every parameter is dated, with its source and status; what is not published is an assumption with "
+        "a spread (see Assumptions). Method and sources: 'The simulator's model' on the portal.",
+    },
+    "meta.scenario": {"nl": "Scenario", "en": "Scenario"},
+    "meta.description": {"nl": "Beschrijving", "en": "Description"},
+    "meta.model_version": {"nl": "Modelversie", "en": "Model version"},
+    "meta.parameters_version": {"nl": "Parameterversie", "en": "Parameter version"},
+    "meta.computed_on": {"nl": "Berekend op", "en": "Computed on"},
+    "meta.projection_start": {"nl": "Start van de projectie", "en": "Start of the projection"},
+    "meta.horizon": {"nl": "Horizon", "en": "Horizon"},
+    "meta.horizon.value": {"nl": "{n} jaar ({first}–{last})", "en": "{n} years ({first}–{last})"},
+    "meta.draws": {"nl": "Trekkingen", "en": "Draws"},
+    "meta.seed": {"nl": "Seed", "en": "Seed"},
+    "meta.statistic": {"nl": "Statistiek", "en": "Statistic"},
+    "meta.units": {"nl": "Eenheden en afronding", "en": "Units and rounding"},
+    "meta.units.value": {
+        "nl": "Bedragen in euro, lopende prijzen (in Kerncijfers in miljoen euro). Personen afgerond op eenheden, "
+        "VTE en kwartalen op 1 decimaal, kansen in procent op 1 decimaal; daardoor telt een opsplitsing niet altijd "
+        "exact op tot haar totaal. Standen op het einde van het jaar, stromen en bedragen over het jaar.",
+        "en": "Amounts in euro, current prices (in Headline in EUR million). Persons rounded to whole persons, FTE "
+        "and quarters to 1 decimal, probabilities in percent to 1 decimal; so a breakdown does not always add up "
+        "exactly to its total. Stocks at the end of the year, flows and amounts over the year.",
+    },
+    "meta.warnings": {"nl": "Waarschuwingen", "en": "Warnings"},
+    "meta.warning": {"nl": "{message} (vanaf {first})", "en": "{message} (from {first})"},
+    "meta.assumptions": {"nl": "Aannames", "en": "Assumptions"},
+    "meta.none": {"nl": "geen", "en": "none"},
+    "meta.yaml": {"nl": "Scenario (YAML)", "en": "Scenario (YAML)"},
+}
+
+#: How each unit of OUTPUT_LABELS is written: its name (nl, en), its decimals, its number format and the factor
+#: its values are multiplied by in a CSV (a probability is written in percent there; in XLSX the format does it).
+UNIT_FORMS: Final[dict[str, tuple[str, str, int, str, float]]] = {
+    "personen": ("personen", "persons", 0, WHOLE, 1.0),
+    "VTE": ("VTE", "FTE", 1, ONE_DECIMAL, 1.0),
+    "kwartalen": ("kwartalen", "quarters", 1, ONE_DECIMAL, 1.0),
+    "EUR": ("euro", "euro", 0, WHOLE, 1.0),
+    "kans": ("kans (%)", "probability (%)", 3, PERCENT, 100.0),
+}
+
+#: The outputs of the headline sheet: the total cost (in EUR million), IMW workers and the queue (persons).
+HEADLINE_OUTPUTS: Final = ("total_cost", "workers_imw", "queue")
+HEADLINE_MONEY_DECIMALS: Final = 2
+HEADLINE_COLUMNS: Final = (
+    "scenario",
+    "scenario_p5",
+    "scenario_p95",
+    "baseline",
+    "baseline_p5",
+    "baseline_p95",
+    "difference",
+)
+
+
+def text(key: str, language: str) -> str:
+    """A text of the result files in `language` (Dutch unless 'en')."""
+    return TEXTS[key]["en" if language == "en" else "nl"]
+
+
+def central_statistic(n_draws: int, frame: pd.DataFrame | None = None) -> str:
+    """The column of the central projection (simulation.summary.STATISTIC); for a table without it (one written
+    before it existed), the single run's value or, with draws, the median."""
+    if frame is None or STATISTIC in frame.columns:
+        return STATISTIC
+    return "p50" if n_draws > 0 else "mean"
+
+
+def draws_text(n_draws: int, language: str) -> str:
+    """1.000 (nl) or 1,000 (en)."""
+    return f"{n_draws:,}".replace(",", "." if language != "en" else ",")
+
+
+def statistic_text(n_draws: int, language: str) -> str:
+    """What the central value and the band are, for a header note."""
+    if n_draws > 0:
+        return text("statistic.draws", language).format(n=draws_text(n_draws, language))
+    return text("statistic.central", language)
+
+
+def _by_year(annual: pd.DataFrame, output: str, statistic: str) -> dict[int, float]:
+    rows = annual[annual["output"] == output]
+    return {int(year): float(value) for year, value in zip(rows["year"], rows[statistic], strict=True)}
+
+
+def _round(value: float, decimals: int) -> float:
+    return float("nan") if math.isnan(value) else round(value, decimals) + 0.0  # + 0.0: no -0.0
+
+
+def _headline_values(
+    frame: pd.DataFrame | None, output: str, years: list[int], central: str
+) -> dict[int, tuple[float, float, float]]:
+    """(central, p5, p95) of an output by year, and under 0 over the period (see `headline_frame`); NaN where
+    `frame` (None: no frame) has no value."""
+
+    def by_year(statistic: str) -> dict[int, float]:
+        return {} if frame is None else _by_year(frame, output, statistic)
+
+    centre, low, high = by_year(central), by_year("p5"), by_year("p95")
+    result = {
+        year: (centre.get(year, math.nan), low.get(year, math.nan), high.get(year, math.nan))
+        for year in years
+    }
+    if output.split(".")[0] in STOCKS:
+        result[0] = result[years[-1]]
+    else:  # the central run is one run: the sum of its years is its sum
+        result[0] = (math.fsum(centre.get(year, math.nan) for year in years), math.nan, math.nan)
+    return result
+
+
+def headline_frame(
+    annual: pd.DataFrame, baseline_annual: pd.DataFrame | None = None, n_draws: int = 0
+) -> pd.DataFrame:
+    """The headline results: per output of HEADLINE_OUTPUTS, the period (the scenario's years) then each year, for
+    the scenario, the baseline (NaN without one) and their difference, rounded as shown (EUR million with 2
+    decimals, whole persons).
+
+    Columns: output, year (0 for the period), then HEADLINE_COLUMNS. The central value is `central_statistic`;
+    over the period the total cost is the sum of the yearly central values (its P5 and P95 are NaN)
+    and a stock is its value at the end of the last year. The difference is of the rounded central values, so
+    that it is what a reader computes from the sheet."""
+    central = central_statistic(n_draws, annual)
+    years = sorted(int(year) for year in annual["year"].unique())
+    records = []
+    for output in HEADLINE_OUTPUTS:
+        scale, decimals = (1e6, HEADLINE_MONEY_DECIMALS) if output == "total_cost" else (1.0, 0)
+        sides = {
+            side: _headline_values(frame, output, years, central)
+            for side, frame in (("scenario", annual), ("baseline", baseline_annual))
+        }
+        for year in (0, *years):
+            record: dict[str, Any] = {"output": output, "year": year}
+            for side, by_year in sides.items():
+                for suffix, value in zip(("", "_p5", "_p95"), by_year[year], strict=True):
+                    record[f"{side}{suffix}"] = _round(value / scale, decimals)
+            record["difference"] = _round(record["scenario"] - record["baseline"], decimals)
+            records.append(record)
+    return pd.DataFrame(records, columns=["output", "year", *HEADLINE_COLUMNS])
+
+
+def headline_sheet(
+    scenario: Scenario,
+    annual: pd.DataFrame,
+    baseline_annual: pd.DataFrame | None,
+    n_draws: int,
+    language: str,
+) -> Sheet:
+    """The first sheet: the headline results of `headline_frame`, with notes that say what they are."""
+    frame = headline_frame(annual, baseline_annual, n_draws)
+    years = sorted(int(year) for year in annual["year"].unique())
+    first, last = years[0], years[-1]
+    compared = baseline_annual is not None
+    columns = ["scenario"]
+    if n_draws > 0:
+        columns += ["scenario_p5", "scenario_p95"]
+    if compared:
+        columns += ["baseline", *(["baseline_p5", "baseline_p95"] if n_draws > 0 else []), "difference"]
+    notes = [
+        text("headline.title" if compared else "headline.alone", language).format(name=scenario.name),
+        text("status", language),
+        statistic_text(n_draws, language),
+        text("headline.period", language).format(first=first, last=last),
+        *([text("headline.difference", language)] if compared else []),
+        text("headline.units", language),
+    ]
+    rows: list[list[Cell]] = []
+    formats: list[str | None] = []
+    for record in frame.to_dict("records"):
+        output, year = record["output"], int(record["year"])
+        money = output == "total_cost"
+        if year == 0:
+            period: Cell = f"{first}–{last}"
+            label = text(f"headline.{output}.period", language).format(last=last)
+        else:
+            period, label = year, output_label(output, language)
+        unit = (
+            text("unit.million", language) if money else UNIT_FORMS["personen"][1 if language == "en" else 0]
+        )
+        rows.append([period, label, unit, *(record[column] for column in columns)])
+        formats.append(TWO_DECIMALS if money else WHOLE)
+    header = [text(f"column.{name}", language) for name in ("period", "figure", "unit", *columns)]
+    return Sheet(
+        title=text("sheet.headline", language),
+        header=header,
+        rows=rows,
+        notes=notes,
+        row_formats=formats,
+        column_formats={0: PLAIN_INTEGER},
+    )
+
+
+def _detailed_rows(
+    frame: pd.DataFrame, language: str, csv: bool = False
+) -> tuple[list[list[Cell]], list[str]]:
+    """The rows of the detailed results (year, code, label, unit, mean, p5, p50, p95) rounded as their unit
+    means, and the number format of each row."""
+    rows: list[list[Cell]] = []
+    formats: list[str] = []
+    english = language == "en"
+    statistics = detailed_columns(frame)[4:]
+    for record in frame.to_dict("records"):
+        output = str(record["output"])
+        unit = OUTPUT_LABELS.get(output.split(".")[0], {}).get("unit", "")
+        nl_name, en_name, decimals, number_format, csv_factor = UNIT_FORMS.get(
+            unit, (unit, unit, 1, ONE_DECIMAL, 1.0)
+        )
+        factor, shown = (csv_factor, decimals - 2) if csv and number_format == PERCENT else (1.0, decimals)
+        numbers = [_round(float(record[name]) * factor, shown) for name in statistics]
+        rows.append(
+            [
+                int(record["year"]),
+                output,
+                output_label(output, language),
+                en_name if english else nl_name,
+                *numbers,
+            ]
+        )
+        formats.append(number_format)
+    return rows, formats
+
+
+DETAILED_COLUMNS: Final = ("year", "output", "label", "unit", STATISTIC, "mean", "p5", "p50", "p95")
+
+
+def detailed_columns(frame: pd.DataFrame) -> tuple[str, ...]:
+    """The detailed table's columns: the central projection first where the table has it."""
+    return tuple(column for column in DETAILED_COLUMNS if column in frame.columns or column in LABEL_COLUMNS)
+
+
+#: The detailed table's first columns, which every table has (labelled_frame adds the label and the unit).
+LABEL_COLUMNS: Final = DETAILED_COLUMNS[:4]
+
+
+def detailed_sheet(frame: pd.DataFrame, language: str) -> Sheet:
+    """The second sheet: every exported output by year, rounded and formatted, the header row in `language`."""
+    rows, formats = _detailed_rows(frame, language)
+    return Sheet(
+        title=text("sheet.results", language),
+        header=[text(f"column.{name}", language) for name in detailed_columns(frame)],
+        rows=rows,
+        row_formats=formats,
+        column_formats={0: PLAIN_INTEGER},
+    )
+
+
+def _warning_lines(meta: dict[str, Any], language: str) -> str:
+    lines = [
+        text("meta.warning", language).format(
+            message=warning.get("message", ""), first=warning.get("first_quarter")
+        )
+        for warning in meta["warnings"]
+    ]
+    return "\n".join(lines) or text("meta.none", language)
+
+
+def metadata_sheet(
+    meta: dict[str, Any], scenario: Scenario, annual: pd.DataFrame, n_draws: int, language: str
+) -> Sheet:
+    """The last sheet: what the results are and what they were computed on, the scenario as YAML at the end."""
+    years = sorted(int(year) for year in annual["year"].unique())
+    items: list[tuple[str, Cell, str | None]] = [
+        ("meta.title", text("meta.title.value", language), None),
+        ("meta.status", text("status", language), None),
+        ("meta.sources", text("meta.sources.value", language), None),
+        ("meta.scenario", scenario.name, None),
+        *([("meta.description", scenario.description, None)] if scenario.description else []),
+        ("meta.model_version", str(meta["model_version"]), None),
+        ("meta.parameters_version", str(meta["parameters_version"]), None),
+        ("meta.computed_on", str(meta["computed_on"]), None),
+        ("meta.projection_start", str(meta["projection_start"]), None),
+        (
+            "meta.horizon",
+            text("meta.horizon.value", language).format(
+                n=scenario.horizon_years, first=years[0], last=years[-1]
+            ),
+            None,
+        ),
+        ("meta.draws", n_draws, WHOLE),
+        ("meta.seed", int(meta["seed"]), PLAIN_INTEGER),
+        ("meta.statistic", statistic_text(n_draws, language), None),
+        ("meta.units", text("meta.units.value", language), None),
+        ("meta.warnings", _warning_lines(meta, language), None),
+        ("meta.assumptions", ", ".join(meta["assumptions"]) or text("meta.none", language), None),
+        ("meta.yaml", scenario_yaml(scenario), None),
+    ]
+    return Sheet(
+        title=text("sheet.metadata", language),
+        header=[text("column.item", language), text("column.value", language)],
+        rows=[[text(key, language), value] for key, value, _ in items],
+        row_formats=[number_format for _, _, number_format in items],
+    )
+
+
+def excel_csv(
+    frame: pd.DataFrame, meta: dict[str, Any], scenario: Scenario, n_draws: int, language: str
+) -> bytes:
+    """The detailed results as a Belgian Excel opens them: the columns of the detailed sheet (a probability in
+    percent), then what they were computed on as columns of every row; no comment lines."""
+    rows, _ = _detailed_rows(frame, language, csv=True)
+    extra_keys = ("meta.scenario", "meta.model_version", "meta.parameters_version", "meta.computed_on")
+    extra: list[Cell] = [
+        scenario.name,
+        str(meta["model_version"]),
+        str(meta["parameters_version"]),
+        str(meta["computed_on"]),
+        n_draws,
+        int(meta["seed"]),
+        statistic_text(n_draws, language),
+        text("status", language),
+    ]
+    header = [
+        *(text(f"column.{name}", language) for name in detailed_columns(frame)),
+        *(
+            text(key, language)
+            for key in (*extra_keys, "meta.draws", "meta.seed", "meta.statistic", "meta.status")
+        ),
+    ]
+    return belgian_csv_bytes(header, [[*row, *extra] for row in rows])
 
 
 def export_bytes(suffix: str, scenario: Scenario, projection: Projection) -> bytes:
@@ -204,15 +627,34 @@ def export_table_bytes(
     table: pd.DataFrame,
     n_draws: int,
     warnings: list[dict[str, object]] | None = None,
+    *,
+    baseline_annual: pd.DataFrame | None = None,
+    language: str = "nl",
+    form: str = "tidy",
+    computed_on: str | None = None,
 ) -> bytes:
     """An annual table already computed (the simulator caches it) as CSV, XLSX or JSON bytes, with the metadata
-    inside; `n_draws` is 0 for a deterministic run."""
+    inside; `n_draws` is 0 for a deterministic run.
+
+    The XLSX has the headline results against `baseline_annual` (the baseline's annual table on the same years;
+    None when the scenario is the baseline or the baseline is not known: then the scenario alone), the detailed
+    results rounded and formatted, and the metadata with the scenario; headers and notes in `language` ('nl' or
+    'en'). A CSV is the tidy form (``form='tidy'``: English column names, comment lines with the metadata, full
+    precision) or the form a Belgian Excel opens as it is (``form='excel'``: the detailed results in `language`,
+    rounded, with the metadata as columns). `computed_on` is when the table was computed (today when None)."""
+    if form not in EXPORT_FORMS:
+        raise ValueError(f"unknown CSV form {form!r}; use one of {', '.join(EXPORT_FORMS)}")
+    language = "en" if language == "en" else "nl"
     meta = metadata(scenario, n_draws, warnings)
+    if computed_on:
+        meta["computed_on"] = computed_on
     frame = labelled_frame(table)
     if suffix == ".json":
         return json.dumps(
             {"metadata": meta, "results": frame.to_dict(orient="records")}, ensure_ascii=False, indent=1
         ).encode("utf-8")
+    if suffix == ".csv" and form == "excel":
+        return excel_csv(frame, meta, scenario, n_draws, language)
     if suffix == ".csv":
         header = "".join(
             f"# {neutralise_note(f'{key}: {json.dumps(value, ensure_ascii=False)}')}\n"
@@ -220,19 +662,13 @@ def export_table_bytes(
         )
         return (header + neutralise_frame(frame).to_csv(index=False)).encode("utf-8")
     if suffix == ".xlsx":
-        buffer = io.BytesIO()
-        with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-            neutralise_frame(frame).to_excel(writer, sheet_name="resultaten", index=False)
-            neutralise_frame(
-                pd.DataFrame(
-                    [(key, json.dumps(value, ensure_ascii=False)) for key, value in meta.items()],
-                    columns=["sleutel", "waarde"],
-                )
-            ).to_excel(writer, sheet_name="metadata", index=False)
-            neutralise_frame(pd.DataFrame({"scenario (YAML)": [scenario_yaml(scenario)]})).to_excel(
-                writer, sheet_name="scenario", index=False
-            )
-        return buffer.getvalue()
+        return workbook_bytes(
+            [
+                headline_sheet(scenario, table, baseline_annual, n_draws, language),
+                detailed_sheet(frame, language),
+                metadata_sheet(meta, scenario, table, n_draws, language),
+            ]
+        )
     raise ValueError(f"unknown export format {suffix!r}; use one of {', '.join(EXPORT_FORMATS)}")
 
 

@@ -213,6 +213,7 @@ def _share_section(language: str) -> html.Section:
             ("scenario_yaml", ids.DOWNLOAD_SCENARIO_YAML),
             ("scenario_json", ids.DOWNLOAD_SCENARIO_JSON),
             ("results_csv", ids.DOWNLOAD_RESULTS_CSV),
+            ("results_excel_csv", ids.DOWNLOAD_RESULTS_EXCEL_CSV),
             ("results_xlsx", ids.DOWNLOAD_RESULTS_XLSX),
         )
     ]
@@ -780,15 +781,26 @@ RESULT_OUTPUTS: Final = (
 )
 
 
+def baseline_scenario(scenario: Scenario, draws: int | None = None) -> Scenario | None:
+    """The baseline on the scenario's horizon, with its draws and seed (or `draws` draws), or None when the
+    scenario is the baseline (names and descriptions aside)."""
+    base = load_presets()[BASELINE_PRESET].scenario
+    base = replace(base, horizon_years=scenario.horizon_years, draws=scenario.draws, seed=scenario.seed)
+    if (
+        replace(base, draws=0, seed=DEFAULT_SEED).canonical()
+        == replace(scenario, draws=0, seed=DEFAULT_SEED).canonical()
+    ):
+        return None
+    return (
+        base if draws is None else replace(base, draws=draws, seed=DEFAULT_SEED if draws == 0 else base.seed)
+    )
+
+
 def baseline_figures(scenario: Scenario) -> dict[str, dict[str, float]] | None:
     """The baseline's key figures on the scenario's horizon (its central run: cheap, and what the difference
     reports), or None when the scenario is the baseline."""
-    central = replace(scenario, draws=0, seed=DEFAULT_SEED)
-    base = load_presets()[BASELINE_PRESET].scenario
-    base = replace(base, horizon_years=scenario.horizon_years, draws=0, seed=DEFAULT_SEED)
-    if base.canonical() == central.canonical():  # names and descriptions are not part of it
-        return None
-    return simulate(base).key_figures
+    base = baseline_scenario(scenario, draws=0)
+    return None if base is None else simulate(base).key_figures
 
 
 def results_outputs(scenario: Scenario, meta: object, language: str) -> tuple[Any, ...]:
@@ -1084,8 +1096,9 @@ def _file_stem(scenario: Scenario) -> str:
     return f"imw-{slug}"
 
 
-def download_data(trigger: object, state: object) -> dict[str, Any]:
-    """The file a download button asks for: the scenario (YAML, JSON) or its results (CSV, XLSX)."""
+def download_data(trigger: object, state: object, language: object = "nl") -> dict[str, Any]:
+    """The file a download button asks for: the scenario (YAML, JSON) or its results (a tidy CSV, a CSV for a
+    Belgian Excel, an XLSX whose first sheet sets the scenario against the baseline), in the page's language."""
     scenario = scenario_from_state(state)
     recorded = Scenario(**{**scenario.__dict__, "computed_with": versions()})
     stem = _file_stem(scenario)
@@ -1095,14 +1108,30 @@ def download_data(trigger: object, state: object) -> dict[str, Any]:
         document = {**scenario_document(scenario), "computed_with": versions()}
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         return {"content": text, "filename": f"{stem}.json", "type": "application/json"}
-    suffix = {ids.DOWNLOAD_RESULTS_CSV: ".csv", ids.DOWNLOAD_RESULTS_XLSX: ".xlsx"}.get(str(trigger))
-    if suffix is None or suffix not in EXPORT_FORMATS:
+    formats = {
+        ids.DOWNLOAD_RESULTS_CSV: (".csv", "tidy", ""),
+        ids.DOWNLOAD_RESULTS_EXCEL_CSV: (".csv", "excel", "-excel"),
+        ids.DOWNLOAD_RESULTS_XLSX: (".xlsx", "tidy", ""),
+    }
+    if str(trigger) not in formats:
+        raise PreventUpdate
+    suffix, form, variant = formats[str(trigger)]
+    if suffix not in EXPORT_FORMATS:
         raise PreventUpdate
     result = simulate(scenario)
+    base = baseline_scenario(scenario)
     content = export_table_bytes(
-        suffix, result.scenario, result.annual, result.n_draws, list(result.warnings)
+        suffix,
+        result.scenario,
+        result.annual,
+        result.n_draws,
+        list(result.warnings),
+        baseline_annual=simulate(base).annual if base is not None and suffix == ".xlsx" else None,
+        language=normalise_language(language),
+        form=form,
+        computed_on=result.computed_at[:10],
     )
-    return dcc.send_bytes(content, f"{stem}{suffix}")
+    return dcc.send_bytes(content, f"{stem}{variant}{suffix}")
 
 
 @callback(
@@ -1110,14 +1139,22 @@ def download_data(trigger: object, state: object) -> dict[str, Any]:
     Input(ids.DOWNLOAD_SCENARIO_YAML, "n_clicks"),
     Input(ids.DOWNLOAD_SCENARIO_JSON, "n_clicks"),
     Input(ids.DOWNLOAD_RESULTS_CSV, "n_clicks"),
+    Input(ids.DOWNLOAD_RESULTS_EXCEL_CSV, "n_clicks"),
     Input(ids.DOWNLOAD_RESULTS_XLSX, "n_clicks"),
     State(ids.SCENARIO, "data"),
+    State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
 def download(
-    yaml_clicks: object, json_clicks: object, csv_clicks: object, xlsx_clicks: object, state: object
+    yaml_clicks: object,
+    json_clicks: object,
+    csv_clicks: object,
+    excel_csv_clicks: object,
+    xlsx_clicks: object,
+    state: object,
+    language: object,
 ) -> Any:
-    return download_data(_trigger(), state)
+    return download_data(_trigger(), state, language)
 
 
 # The link in the address bar follows the scenario without building the page again (the router listens to the

@@ -124,8 +124,9 @@ def test_project_writes_results_with_the_scenario_and_versions_inside(capsys, tm
         assert "year,quarter" not in text and "p95" in text
     else:
         book = openpyxl.load_workbook(out)
-        assert book.sheetnames == ["resultaten", "metadata", "scenario"]
-        assert "on_top" in str(book["scenario"]["A2"].value)
+        assert book.sheetnames == ["Kerncijfers", "Resultaten", "Metadata"]
+        metadata = dict(book["Metadata"].iter_rows(min_row=2, values_only=True))
+        assert "on_top" in str(metadata["Scenario (YAML)"]) and metadata["Trekkingen"] == 50
 
 
 @pytest.mark.parametrize(

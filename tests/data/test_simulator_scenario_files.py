@@ -89,5 +89,6 @@ def test_an_xlsx_export_from_the_table_holds_the_scenario():
     book = openpyxl.load_workbook(
         io.BytesIO(export_table_bytes(".xlsx", scenario, annual_table(projection), 0))
     )
-    assert book.sheetnames == ["resultaten", "metadata", "scenario"]
-    assert "fallback.window_quarters: 4" in book["scenario"]["A2"].value
+    assert book.sheetnames == ["Kerncijfers", "Resultaten", "Metadata"]
+    values = {row[0]: row[1] for row in book["Metadata"].iter_rows(min_row=2, values_only=True)}
+    assert "fallback.window_quarters: 4" in values["Scenario (YAML)"]

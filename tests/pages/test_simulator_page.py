@@ -423,7 +423,21 @@ def test_the_results_downloads_hold_the_results_and_what_they_were_computed_on(p
     assert {"year", "output", "label", "unit", "mean", "p5", "p50", "p95"} <= set(frame.columns)
     as_xlsx = page.download_data(ids.DOWNLOAD_RESULTS_XLSX, state)
     book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(as_xlsx["content"])))
-    assert book.sheetnames == ["resultaten", "metadata", "scenario"]
+    assert book.sheetnames == ["Kerncijfers", "Resultaten", "Metadata"]
+    # The first sheet sets the scenario against the baseline on the same horizon and draws.
+    notes = [row[0] for row in book["Kerncijfers"].iter_rows(max_row=6, values_only=True)]
+    assert "tegenover het basisscenario" in notes[0]
+    english = page.download_data(ids.DOWNLOAD_RESULTS_XLSX, state, "en")
+    book_en = openpyxl.load_workbook(io.BytesIO(base64.b64decode(english["content"])))
+    assert book_en.sheetnames == ["Headline", "Results", "Metadata"]
+    excel = page.download_data(ids.DOWNLOAD_RESULTS_EXCEL_CSV, state)
+    assert excel["filename"].endswith("-excel.csv")
+    raw = base64.b64decode(excel["content"])
+    assert raw.startswith("\ufeff".encode()) and b";" in raw.split(b"\r\n")[0] and not raw.startswith(b"#")
+    alone = page.download_data(ids.DOWNLOAD_RESULTS_XLSX, state_of(page, PRESETS["basis"].scenario))
+    first = next(openpyxl.load_workbook(io.BytesIO(base64.b64decode(alone["content"])))["Kerncijfers"].iter_rows(
+        max_row=1, values_only=True))[0]  # fmt: skip
+    assert "basisscenario" in first.lower() and "tegenover" not in first
 
 
 def test_a_download_of_a_tampered_store_changes_nothing(page):
