@@ -257,9 +257,16 @@ def preset_name(preset: Preset, language: str) -> str:
 
 
 def scenario_title(scenario: Scenario, language: str) -> str:
-    """How a scenario is named on the page: a preset by its name in the page's language, any other by its own."""
+    """How a scenario is named on the page: a preset by its name in the page's language, any other by its own;
+    one that still carries a preset's name but no longer is that preset says it was changed."""
+    presets = load_presets()
     preset_id = matching_preset(scenario)
-    return preset_name(load_presets()[preset_id], language) if preset_id else scenario.name
+    if preset_id:
+        return preset_name(presets[preset_id], language)
+    for preset in presets.values():
+        if scenario.name == preset.scenario.name:
+            return t("sim.name.changed", language).format(name=preset_name(preset, language))
+    return scenario.name
 
 
 def preset_description(preset_id: str | None, language: str) -> str:
@@ -317,14 +324,8 @@ def SettingsPanel(scenario: Scenario, preset_id: str | None, language: str) -> h
             html.Div(
                 [
                     dbc.Label(t("sim.preset", language), html_for=ids.PRESET),
+                    # A starting point loads when it is chosen (no second button).
                     dbc.Select(id=ids.PRESET, options=preset_options(language), value=preset_id or CUSTOM),
-                    dbc.Button(
-                        t("sim.preset.load", language),
-                        id=ids.APPLY_PRESET,
-                        color="primary",
-                        size="sm",
-                        class_name="mt-2",
-                    ),
                     html.P(
                         preset_description(preset_id, language),
                         id=ids.PRESET_DESCRIPTION,

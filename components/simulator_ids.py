@@ -11,7 +11,6 @@ COMPARE_PATH: Final = "/simulator/vergelijken"
 # The simulator page.
 PRESET: Final = "sim-preset"
 PRESET_DESCRIPTION: Final = "sim-preset-description"
-APPLY_PRESET: Final = "sim-apply-preset"
 SCENARIO_NAME: Final = "sim-scenario-name"
 DRAWS: Final = "sim-draws"
 HORIZON: Final = "sim-horizon"

@@ -29,7 +29,7 @@ register(
         # --- settings ---------------------------------------------------------------------------------------
         "sim.settings": {"nl": "Instellingen", "en": "Settings"},
         "sim.preset": {"nl": "Vertrekpunt", "en": "Starting point"},
-        "sim.preset.load": {"nl": "Laad dit vertrekpunt", "en": "Load this starting point"},
+        "sim.name.changed": {"nl": "{name} (gewijzigd)", "en": "{name} (changed)"},
         "sim.preset.custom": {"nl": "Eigen scenario", "en": "Own scenario"},
         "sim.preset.help": {
             "nl": "Het basisscenario of een variant op een vraag uit het SERV-advies.",

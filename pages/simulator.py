@@ -531,7 +531,7 @@ def source_outputs(
             return ([no_update] * len(names), no_update, no_update, no_update, no_update, alert, no_update)
         chosen = matching_preset(scenario)
         notice: Any = html.Div(message, className="alert alert-success py-2 mb-0")
-    elif trigger == ids.APPLY_PRESET:
+    elif trigger == ids.PRESET:  # a starting point loads when it is chosen
         presets = load_presets()
         if not isinstance(preset_id, str) or preset_id not in presets:
             raise PreventUpdate
@@ -558,17 +558,15 @@ def source_outputs(
     Output(ids.META, "data"),
     Output(ids.UPLOAD_MESSAGE, "children"),
     Output(ids.PRESET, "value"),
-    Input(ids.APPLY_PRESET, "n_clicks"),
+    Input(ids.PRESET, "value"),
     Input(ids.UPLOAD_CHECKED, "data"),
-    State(ids.PRESET, "value"),
     State({"type": ids.PARAMETER, "name": ALL}, "id"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
 def apply_source(
-    n_clicks: object,
-    upload: object,
     preset_id: object,
+    upload: object,
     control_ids: object,
     language: object,
 ) -> tuple[Any, ...]:

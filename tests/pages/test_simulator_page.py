@@ -282,7 +282,7 @@ def test_a_tampered_meta_store_falls_back_to_defaults(page):
 
 
 def test_loading_a_preset_sets_every_control(page):
-    outputs = page.source_outputs(ids.APPLY_PRESET, "terugval_bovenop_contingent", None, CONTROL_IDS, "nl")
+    outputs = page.source_outputs(ids.PRESET, "terugval_bovenop_contingent", None, CONTROL_IDS, "nl")
     values, horizon, _options, draws, meta, message, preset = outputs
     assert values[NAMES.index("fallback.mode")] == "on_top"
     assert values[NAMES.index(BAND)] == 40
@@ -291,9 +291,25 @@ def test_loading_a_preset_sets_every_control(page):
         meta["name"] == "Terugkeer bovenop het contingent" and meta["preset"] == "terugval_bovenop_contingent"
     )
     with pytest.raises(PreventUpdate):
-        page.source_outputs(ids.APPLY_PRESET, "bestaat_niet", None, CONTROL_IDS, "nl")
+        page.source_outputs(ids.PRESET, "bestaat_niet", None, CONTROL_IDS, "nl")
     with pytest.raises(PreventUpdate):
         page.source_outputs(None, "basis", None, CONTROL_IDS, "nl")
+    with pytest.raises(PreventUpdate):  # 'own scenario' chosen in the list: nothing to load
+        page.source_outputs(ids.PRESET, "custom", None, CONTROL_IDS, "nl")
+
+
+def test_a_changed_preset_says_so_in_its_name():
+    from dataclasses import replace
+
+    from components.simulator_controls import scenario_title
+
+    preset = PRESETS["terugval_5_jaar"].scenario
+    assert scenario_title(preset, "nl") == preset.name
+    edited = replace(preset, parameters={**preset.parameters, "fallback.window_quarters": 8})
+    assert scenario_title(edited, "nl") == f"{preset.name} (gewijzigd)"
+    assert scenario_title(edited, "en").endswith(" (changed)")
+    own = replace(edited, name="Mijn scenario")
+    assert scenario_title(own, "nl") == "Mijn scenario"
 
 
 def upload(text: str | bytes) -> str:
