@@ -233,6 +233,18 @@ def ParameterControl(parameter: Parameter, value: ParameterValue, language: str)
                     style={"width": "8.5rem"},
                 ),
                 html.Span(unit, className="small"),
+                *(
+                    # A duration is set in quarters (the decree's unit) with the years beside it.
+                    [
+                        html.Span(
+                            years_text(float(value), language),
+                            id={"type": ids.PARAMETER_YEARS, "name": parameter.name},
+                            className="small text-body-secondary",
+                        )
+                    ]
+                    if parameter.unit == "quarters"
+                    else []
+                ),
                 feedback,
             ],
             className="d-flex flex-wrap align-items-center column-gap-2",
@@ -246,7 +258,25 @@ def ParameterControl(parameter: Parameter, value: ParameterValue, language: str)
                 className="small mt-1",
             )
         )
-    return html.Div(children, className="mb-3 sim-control")
+    search = f"{parameter.label(language)} {parameter.label('nl')} {parameter.name}".lower()
+    return html.Div(
+        children,
+        className="mb-3 sim-control",
+        **{"data-group": parameter.group, "data-search": search},
+    )
+
+
+def years_text(quarters: float, language: str) -> str:
+    """'= 1,5 jaar' beside a duration of 6 quarters ('= 1.5 years' in English); empty for no number."""
+    if not math.isfinite(quarters):
+        return ""
+    years = quarters / 4
+    decimals = next(d for d in (0, 1, 2) if abs(round(years, d) - years) < 1e-9 or d == 2)
+    shown = format_number(years, decimals)
+    if language == "en":
+        shown = f"{years:,.{decimals}f}"
+    key = "sim.years.one" if years == 1 else "sim.years.many"
+    return t(key, language).format(n=shown)
 
 
 def preset_name(preset: Preset, language: str) -> str:
@@ -372,6 +402,26 @@ def SettingsPanel(scenario: Scenario, preset_id: str | None, language: str) -> h
             ),
             html.H3(t("sim.parameters", language), className="h5 mt-4"),
             html.P(t("sim.parameters.help", language), className="small"),
+            html.Div(
+                [
+                    dbc.Label(t("sim.search", language), html_for=ids.PARAMETER_SEARCH, class_name="mb-1"),
+                    dbc.Input(
+                        id=ids.PARAMETER_SEARCH,
+                        type="search",
+                        placeholder=t("sim.search.placeholder", language),
+                        size="sm",
+                        autocomplete="off",
+                        debounce=False,
+                    ),
+                    html.Div(
+                        id=ids.PARAMETER_SEARCH_RESULT,
+                        className="small text-body-secondary mt-1",
+                        role="status",
+                        **{"aria-live": "polite"},
+                    ),
+                ],
+                className="mb-2",
+            ),
             accordion,
         ]
     )

@@ -18,6 +18,11 @@ HORIZON_FEEDBACK: Final = "sim-horizon-feedback"
 ACCORDION: Final = "sim-accordion"
 PARAMETER: Final = "sim-param"  # pattern-matching type: {"type": PARAMETER, "name": <parameter>}
 PARAMETER_FEEDBACK: Final = "sim-param-feedback"
+#: The years beside a duration in quarters (pattern-matching type, by parameter name).
+PARAMETER_YEARS: Final = "sim-param-years"
+#: The search over the parameters, and what it found.
+PARAMETER_SEARCH: Final = "sim-param-search"
+PARAMETER_SEARCH_RESULT: Final = "sim-param-search-result"
 PARAMETER_FROM: Final = "sim-param-from"  # the date from which a changed value holds
 PARAMETER_FROM_FEEDBACK: Final = "sim-param-from-feedback"
 WARNINGS: Final = "sim-warnings"

@@ -29,6 +29,18 @@ register(
         # --- settings ---------------------------------------------------------------------------------------
         "sim.settings": {"nl": "Instellingen", "en": "Settings"},
         "sim.preset": {"nl": "Vertrekpunt", "en": "Starting point"},
+        "sim.years.one": {"nl": "= {n} jaar", "en": "= {n} year"},
+        "sim.years.many": {"nl": "= {n} jaar", "en": "= {n} years"},
+        "sim.search": {"nl": "Zoek een parameter", "en": "Find a parameter"},
+        "sim.search.placeholder": {
+            "nl": "bv. terugval, pakket, begeleiding",
+            "en": "e.g. fallback, package, coaching",
+        },
+        "sim.search.found": {"nl": "{n} parameters gevonden", "en": "{n} parameters found"},
+        "sim.search.none": {
+            "nl": "Geen parameter gevonden: probeer een ander woord.",
+            "en": "No parameter found: try another word.",
+        },
         "sim.name.changed": {"nl": "{name} (gewijzigd)", "en": "{name} (changed)"},
         "sim.preset.custom": {"nl": "Eigen scenario", "en": "Own scenario"},
         "sim.preset.help": {

@@ -30,7 +30,7 @@ from typing import Any, Final, NamedTuple
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, Patch, State, callback, clientside_callback, dcc, html, no_update
+from dash import ALL, MATCH, Input, Output, Patch, State, callback, clientside_callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from components import simulator_ids as ids
@@ -571,6 +571,56 @@ def apply_source(
     language: object,
 ) -> tuple[Any, ...]:
     return source_outputs(_trigger(), preset_id, upload, control_ids, language)
+
+
+# The years beside a duration in quarters follow the field as it is typed (no round trip to the server).
+clientside_callback(
+    """
+    function (value, language) {
+        if (typeof value !== "number" || !isFinite(value)) { return ""; }
+        var years = value / 4;
+        var decimals = [0, 1, 2].find(function (d) { return Math.abs(Number(years.toFixed(d)) - years) < 1e-9; });
+        if (decimals === undefined) { decimals = 2; }
+        var english = language === "en";
+        var shown = years.toLocaleString(english ? "en-GB" : "nl-BE",
+            {minimumFractionDigits: decimals, maximumFractionDigits: decimals});
+        return "= " + shown + (english ? (years === 1 ? " year" : " years") : " jaar");
+    }
+    """,
+    Output({"type": ids.PARAMETER_YEARS, "name": MATCH}, "children"),
+    Input({"type": ids.PARAMETER, "name": MATCH}, "value"),
+    State(ids.LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+
+# The search over the parameters: fields whose label (in the page's language or Dutch) or name hold every word
+# typed stay, the others are hidden, and the groups with a match open. Nothing goes to the server.
+clientside_callback(
+    rf"""
+    function (query, language) {{
+        var words = (query || "").toLowerCase().split(/\s+/).filter(Boolean);
+        var open = {{}}, found = 0;
+        document.querySelectorAll(".sim-control").forEach(function (field) {{
+            var text = field.getAttribute("data-search") || "";
+            var match = words.every(function (word) {{ return text.indexOf(word) >= 0; }});
+            field.hidden = !match;
+            if (match) {{ found += 1; open[field.getAttribute("data-group")] = true; }}
+        }});
+        if (!words.length) {{ return [window.dash_clientside.no_update, ""]; }}
+        var english = language === "en";
+        var text = found
+            ? (english ? {json.dumps(t("sim.search.found", "en"))} : {json.dumps(t("sim.search.found", "nl"))})
+                .replace("{{n}}", String(found))
+            : (english ? {json.dumps(t("sim.search.none", "en"))} : {json.dumps(t("sim.search.none", "nl"))});
+        return [Object.keys(open), text];
+    }}
+    """,
+    Output(ids.ACCORDION, "active_item", allow_duplicate=True),
+    Output(ids.PARAMETER_SEARCH_RESULT, "children"),
+    Input(ids.PARAMETER_SEARCH, "value"),
+    State(ids.LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
 
 
 # The browser measures an uploaded file before sending it: a file of another kind or over the size limit is

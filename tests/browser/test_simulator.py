@@ -306,3 +306,55 @@ def test_the_upload_opens_one_file_dialog_by_mouse_and_by_keyboard(browser_page:
     page.wait_for_timeout(500)
     assert len(choosers) == 2
     browser_page.assert_clean()
+
+
+def test_the_search_narrows_the_fields_and_a_duration_shows_its_years(browser_page: PageProbe):
+    page = open_simulator(browser_page)
+    years = f"[id='{ids.dom_id({'type': ids.PARAMETER_YEARS, 'name': 'fallback.window_quarters'})}']"
+    assert page.inner_text(years) == "= 1,5 jaar"  # the baseline's 6 quarters
+    field = control("fallback.window_quarters")
+    page.fill(field, "20")
+    page.wait_for_function("(s) => document.querySelector(s).innerText === '= 5 jaar'", arg=years)
+    page.fill(f"#{ids.PARAMETER_SEARCH}", "terugval duur")
+    page.wait_for_function(
+        "() => document.querySelector('#sim-param-search-result').innerText.includes('gevonden')"
+    )
+    shown = page.eval_on_selector_all(".sim-control", "fields => fields.filter(f => !f.hidden).length")
+    assert shown == 1 and page.is_visible(field), "only the fallback's duration matches both words"
+    # A group that was closed opens when it holds a match.
+    page.fill(f"#{ids.PARAMETER_SEARCH}", "uitval wachtrij")
+    queue = control("collectief.flows.queue_dropout_rate")
+    page.wait_for_selector(queue, state="visible")
+    page.fill(f"#{ids.PARAMETER_SEARCH}", "zzzz")
+    page.wait_for_function(
+        "() => document.querySelector('#sim-param-search-result').innerText.includes('Geen parameter')"
+    )
+    page.fill(f"#{ids.PARAMETER_SEARCH}", "")
+    assert page.eval_on_selector_all(".sim-control", "fields => fields.filter(f => f.hidden).length") == 0
+    browser_page.assert_clean()
+
+
+@pytest.mark.parametrize("target", ["sim-results", "sim-share"])
+def test_the_results_and_the_downloads_are_at_most_30_tab_presses_from_the_top(
+    browser_page: PageProbe, target
+):
+    page = open_simulator(browser_page)
+    page.evaluate("() => { window.scrollTo(0, 0); document.activeElement && document.activeElement.blur(); }")
+    page.focus("body")
+    for _press in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement && document.activeElement.getAttribute('href')") == (
+            f"#{target}"
+        ):
+            break
+    else:
+        pytest.fail(f"no jump link to #{target} within 30 Tab presses")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => location.hash === '#{target}'")
+    # From there the next Tab reaches what follows it (the results, or the first download button).
+    page.keyboard.press("Tab")
+    inside = page.evaluate(
+        f"() => document.getElementById('{target}').compareDocumentPosition(document.activeElement) & 4"
+    )
+    assert inside, "Tab continues after the target"
+    browser_page.assert_clean()
