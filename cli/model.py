@@ -12,12 +12,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from cli.common import UsageError
-from components.formatting import format_eur, format_number, format_percent
 from data.model_inputs import InputsError
 from data.parameter_store import ParameterFileError
 from data.results import EXPORT_FORMATS, OUTPUT_LABELS, export_bytes, run, write_atomically
 from data.scenario import ScenarioError, baseline_yaml, load_scenario_file
 from data.single_case import CASE_PACKAGES, calculate, whole_package
+from i18n.formats import format_eur, format_number, format_percent
 from simulation import InputError, Projection
 from simulation.case import COACHING_LEVELS, CaseError
 from simulation.summary import annual_table

@@ -15,12 +15,12 @@ from dash import dcc, html
 
 import components.simulator_text  # noqa: F401  (registers the texts)
 from components.charts import FONT_FAMILY, GRID_COLOUR, SERIES_COLOURS, TEXT_COLOUR
-from components.formatting import PLOTLY_SEPARATORS, format_number, format_percent
 from components.i18n import register, t
 from components.simulator_controls import number_text, to_display, unit_text
 from data.backtest import LABELS, Backtest, BacktestPoint, run_backtest
 from data.parameter_store import load_parameters
 from data.scenario import uncertain_parameters
+from i18n.formats import PLOTLY_SEPARATORS, format_number, format_percent
 
 register(
     {
