@@ -26,6 +26,11 @@ from components.displacement import (
 from components.i18n import DEFAULT_LANGUAGE, normalise_language, register, t
 from components.monitoring_frames import Period, breakdowns_of, parse_period, years_of
 from components.view_state import ViewOptions
+
+# The monitoring data's vocabulary, re-exported for the pages that explain it (they reach data/ through here).
+from data.monitoring.schema import FLAGS as FLAGS
+from data.monitoring.schema import SOURCE_STATUSES as SOURCE_STATUSES
+from data.monitoring.schema import THEMES as THEMES
 from data.monitoring.schema import TOTAL
 
 if TYPE_CHECKING:
