@@ -531,7 +531,7 @@ def _static_size(component: Component, memo: dict[int, int | None]) -> int | Non
 
 
 def _as_static(component: Component) -> StaticHtml:
-    tag, attributes = element_of(component)  # type: ignore[misc]  (checked by _static_size)
+    tag, attributes = element_of(component)  # type: ignore[misc]  # checked by _static_size
     return StaticHtml(tag=tag, attributes=attributes, html=to_html(getattr(component, "children", None)))
 
 
