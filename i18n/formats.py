@@ -28,7 +28,13 @@ def format_number(value: float | int | None, decimals: int = 0) -> str:
 
 
 def format_eur(value: float | int | None, decimals: int = 0) -> str:
-    """Format an amount in euro: € 1.234 (or € 1.234,56 with two decimals)."""
+    """Format an amount in euro: € 1.234 (or € 1.234,56 with two decimals).
+
+    >>> format_eur(1234.5, 2)
+    '€\xa01.234,50'
+    >>> format_eur(-0.001)
+    '€\xa00'
+    """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     sign = "-" if value < 0 and round(abs(value), decimals) > 0 else ""
@@ -36,7 +42,11 @@ def format_eur(value: float | int | None, decimals: int = 0) -> str:
 
 
 def format_percent(share: float | None, decimals: int = 0) -> str:
-    """Format a share (0.45) as a percentage: 45 %."""
+    """Format a share (0.45) as a percentage: 45 %.
+
+    >>> format_percent(0.452, 1)
+    '45,2\xa0%'
+    """
     if share is None or (isinstance(share, float) and math.isnan(share)):
         return "–"
     return f"{format_number(share * 100, decimals)}{NBSP}%"
