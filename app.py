@@ -201,7 +201,7 @@ def _read_versions() -> dict[str, str]:
         release_id = read_pointer(settings.data_dir)
         if release_id != INITIAL_RELEASE_ID:
             read_release(settings.data_dir, release_id)  # its files are there and match their checksums
-        result["data_release"] = str(current_release().id)
+        result["data_release"] = str(current_release(settings).id)
     except Exception as error:  # the health check answers (503) even when the data cannot load
         logging.getLogger("imw.server").error("data release unknown: %s: %s", type(error).__name__, error)
         result["data_release"] = "unknown"

@@ -11,28 +11,31 @@ The data folder is IMW_DATA_DIR (default data/monitoring), or --data-dir.
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeVar
 
-from cli.common import EXIT_BAD_INPUT, Parser, UsageError
+import click
+
+from cli.common import EXIT_BAD_INPUT, InOrder, UsageError
 from services.config import Settings
 
 EXIT_WRITE_FAILED: Final = 1
 MAX_PROBLEMS_SHOWN: Final = 200
 
 
-def _settings(args: argparse.Namespace) -> Settings:
+def _settings(data_dir: Path | None) -> Settings:
+    """The settings of this command, read once from the environment (the CLI's entry) and passed down."""
     from services.config import ConfigError, settings_from_environment
 
     try:
         settings = settings_from_environment()
     except ConfigError as error:
         raise UsageError(str(error)) from None
-    if args.data_dir is not None:
-        settings = dataclasses.replace(settings, data_dir=args.data_dir)
+    if data_dir is not None:
+        settings = dataclasses.replace(settings, data_dir=data_dir)
     return settings
 
 
@@ -48,10 +51,10 @@ def _print_problems(file_name: str, problems: tuple[object, ...]) -> None:
     )
 
 
-def run_validate(args: argparse.Namespace) -> int:
+def run_validate(file: Path) -> int:
     from data.monitoring import store
 
-    report = store.validate_file(args.file)
+    report = store.validate_file(file)
     if not report.ok:
         _print_problems(report.file_name, report.problems)
         return EXIT_BAD_INPUT
@@ -63,18 +66,21 @@ def run_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_import(args: argparse.Namespace) -> int:
+def run_import(
+    file: Path, data_dir: Path | None, title: str | None, publisher: str | None, licence: str | None
+) -> int:
     from data.monitoring import store
     from data.monitoring.releases import ReleaseError
 
-    settings = _settings(args)
-    options: dict[str, str] = {}
-    if args.publisher:
-        options["publisher"] = args.publisher
-    if args.licence:
-        options["licence"] = args.licence
+    settings = _settings(data_dir)
     try:
-        info = store.import_file(args.file, settings, title=args.title, **options)
+        info = store.import_file(
+            file,
+            settings,
+            title=title,
+            publisher=publisher or store.DEFAULT_IMPORT_PUBLISHER,
+            licence=licence or store.DEFAULT_IMPORT_LICENCE,
+        )
     except store.FileRejected as rejected:
         _print_problems(rejected.report.file_name, rejected.report.problems)
         return EXIT_BAD_INPUT
@@ -92,11 +98,11 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_releases(args: argparse.Namespace) -> int:
+def run_releases(data_dir: Path | None) -> int:
     from data.monitoring import store
     from data.monitoring.releases import ReleaseError
 
-    settings = _settings(args)
+    settings = _settings(data_dir)
     try:
         current = store.current_release(settings).id
     except ReleaseError as error:
@@ -115,13 +121,13 @@ def run_releases(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_restore(args: argparse.Namespace) -> int:
+def run_restore(release_id: str, data_dir: Path | None) -> int:
     from data.monitoring import store
     from data.monitoring.releases import ReleaseError
 
-    settings = _settings(args)
+    settings = _settings(data_dir)
     try:
-        info = store.restore_release(args.release_id, settings)
+        info = store.restore_release(release_id, settings)
     except ReleaseError as error:
         print(f"fout: {error}; er is niets veranderd.", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -132,45 +138,62 @@ def run_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_parsers(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Register the `data` subcommands."""
-    common = Parser(add_help=False)
-    common.add_argument(
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def _data_dir_option(command: F) -> F:
+    return click.option(
         "--data-dir",
-        type=Path,
+        type=click.Path(path_type=Path),
         default=None,
         help="map met de releases (standaard: IMW_DATA_DIR, anders data/monitoring)",
-    )
-    data = subparsers.add_parser(
-        "data",
-        help="monitoringgegevens: controleren, importeren, releases",
-        description="De monitoringgegevens: een bestand van het departement controleren en importeren, "
-        "releases bekijken en terugzetten. Formaat: docs/data-format.md.",
-    )
-    commands = data.add_subparsers(dest="data_command", required=True, parser_class=Parser)
+    )(command)
 
-    validate = commands.add_parser(
-        "validate", help="controleer een bestand (CSV of XLSX) zonder iets te veranderen"
-    )
-    validate.add_argument("file", type=Path, help="het CSV- of XLSX-bestand")
-    validate.set_defaults(func=run_validate)
 
-    import_ = commands.add_parser(
-        "import", help="controleer een bestand en maak er de huidige release van", parents=[common]
-    )
-    import_.add_argument("file", type=Path, help="het CSV- of XLSX-bestand")
-    import_.add_argument("--title", help="titel van de bron (standaard: 'Bestand van het departement: NAAM')")
-    import_.add_argument(
-        "--publisher", help="uitgever van de bron (standaard: Departement Werk en Sociale Economie)"
-    )
-    import_.add_argument("--licence", help="licentie (standaard: Modellicentie Gratis Hergebruik)")
-    import_.set_defaults(func=run_import)
+_FILE = click.Path(dir_okay=False, path_type=Path)  # a missing file is one of the problems the report lists
 
-    releases = commands.add_parser("releases", help="toon alle releases; * is de huidige", parents=[common])
-    releases.set_defaults(func=run_releases)
 
-    restore = commands.add_parser(
-        "restore", help="maak een eerdere release weer de huidige", parents=[common]
-    )
-    restore.add_argument("release_id", metavar="ID", help="het id uit 'imw data releases' (of 'initial')")
-    restore.set_defaults(func=run_restore)
+@click.group(
+    "data",
+    cls=InOrder,
+    short_help="monitoringgegevens: controleren, importeren, releases",
+    help="De monitoringgegevens: een bestand van het departement controleren en importeren, "
+    "releases bekijken en terugzetten. Formaat: docs/data-format.md.",
+)
+def data() -> None:
+    """The `data` subcommands."""
+
+
+@data.command("validate", short_help="controleer een bestand (CSV of XLSX) zonder iets te veranderen")
+@click.argument("file", type=_FILE)
+def validate_command(file: Path) -> int:
+    """Controleer een bestand (CSV of XLSX) zonder iets te veranderen. FILE: het CSV- of XLSX-bestand."""
+    return run_validate(file)
+
+
+@data.command("import", short_help="controleer een bestand en maak er de huidige release van")
+@click.argument("file", type=_FILE)
+@_data_dir_option
+@click.option("--title", help="titel van de bron (standaard: 'Bestand van het departement: NAAM')")
+@click.option("--publisher", help="uitgever van de bron (standaard: Departement Werk en Sociale Economie)")
+@click.option("--licence", help="licentie (standaard: Modellicentie Gratis Hergebruik)")
+def import_command(
+    file: Path, data_dir: Path | None, title: str | None, publisher: str | None, licence: str | None
+) -> int:
+    """Controleer een bestand en maak er de huidige release van. FILE: het CSV- of XLSX-bestand."""
+    return run_import(file, data_dir, title, publisher, licence)
+
+
+@data.command("releases", short_help="toon alle releases; * is de huidige")
+@_data_dir_option
+def releases_command(data_dir: Path | None) -> int:
+    """Toon alle releases; * is de huidige."""
+    return run_releases(data_dir)
+
+
+@data.command("restore", short_help="maak een eerdere release weer de huidige")
+@click.argument("release_id", metavar="ID")
+@_data_dir_option
+def restore_command(release_id: str, data_dir: Path | None) -> int:
+    """Maak een eerdere release weer de huidige. ID: het id uit 'imw data releases' (of 'initial')."""
+    return run_restore(release_id, data_dir)

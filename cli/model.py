@@ -3,142 +3,142 @@ baseline scenario, the calibration of the collective block and its backtest."""
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import datetime as dt
 import json
 import sys
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
-from cli.common import UsageError
-from components.formatting import format_eur, format_number, format_percent
+import click
+
+from cli.common import Amount, Day, UsageError, Whole
 from data.model_inputs import InputsError
 from data.parameter_store import ParameterFileError
 from data.results import EXPORT_FORMATS, OUTPUT_LABELS, export_bytes, run, write_atomically
 from data.scenario import ScenarioError, baseline_yaml, load_scenario_file
 from data.single_case import CASE_PACKAGES, calculate, whole_package
+from i18n.formats import format_eur, format_number, format_percent
 from simulation import InputError, Projection
 from simulation.case import COACHING_LEVELS, CaseError
 from simulation.summary import annual_table
 from simulation.uncertainty import MAX_DRAWS
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-04-15"
-        ) from None
+@click.command("case", short_help="what an employer receives for one worker in one quarter")
+@click.option("--date", type=Day(), required=True, help="a day in the quarter (YYYY-MM-DD)")
+@click.option("--referteloon", type=Amount(), required=True, help="the quarter's referteloon in EUR")
+@click.option("--fte", type=Amount(), required=True, help="part-time fraction, above 0 and at most 1")
+@click.option("--package", type=click.Choice(list(CASE_PACKAGES)), help="the start package")
+@click.option(
+    "--percentage",
+    type=Amount(),
+    help="a percentage set by VDAB, 20 to 75 in steps of 5 (instead of a package; with self-employed: 20 to 55)",
+)
+@click.option(
+    "--quarter", type=click.INT, help="quarter of employment, 1 = the first; past the package: a renewal"
+)
+@click.option("--coaching", type=click.Choice(list(COACHING_LEVELS)), required=True, help="need for coaching")
+@click.option(
+    "--hours", type=Amount(), help="share of a full-time quarter worked, at most the fte (default: the fte)"
+)
+@click.option(
+    "--whole-package",
+    "whole",
+    is_flag=True,
+    help="the premium quarter by quarter from the quarter of --date (quarter 1) to the end of the package",
+)
+@click.option("--json", "as_json", is_flag=True, help="print one JSON object")
+def case_command(**options: object) -> int:
+    """What an employer receives for one worker in one quarter."""
+    return run_case(**options)  # type: ignore[arg-type]
 
 
-def _decimal(text: str) -> Decimal:
-    try:
-        value = Decimal(text.replace(",", "."))
-    except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number; e.g. 3500.50") from None
-    if not value.is_finite():
-        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
-    return value
+@click.command("project", short_help="project the budget and the contingent of a scenario")
+@click.option(
+    "--scenario",
+    "scenario_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    required=True,
+    help="scenario file, YAML or JSON",
+)
+@click.option("--draws", type=Whole(0, MAX_DRAWS), help=f"Monte Carlo draws, 0 to {MAX_DRAWS} (0 = none)")
+@click.option("--seed", type=Whole(0, 2**32 - 1), help="seed of the Monte Carlo run")
+@click.option(
+    "--out", type=click.Path(path_type=Path), help="write the results to a .csv, .xlsx or .json file"
+)
+def project_command(**options: object) -> int:
+    """Project the budget and the contingent of a scenario."""
+    return run_project(**options)  # type: ignore[arg-type]
 
 
-def _whole(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+@click.command("scenario", short_help="print the complete baseline scenario")
+@click.option("--baseline", is_flag=True, required=True, help="the 2022 decree baseline")
+def scenario_command(baseline: bool) -> int:
+    """Print the complete baseline scenario."""
+    return run_scenario()
 
 
-def add_parsers(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Register `case`, `project` and `scenario`."""
-    case = subparsers.add_parser("case", help="what an employer receives for one worker in one quarter")
-    case.add_argument("--date", type=_date, required=True, help="a day in the quarter (YYYY-MM-DD)")
-    case.add_argument("--referteloon", type=_decimal, required=True, help="the quarter's referteloon in EUR")
-    case.add_argument("--fte", type=_decimal, required=True, help="part-time fraction, above 0 and at most 1")
-    case.add_argument("--package", choices=list(CASE_PACKAGES), help="the start package")
-    case.add_argument(
-        "--percentage",
-        type=_decimal,
-        help="a percentage set by VDAB, 20 to 75 in steps of 5 (instead of a package; with self-employed: 20 to 55)",
-    )
-    case.add_argument(
-        "--quarter", type=_whole, help="quarter of employment, 1 = the first; past the package: a renewal"
-    )
-    case.add_argument("--coaching", choices=COACHING_LEVELS, required=True, help="need for coaching")
-    case.add_argument(
-        "--hours",
-        type=_decimal,
-        help="share of a full-time quarter worked, at most the fte (default: the fte)",
-    )
-    case.add_argument(
-        "--whole-package",
-        action="store_true",
-        help="the premium quarter by quarter from the quarter of --date (quarter 1) to the end of the package",
-    )
-    case.add_argument("--json", action="store_true", help="print one JSON object")
-    case.set_defaults(func=run_case)
-
-    projection = subparsers.add_parser("project", help="project the budget and the contingent of a scenario")
-    projection.add_argument("--scenario", type=Path, required=True, help="scenario file, YAML or JSON")
-    projection.add_argument("--draws", type=_whole, help=f"Monte Carlo draws, 0 to {MAX_DRAWS} (0 = none)")
-    projection.add_argument("--seed", type=_whole, help="seed of the Monte Carlo run")
-    projection.add_argument("--out", type=Path, help="write the results to a .csv, .xlsx or .json file")
-    projection.set_defaults(func=run_project)
-
-    scenario = subparsers.add_parser("scenario", help="print the complete baseline scenario")
-    scenario.add_argument("--baseline", action="store_true", required=True, help="the 2022 decree baseline")
-    scenario.set_defaults(func=run_scenario)
-
-    calibrate = subparsers.add_parser(
-        "calibrate",
-        help="fit the collective block on the published years up to 2023 and write its parameter file",
-    )
-    calibrate.add_argument(
-        "--check",
-        action="store_true",
-        help="write nothing; exit 1 when the committed parameter file is not current",
-    )
-    calibrate.set_defaults(func=run_calibrate)
-
-    backtest = subparsers.add_parser(
-        "backtest", help="the projection from the end of 2023 against every published point after it"
-    )
-    backtest.add_argument("--json", action="store_true", help="print one JSON object")
-    backtest.add_argument(
-        "--markdown", action="store_true", help="print the backtest as Markdown (docs/backtest.md)"
-    )
-    backtest.set_defaults(func=run_backtest_command)
+@click.command(
+    "calibrate",
+    short_help="fit the collective block on the published years up to 2023 and write its parameter file",
+)
+@click.option(
+    "--check", is_flag=True, help="write nothing; exit 1 when the committed parameter file is not current"
+)
+def calibrate_command(check: bool) -> int:
+    """Fit the collective block on the published years up to 2023 and write its parameter file."""
+    return run_calibrate(check)
 
 
-def run_case(args: argparse.Namespace) -> int:
-    if args.package is None and args.percentage is None:
+@click.command(
+    "backtest", short_help="the projection from the end of 2023 against every published point after it"
+)
+@click.option("--json", "as_json", is_flag=True, help="print one JSON object")
+@click.option("--markdown", is_flag=True, help="print the backtest as Markdown (docs/backtest.md)")
+def backtest_command(as_json: bool, markdown: bool) -> int:
+    """The projection from the end of 2023 against every published point after it."""
+    return run_backtest_command(as_json, markdown)
+
+
+#: The commands of this module, in the order `imw --help` lists them.
+COMMANDS = (case_command, project_command, scenario_command, calibrate_command, backtest_command)
+
+
+def run_case(
+    *,
+    date: dt.date,
+    referteloon: Decimal,
+    fte: Decimal,
+    package: str | None,
+    percentage: Decimal | None,
+    quarter: int | None,
+    coaching: str,
+    hours: Decimal | None,
+    whole: bool,
+    as_json: bool,
+) -> int:
+    if package is None and percentage is None:
         raise UsageError("give --package or --percentage (with --package self-employed, both)")
     # A percentage past any share is refused by `case_problems` (1e400 % is not divided on the way there).
-    percentage = args.percentage.scaleb(-2) if args.percentage is not None else None
+    percentage = percentage.scaleb(-2) if percentage is not None else None
     try:
-        if args.whole_package:
-            outcomes = list(
-                whole_package(
-                    args.date, args.referteloon, args.fte, args.coaching, args.package, percentage, args.hours
-                )
-            )
+        if whole:
+            outcomes = list(whole_package(date, referteloon, fte, coaching, package, percentage, hours))
         else:
-            if args.quarter is None:
+            if quarter is None:
                 raise UsageError("give --quarter (the quarter of employment), or --whole-package")
-            outcomes = [
-                calculate(args.date, args.referteloon, args.fte, args.quarter, args.coaching, args.package,
-                          percentage, args.hours)
-            ]  # fmt: skip
+            outcomes = [calculate(date, referteloon, fte, quarter, coaching, package, percentage, hours)]
     except (CaseError, ParameterFileError) as error:
         raise UsageError(str(error)) from None
-    if args.json:
-        if args.whole_package:
+    if as_json:
+        if whole:
             print(json.dumps({"quarters": [outcome.as_dict() for outcome in outcomes]}))
         else:
             print(json.dumps(outcomes[0].as_dict()))
         return 0
-    if args.whole_package:
+    if whole:
         print("kwartaal\tbegin\tpercentage\tloonpremie\tbegeleidingspremie")
         for number, outcome in enumerate(outcomes, start=1):
             r = outcome.result
@@ -169,37 +169,36 @@ def run_case(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_project(args: argparse.Namespace) -> int:
-    if args.out is not None:
-        suffix = args.out.suffix.lower()
+def run_project(*, scenario_file: Path, draws: int | None, seed: int | None, out: Path | None) -> int:
+    if out is not None:
+        suffix = out.suffix.lower()
         if suffix not in EXPORT_FORMATS:
-            raise UsageError(f"--out {args.out}: use a file ending in {', '.join(EXPORT_FORMATS)}")
-        if args.out.is_dir():
-            raise UsageError(f"--out {args.out}: this is a folder; name a file in it")
-        if not args.out.parent.exists() and str(args.out.parent):
-            raise UsageError(f"--out {args.out}: the folder {args.out.parent} does not exist")
-    if args.draws is not None and not 0 <= args.draws <= MAX_DRAWS:
-        raise UsageError(f"--draws {args.draws}: use a whole number from 0 to {MAX_DRAWS}")
-    if args.seed is not None and not 0 <= args.seed < 2**32:
-        raise UsageError(f"--seed {args.seed}: use a whole number from 0 to {2**32 - 1}")
+            raise UsageError(f"--out {out}: use a file ending in {', '.join(EXPORT_FORMATS)}")
+        if out.is_dir():
+            raise UsageError(f"--out {out}: this is a folder; name a file in it")
+        if not out.parent.exists() and str(out.parent):
+            raise UsageError(f"--out {out}: the folder {out.parent} does not exist")
     try:
-        scenario = load_scenario_file(args.scenario)
-        changes = {"draws": args.draws, "seed": args.seed}
-        scenario = dataclasses.replace(scenario, **{k: v for k, v in changes.items() if v is not None})
+        scenario = load_scenario_file(scenario_file)
+        scenario = dataclasses.replace(
+            scenario,
+            draws=scenario.draws if draws is None else draws,
+            seed=scenario.seed if seed is None else seed,
+        )
         projection = run(scenario)
     except ScenarioError as error:
         if error.field == "file":
             message = (
-                error.message if str(args.scenario) in error.message else f"{args.scenario} {error.message}"
+                error.message if str(scenario_file) in error.message else f"{scenario_file} {error.message}"
             )
         else:
-            message = f"{args.scenario}: {error}"
+            message = f"{scenario_file}: {error}"
         raise UsageError(message) from None
     except (InputError, InputsError) as error:
-        raise UsageError(f"{args.scenario}: {error}") from None
-    if args.out is not None:
-        write_atomically(args.out, export_bytes(args.out.suffix.lower(), scenario, projection))
-        print(f"results written to {args.out}", file=sys.stderr)
+        raise UsageError(f"{scenario_file}: {error}") from None
+    if out is not None:
+        write_atomically(out, export_bytes(out.suffix.lower(), scenario, projection))
+        print(f"results written to {out}", file=sys.stderr)
         return 0
     _print_table(projection)
     return 0
@@ -224,12 +223,12 @@ def _print_table(projection: Projection) -> None:
         by_output = rows.set_index("output")
         cells = [str(year)]
         for name in shown:
-            row = by_output.loc[name]
+            p50, p5, p95 = by_output.loc[name, ["p50", "p5", "p95"]].to_numpy(dtype=float).ravel().tolist()
             money = OUTPUT_LABELS[name]["unit"] == "EUR"
-            fmt = (lambda v: format_eur(v)) if money else (lambda v: format_number(v))
-            text = fmt(row["p50"])
+            fmt: Callable[[float], str] = format_eur if money else format_number
+            text = fmt(p50)
             if uncertain:
-                text += f" ({fmt(row['p5'])} – {fmt(row['p95'])})"
+                text += f" ({fmt(p5)} – {fmt(p95)})"
             cells.append(text)
         print("\t".join(cells))
     if uncertain:
@@ -244,15 +243,15 @@ def _print_table(projection: Projection) -> None:
               file=sys.stderr)  # fmt: skip
 
 
-def run_scenario(args: argparse.Namespace) -> int:
+def run_scenario() -> int:
     print(baseline_yaml(), end="")
     return 0
 
 
-def run_calibrate(args: argparse.Namespace) -> int:
+def run_calibrate(check: bool) -> int:
     from data.calibration import FLOWS_FILE, flows_differences, run_calibration, write_flows
 
-    if args.check:
+    if check:
         differences = flows_differences(FLOWS_FILE, run_calibration())
         if differences:
             print(f"{FLOWS_FILE.name} is not current ({'; '.join(differences[:5])}): run `make calibrate`",
@@ -268,13 +267,13 @@ def run_calibrate(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_backtest_command(args: argparse.Namespace) -> int:
+def run_backtest_command(as_json: bool, markdown: bool) -> int:
     from data.backtest import backtest_markdown, run_backtest
 
     backtest = run_backtest()
-    if args.json:
+    if as_json:
         print(json.dumps(backtest_document(backtest), ensure_ascii=False))
-    elif args.markdown:
+    elif markdown:
         print(backtest_markdown(backtest), end="")
     else:
         print("reeks\tperiode\tgepubliceerd\tP50\tP5\tP95\tfout\tbinnen P5-P95")

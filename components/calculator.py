@@ -33,6 +33,7 @@ from dash import html
 
 from components.formatting import NBSP, format_eur, format_number, format_percent
 from components.i18n import normalise_language, register, t
+from components.tables import scroll_region
 from data.parameter_store import ParameterFileError
 from data.single_case import (
     CASE_PACKAGES,
@@ -564,10 +565,8 @@ def compute(values: Mapping[str, object], language: str) -> Calculation:
 
 
 def _region(table: Any, caption: str) -> html.Div:
-    """A table in a focusable, labelled region that scrolls sideways inside itself on a narrow screen."""
-    return html.Div(
-        table, className="table-responsive", tabIndex="0", role="region", **{"aria-label": caption}
-    )
+    """A table in the portal's focusable, labelled region that scrolls sideways inside itself."""
+    return scroll_region(table, caption)
 
 
 def _eur(value: Decimal) -> str:
@@ -741,13 +740,14 @@ def package_table(calculation: Calculation, quarter: int, language: str) -> html
     for number, row in enumerate(calculation.package_rows, start=1):
         r = row.result
         this = number == quarter
+        heading: list[Any] = [
+            str(number),
+            *([" ", html.Small(t("calc.whole.this", language))] if this else []),
+        ]
         rows.append(
             html.Tr(
                 [
-                    html.Th(
-                        [str(number), *([" ", html.Small(t("calc.whole.this", language))] if this else [])],
-                        scope="row",
-                    ),
+                    html.Th(heading, scope="row"),
                     html.Td(long_date(row.quarter_start, language), className="text-nowrap"),
                     html.Td(format_percent(float(r.percentage)), className="text-end"),
                     html.Td(_eur(r.loonpremie_eur), className="text-end text-nowrap"),
@@ -876,3 +876,7 @@ def read_link(
                 refused.append(name)
         values = default_values(today)
     return values, [name for name in FIELDS if name in refused]
+
+
+#: The dates the calculator takes (from the start of the scheme to the last date of the dated law), for the page.
+DATE_RANGE: Final = (IMW_START, LAST_DATE)

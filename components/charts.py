@@ -21,7 +21,6 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.formatting import PLOTLY_SEPARATORS, PlotFormat, plot_format
 from components.i18n import register, t
 from components.monitoring_frames import (
     FLAG_ILLUSTRATIVE,
@@ -34,6 +33,7 @@ from components.monitoring_frames import (
     sorted_periods,
 )
 from components.periods import axis_periods, is_quarterly, missing_periods, off_periods, position
+from i18n.formats import PLOTLY_SEPARATORS, PlotFormat, plot_format
 
 register(
     {

@@ -23,10 +23,10 @@ from components.charts import (
     base_layout,
     figure_heading,
 )
-from components.formatting import display_unit, plot_format
 from components.i18n import register, t
 from components.monitoring_frames import FLAG_ILLUSTRATIVE, FLAG_SUPPRESSED, Period, flag_label, period_label
 from components.tables import SortableHeader, flag_cell
+from i18n.formats import display_unit, plot_format
 
 register(
     {

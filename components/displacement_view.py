@@ -9,9 +9,9 @@ import pandas as pd
 from dash import html
 
 from components.displacement import notable_rows
-from components.formatting import format_number, format_percent
 from components.i18n import t
 from components.monitoring_frames import flag_label
+from i18n.formats import format_number, format_percent
 
 
 def _share(value: Any) -> str:

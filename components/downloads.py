@@ -264,7 +264,7 @@ def _cell(value: object) -> object:
     except (TypeError, ValueError):
         pass
     if hasattr(value, "item"):
-        return value.item()  # type: ignore[union-attr]
+        return value.item()
     return neutralise(value)
 
 

@@ -29,6 +29,7 @@ from typing import Any, Final
 
 from dash.development.base_component import Component
 
+from components.dom import dom_id
 from components.static_html import StaticHtml, children_html, element_html, element_of, js_number
 
 log = logging.getLogger("imw.first_view")
@@ -47,15 +48,6 @@ _warned: set[str] = set()
 THEME_COLOURS: Final = frozenset(
     {"primary", "secondary", "success", "info", "warning", "danger", "light", "dark", "link"}
 )
-
-
-def dom_id(value: Any) -> str | None:
-    """A component id as Dash writes it in the DOM: a dict id is its JSON with sorted keys."""
-    if value is None:
-        return None
-    if isinstance(value, dict):
-        return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return str(value)
 
 
 def _text(value: Any) -> str:

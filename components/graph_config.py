@@ -21,6 +21,7 @@ from typing import Any, Final
 import plotly.graph_objects as go
 from dash import html
 
+from components.dom import attributes
 from components.i18n import register, t
 
 GRAPH_CONFIG: Final[dict[str, Any]] = {
@@ -260,7 +261,13 @@ def ChartDownloads(graph_dom_id: str, title: str, language: str) -> html.Div:
                 type="button",
                 className="btn btn-outline-primary btn-sm",
                 title=name,
-                **{"aria-label": name, "data-imw-chart": graph_dom_id, "data-imw-chart-export": image_format},
+                **attributes(
+                    {
+                        "aria-label": name,
+                        "data-imw-chart": graph_dom_id,
+                        "data-imw-chart-export": image_format,
+                    }
+                ),
             )
         )
     return html.Div(

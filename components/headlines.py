@@ -10,7 +10,6 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
-from components.formatting import NBSP, format_value, unit_kind
 from components.i18n import normalise_language, register, t
 from components.layout import href
 from components.monitoring_data import IndicatorInfo
@@ -24,6 +23,7 @@ from components.monitoring_frames import (
 from components.periods import latest_comparable, off_periods
 from components.summary import change_text
 from data.monitoring.schema import TOTAL
+from i18n.formats import NBSP, format_value, unit_kind
 
 # The unit after a key figure (amounts in euro carry theirs already): "3.781 personen", "19.913,8 VTE".
 UNIT_WORDS = {

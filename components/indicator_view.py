@@ -60,7 +60,6 @@ from components.downloads import (
     status_label,
     xlsx_bytes,
 )
-from components.formatting import format_value, unit_kind
 from components.graph_config import GRAPH_CONFIG as SHARED_GRAPH_CONFIG
 from components.graph_config import ChartDownloads, figure_notes, finish_figure
 from components.i18n import normalise_language, register, t
@@ -85,6 +84,7 @@ from components.view_state import (
     year_options,
 )
 from data.monitoring.schema import TOTAL, UNITS
+from i18n.formats import format_value, unit_kind
 
 # Pattern-matching id types: one per element of a block; the block's indicator id completes the id.
 BREAKDOWN_TYPE: Final = "indicator-breakdown"

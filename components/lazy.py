@@ -14,7 +14,7 @@ from typing import Any, Final
 from dash import dcc
 from dash.development.base_component import Component
 
-from components.static_html import NAMESPACE
+from components.dom import NAMESPACE, dom_id
 
 #: Plotly's own default height, for a figure that names none.
 PLOTLY_DEFAULT_HEIGHT: Final = 450
@@ -57,8 +57,6 @@ def figure_height(graph: dcc.Graph) -> int:
 
 
 def when_visible(graph: dcc.Graph) -> DrawWhenVisible:
-    from components.first_view import dom_id
-
     return DrawWhenVisible(
         graph,
         min_height=figure_height(graph),

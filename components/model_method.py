@@ -15,7 +15,6 @@ from dash import dcc, html
 
 import components.simulator_text  # noqa: F401  (registers the texts)
 from components.charts import FONT_FAMILY, GRID_COLOUR, SERIES_COLOURS, TEXT_COLOUR
-from components.formatting import PLOTLY_SEPARATORS, format_number, format_percent
 from components.graph_config import GRAPH_CONFIG
 from components.i18n import register, t
 from components.simulator_controls import number_text, to_display, unit_text
@@ -23,6 +22,7 @@ from components.tables import scroll_region
 from data.backtest import LABELS, Backtest, BacktestPoint, run_backtest
 from data.parameter_store import load_parameters
 from data.scenario import uncertain_parameters
+from i18n.formats import PLOTLY_SEPARATORS, format_number, format_percent
 
 register(
     {
@@ -376,7 +376,7 @@ def ModelSection(language: str) -> list[Any]:
         dcc.Graph(
             id="model-backtest-graph",
             figure=backtest_figure(result.points, language),
-            config=GRAPH_CONFIG,
+            config=GRAPH_CONFIG,  # type: ignore[arg-type]  # a plain dict of Plotly's config keys
             responsive=True,
         ),
         html.P(t("model.backtest.chart", language), className="small text-body-secondary"),

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -25,7 +26,15 @@ from components.displacement import (
 from components.i18n import DEFAULT_LANGUAGE, normalise_language, register, t
 from components.monitoring_frames import Period, breakdowns_of, parse_period, years_of
 from components.view_state import ViewOptions
+
+# The monitoring data's vocabulary, re-exported for the pages that explain it (they reach data/ through here).
+from data.monitoring.schema import FLAGS as FLAGS
+from data.monitoring.schema import SOURCE_STATUSES as SOURCE_STATUSES
+from data.monitoring.schema import THEMES as THEMES
 from data.monitoring.schema import TOTAL
+
+if TYPE_CHECKING:
+    from services.config import Settings
 
 register(
     {
@@ -203,6 +212,21 @@ def view_options(info: IndicatorInfo, frame: pd.DataFrame) -> ViewOptions:
 # --- loading: through the data layer only -------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _KeySettings:
+    """The settings a release key names (data folder, suppression threshold): what the data layer is given."""
+
+    data_dir: Path
+    suppression_threshold: int
+
+
+def _settings() -> Settings:
+    """The portal's settings, as create_app stored them (services.config.current_settings)."""
+    from services.config import current_settings
+
+    return current_settings()
+
+
 def _store() -> Any:
     try:
         from data.monitoring import store  # the data layer; imported late so that pages import without it
@@ -257,7 +281,7 @@ def displacement_info(catalogue: Sequence[IndicatorInfo], frame: pd.DataFrame) -
 def load_sources() -> pd.DataFrame:
     """The sources table: id, title, publisher, address, date_read, licence, status."""
     try:
-        return _store().load_sources()
+        return _store().load_sources(_settings())
     except DataUnavailable:
         raise
     except Exception as error:
@@ -298,9 +322,7 @@ def load_catalogue() -> list[IndicatorInfo]:
 def _release_key() -> tuple[str, str, int]:
     """What the pages' data depends on: the data folder, the current release and the suppression threshold."""
     try:
-        from services.config import settings_from_environment
-
-        settings = settings_from_environment()
+        settings = _settings()
         release = _store().current_release(settings)
         return (str(settings.data_dir), str(release.id), int(settings.suppression_threshold))
     except DataUnavailable:
@@ -315,7 +337,7 @@ def _release_view(key: tuple[str, str, int]) -> tuple[pd.DataFrame, tuple[Indica
     them again (some 40 ms); a new release or threshold is a new key."""
     try:
         store = _store()
-        frame = with_derived_rows(store.load_indicators())
+        frame = with_derived_rows(store.load_indicators(_KeySettings(Path(key[0]), key[2])))
         dimensions = {
             name: dimension_info_from_meta(meta)
             for name, meta in store.indicator_catalogue().dimensions.items()
@@ -335,7 +357,7 @@ def _release_view(key: tuple[str, str, int]) -> tuple[pd.DataFrame, tuple[Indica
 def current_release() -> Any:
     """The release the pages show (its id and date), as the data layer describes it."""
     try:
-        return _store().current_release()
+        return _store().current_release(_settings())
     except DataUnavailable:
         raise
     except Exception as error:

@@ -17,7 +17,6 @@ import pandas as pd
 from components.i18n import normalise_language
 from data.monitoring.schema import FLAGS, TOTAL
 
-FLAG_FINAL: Final = ""
 FLAG_PROVISIONAL: Final = "p"
 FLAG_ESTIMATED: Final = "e"
 FLAG_BREAK: Final = "b"

@@ -108,8 +108,8 @@ def ThemePage(
         frame = monitoring_data.load_frame()
         sources = monitoring_data.load_sources()
     except DataUnavailable:
-        body = [dbc.Alert(t("data.unavailable", language), color="warning")]
-        return PageShell(language, path, header + body, query={"lang": raw_language, **query})
+        alert = [dbc.Alert(t("data.unavailable", language), color="warning")]
+        return PageShell(language, path, header + alert, query={"lang": raw_language, **query})
     indicators = theme_indicators(theme, catalogue)
     notices = page_problems(raw_language, query, [info.id for info in indicators], language)
     blocks = [IndicatorView(info, frame, sources, language, query)[0] for info in indicators]

@@ -18,6 +18,7 @@ from dash import html
 
 import components.simulator_text  # noqa: F401  (registers the texts)
 from components import simulator_ids as ids
+from components.dom import attributes
 from components.formatting import format_number
 from components.i18n import STRINGS, normalise_language, t
 from data.parameter_store import Parameter, ParameterValue
@@ -262,7 +263,7 @@ def ParameterControl(parameter: Parameter, value: ParameterValue, language: str)
     return html.Div(
         children,
         className="mb-3 sim-control",
-        **{"data-group": parameter.group, "data-search": search},
+        **attributes({"data-group": parameter.group, "data-search": search}),
     )
 
 
@@ -398,7 +399,7 @@ def SettingsPanel(scenario: Scenario, preset_id: str | None, language: str) -> h
                 ChangesList(scenario, language, scenario_dates(scenario)),
                 id=ids.CHANGES,
                 className="sim-changes mb-3",
-                **{"aria-live": "polite"},
+                **attributes({"aria-live": "polite"}),
             ),
             html.H3(t("sim.parameters", language), className="h5 mt-4"),
             html.P(t("sim.parameters.help", language), className="small"),
@@ -417,7 +418,7 @@ def SettingsPanel(scenario: Scenario, preset_id: str | None, language: str) -> h
                         id=ids.PARAMETER_SEARCH_RESULT,
                         className="small text-body-secondary mt-1",
                         role="status",
-                        **{"aria-live": "polite"},
+                        **attributes({"aria-live": "polite"}),
                     ),
                 ],
                 className="mb-2",

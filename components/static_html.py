@@ -29,7 +29,8 @@ from typing import Any, Final
 
 from dash.development.base_component import Component
 
-NAMESPACE: Final = "imw_components"
+from components.dom import NAMESPACE
+from components.lazy import DrawWhenVisible, when_visible
 
 
 class StaticHtml(Component):
@@ -530,7 +531,7 @@ def _static_size(component: Component, memo: dict[int, int | None]) -> int | Non
 
 
 def _as_static(component: Component) -> StaticHtml:
-    tag, attributes = element_of(component)  # type: ignore[misc]  (checked by _static_size)
+    tag, attributes = element_of(component)  # type: ignore[misc]  # checked by _static_size
     return StaticHtml(tag=tag, attributes=attributes, html=to_html(getattr(component, "children", None)))
 
 
@@ -539,8 +540,6 @@ def compact(tree: Any, minimum: int = 2) -> Any:
     every chart in a place that draws it when it comes near the screen (components/lazy.py).
 
     The tree given is not changed (its parts may be cached and shared): changed parents are copies."""
-    from components.lazy import DrawWhenVisible, when_visible
-
     memo: dict[int, int | None] = {}
 
     def visit(node: Any) -> Any:

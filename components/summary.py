@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.formatting import NBSP, display_unit, format_number, format_value, unit_kind
 from components.i18n import register, t
 from components.monitoring_frames import (
     FLAG_BREAK,
@@ -26,6 +25,7 @@ from components.monitoring_frames import (
     periods_of,
 )
 from components.periods import comparable, latest_comparable, missing_periods, off_periods
+from i18n.formats import NBSP, display_unit, format_number, format_value, unit_kind
 
 register(
     {

@@ -15,7 +15,6 @@ from typing import Any
 import pandas as pd
 from dash import html
 
-from components.formatting import display_unit, format_value
 from components.i18n import register, t
 from components.monitoring_frames import (
     Period,
@@ -25,6 +24,7 @@ from components.monitoring_frames import (
     periods_of,
     sorted_periods,
 )
+from i18n.formats import display_unit, format_value
 
 register(
     {

@@ -15,6 +15,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from components.calculator import (
+    DATE_RANGE,
     FIELDS,
     LANGUAGE_ID,
     PATH,
@@ -28,12 +29,11 @@ from components.calculator import (
     page_outputs,
     read_link,
 )
+from components.dom import attributes
 from components.i18n import normalise_language, t
 from components.layout import PageHeader, PageShell
-from data.single_case import LAST_DATE
-from simulation.inputs import IMW_START
 
-dash.register_page(
+dash.register_page(  # type: ignore[no-untyped-call]  # Dash's register_page has no annotations
     __name__,
     path=PATH,
     order=85,
@@ -56,7 +56,7 @@ def _field(name: str, value: str, language: str, error: str | None) -> html.Div:
     else:
         extra: dict[str, Any] = {}
         if name == "datum":
-            extra = {"type": "date", "min": IMW_START.isoformat(), "max": LAST_DATE.isoformat()}
+            extra = {"type": "date", "min": DATE_RANGE[0].isoformat(), "max": DATE_RANGE[1].isoformat()}
         else:
             extra = {
                 "type": "text",
@@ -98,7 +98,7 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
         [html.H2(t("calc.inputs", language), className="h4")]
         + [_field(name, values[name], language, errors.get(name)) for name in FIELDS],
         className="calc-form",
-        **{"aria-label": t("calc.inputs", language)},
+        **attributes({"aria-label": t("calc.inputs", language)}),
     )
     return PageShell(
         language,
@@ -111,7 +111,7 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
                 [
                     dbc.Col(form, lg=4, className="mb-3"),
                     dbc.Col(
-                        html.Div(result, id=RESULT_ID, **{"aria-live": "polite"}),
+                        html.Div(result, id=RESULT_ID, **attributes({"aria-live": "polite"})),
                         lg=8,
                     ),
                 ]

@@ -17,8 +17,8 @@ from components.i18n import normalise_language, register, t
 from components.indicator_view import anchor_id, unit_label
 from components.layout import PageHeader, PageShell, href
 from components.model_method import ModelSection
+from components.monitoring_data import FLAGS, SOURCE_STATUSES, THEMES
 from components.monitoring_frames import FLAG_ILLUSTRATIVE, flag_label
-from data.monitoring.schema import FLAGS, SOURCE_STATUSES, THEMES
 from services.config import Settings
 
 PATH = "/methodologie"

@@ -34,6 +34,7 @@ from dash import ALL, MATCH, Input, Output, Patch, State, callback, clientside_c
 from dash.exceptions import PreventUpdate
 
 from components import simulator_ids as ids
+from components.dom import attributes
 from components.formatting import format_millions, format_number
 from components.graph_config import ChartDownloads
 from components.i18n import normalise_language, t
@@ -221,7 +222,7 @@ def _share_section(language: str) -> html.Section:
         [
             html.H3(t("sim.share", language), className="h5 mt-4", id=SHARE_ANCHOR, tabIndex="-1"),
             html.P(t("sim.share.help", language), className="small"),
-            html.Div(buttons, role="group", **{"aria-label": t("sim.download.label", language)}),
+            html.Div(buttons, role="group", **attributes({"aria-label": t("sim.download.label", language)})),
             dcc.Download(id=ids.DOWNLOAD),
             html.H4(t("sim.upload", language), className="h6 mt-3"),
             # The file field inside the drop zone gets its name from the label around it; a click anywhere on
@@ -283,7 +284,7 @@ def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
                 className="alert alert-info py-2" if newer else "",
                 role="status",
             ),
-            html.Div(id=ids.STATUS, role="status", **{"aria-live": "polite"}),
+            html.Div(id=ids.STATUS, role="status", **attributes({"aria-live": "polite"})),
             html.H2(t("sim.results", language), className="h4", id=RESULTS_ANCHOR, tabIndex="-1"),
             html.P(id=ids.SCENARIO_NAME, className="fw-semibold"),
             html.Div(
@@ -351,7 +352,7 @@ def layout(lang: str = "nl", s: object = None, **query: Any) -> html.Div:
                 html.A(t("sim.jump.share", language), href=f"#{SHARE_ANCHOR}"),
             ],
             className="sim-jumps small mb-2",
-            **{"aria-label": t("sim.jump.label", language)},
+            **attributes({"aria-label": t("sim.jump.label", language)}),
         ),
         html.Div(t("sim.projection_note", language), className="alert alert-warning py-2", role="note"),
         *notices,

@@ -115,3 +115,18 @@ def _address(raw: str) -> str:
             f"IMW_FEEDBACK_ADDRESS={value!r}: give a mailto: or https:// address where people report a problem."
         )
     return value
+
+
+def current_settings() -> Settings:
+    """The settings of the portal that serves this request: create_app read them once and stored them on the app.
+
+    Outside a portal (the command line, a test that calls a component directly) they are read from the
+    environment here, the one place above the data layer that reads it.
+    """
+    from flask import current_app, has_app_context
+
+    if has_app_context():
+        settings = current_app.config.get("IMW_SETTINGS")
+        if isinstance(settings, Settings):
+            return settings
+    return settings_from_environment()

@@ -29,13 +29,11 @@ MAX_STATE_CHARS: Final = 4096
 MAX_JSON_BYTES: Final = 32_768
 _URL_SAFE = re.compile(r"^[A-Za-z0-9_-]+$")
 
-#: Kinds of problem, for the page's message.
-PROBLEM_KINDS: Final = ("multiple", "too_long", "corrupt", "version", "invalid")
-
 
 @dataclass(frozen=True)
 class LinkProblem:
-    """Why a link's state was not used: a kind of ``PROBLEM_KINDS`` and, for an invalid value, its field."""
+    """Why a link's state was not used: its kind (multiple, too_long, corrupt,
+    version or invalid) and, for an invalid value, its field."""
 
     kind: str
     field: str = ""

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Final, TypeVar
@@ -77,7 +76,6 @@ class SimulationResult:
     model_version: str
     parameters_version: str
     computed_at: str
-    compute_ms: float
     #: Each assumption's share of the variance of the 10-year cost and of the peak queue, by parameter name.
     variance_shares: dict[str, dict[str, float]] = field(default_factory=dict)
     #: The plausibility warnings of the run (``PlausibilityWarning.as_dict``).
@@ -183,7 +181,6 @@ def cached(key: str, compute_value: Callable[[], T], expected: type) -> T:
 
 def _simulation(scenario: Scenario) -> SimulationResult:
     """One Monte Carlo run and its summaries (in a compute process of the pool)."""
-    start = time.perf_counter()
     projection = run(scenario)
     # The portal reports the central run (simulation.summary.STATISTIC), with the draws' P5-P95 beside it.
     central = run(_central(scenario)) if scenario.draws > 0 else None
@@ -205,7 +202,6 @@ def _simulation(scenario: Scenario) -> SimulationResult:
         model_version=MODEL_VERSION,
         parameters_version=parameters_version(),
         computed_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        compute_ms=(time.perf_counter() - start) * 1000,
         variance_shares=shares,
         warnings=tuple(warning.as_dict() for warning in projection.warnings),
     )

@@ -66,11 +66,12 @@ def _load_preset(page: Page) -> None:
 
 def parameter_ranges(page: Page) -> dict[str, dict[str, float]]:
     """{parameter name: {min, max, step}} of the simulator's number fields."""
-    return page.eval_on_selector_all(
+    ranges: dict[str, dict[str, float]] = page.eval_on_selector_all(
         PARAMETER_FIELDS,
         """fields => Object.fromEntries(fields.map(f => [JSON.parse(f.id).name,
             {min: Number(f.min), max: Number(f.max), step: Number(f.step) || 1}]))""",
     )
+    return ranges
 
 
 def record(base_url: str) -> list[dict[str, Any]]:

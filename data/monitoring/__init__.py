@@ -2,13 +2,13 @@
 
 Contract used by the pages (see schema.py for the column names, flags and units):
 
-- ``store.load_indicators(settings=None) -> pandas.DataFrame``: the current release, small cells already
+- ``store.load_indicators(settings) -> pandas.DataFrame``: the current release, small cells already
   suppressed; columns ``year, quarter, indicator, dimension, category, value, unit, flag, source``.
-- ``store.load_sources(settings=None) -> pandas.DataFrame``: ``id, title, publisher, address, date_read, licence,
+- ``store.load_sources(settings) -> pandas.DataFrame``: ``id, title, publisher, address, date_read, licence,
   status``.
 - ``store.catalogue() -> list[IndicatorMeta]``: what each indicator is, for titles, metadata and filters;
   ``store.indicator_catalogue() -> Catalogue`` adds the dimensions with their category labels.
-- ``store.current_release(settings=None) -> ReleaseInfo``.
+- ``store.current_release(settings) -> ReleaseInfo``.
 - ``store.breakdown_shares(frame) -> pandas.DataFrame``: adds a ``share`` of the total to every row.
 
 Modules: schema (format), catalogue (indicators.yaml), published (real series from data/sources/), generate

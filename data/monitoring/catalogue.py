@@ -136,10 +136,6 @@ class Catalogue:
         except KeyError:
             raise KeyError(f"unknown indicator {indicator_id!r}") from None
 
-    def by_theme(self, theme: str) -> list[IndicatorMeta]:
-        """The indicators of one theme, in catalogue order."""
-        return [meta for meta in self.indicators.values() if meta.theme == theme]
-
     def categories_of(self, dimension: str) -> tuple[str, ...]:
         """The category codes of a dimension."""
         return self.dimensions[dimension].categories

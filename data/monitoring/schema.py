@@ -51,7 +51,6 @@ SOURCE_STATUSES: Final[dict[str, dict[str, str]]] = {
         "en": "illustrative, not official figures",
     },
 }
-STATUS_ILLUSTRATIVE: Final = "illustrative"
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@ Pages call :func:`load_indicators`, :func:`load_sources`, :func:`catalogue` and 
 command line (`imw data ...`) calls :func:`validate_file`, :func:`import_file`, :func:`list_releases` and
 :func:`restore_release`.
 
-Settings: every function takes the portal's ``services.config.Settings`` (any object with ``data_dir`` and
-``suppression_threshold``); None reads them from the environment (IMW_DATA_DIR, IMW_SUPPRESSION_THRESHOLD).
+Settings: every function that reads or writes a release takes the portal's settings (any object with ``data_dir``
+and ``suppression_threshold``, such as ``services.config.Settings``): the caller reads them once (create_app, the
+CLI's entry) and passes them down; the data layer never reads the environment.
 
 A parsed release is kept in memory (releases never change once written); only the small pointer file is read on
 every call, so an import or a restore shows on the next call of every running process.
@@ -86,14 +87,6 @@ class ReleaseTables:
     sources: pd.DataFrame
 
 
-def _settings(settings: StoreSettings | None) -> StoreSettings:
-    if settings is not None:
-        return settings
-    from services.config import settings_from_environment
-
-    return settings_from_environment()
-
-
 # ------------------------------------------------------------------------------------------------ reading
 def catalogue() -> list[IndicatorMeta]:
     """Every indicator of the catalogue, in its order: titles, texts, unit, breakdowns, sources."""
@@ -140,37 +133,33 @@ def _suppressed(data_dir: Path, release_id: str, threshold: int) -> pd.DataFrame
     return suppress(release_tables(data_dir, release_id).indicators, load_catalogue(), threshold)
 
 
-def load_indicators(settings: StoreSettings | None = None) -> pd.DataFrame:
+def load_indicators(settings: StoreSettings) -> pd.DataFrame:
     """The current release as a tidy table, small cells already suppressed (flag "c", value missing).
 
     Columns: year (int), quarter (Int64, missing for a year), indicator, dimension, category, value (float,
     missing when suppressed), unit, flag, source (text). Safe to change: every call returns a new copy.
     """
-    resolved = _settings(settings)
-    release_id = read_pointer(resolved.data_dir)
-    return _suppressed(resolved.data_dir, release_id, resolved.suppression_threshold).copy()
+    release_id = read_pointer(settings.data_dir)
+    return _suppressed(settings.data_dir, release_id, settings.suppression_threshold).copy()
 
 
-def load_sources(settings: StoreSettings | None = None) -> pd.DataFrame:
+def load_sources(settings: StoreSettings) -> pd.DataFrame:
     """The sources table of the current release: id, title, publisher, address, date_read, licence, status."""
-    resolved = _settings(settings)
-    return release_tables(resolved.data_dir, read_pointer(resolved.data_dir)).sources.copy()
+    return release_tables(settings.data_dir, read_pointer(settings.data_dir)).sources.copy()
 
 
-def current_release(settings: StoreSettings | None = None) -> ReleaseInfo:
+def current_release(settings: StoreSettings) -> ReleaseInfo:
     """What the current release is: its id, kind ("initial" or "import"), date, file and replaced indicators."""
-    resolved = _settings(settings)
-    return release_tables(resolved.data_dir, read_pointer(resolved.data_dir)).info
+    return release_tables(settings.data_dir, read_pointer(settings.data_dir)).info
 
 
-def list_releases(settings: StoreSettings | None = None) -> list[ReleaseInfo]:
+def list_releases(settings: StoreSettings) -> list[ReleaseInfo]:
     """Every release, the initial one first, then the imports from oldest to newest. A damaged release is
     listed with kind "damaged" and the reason as its title."""
-    resolved = _settings(settings)
     result = [initial_release().info]
-    for release_id in stored_release_ids(resolved.data_dir):
+    for release_id in stored_release_ids(settings.data_dir):
         try:
-            result.append(release_tables(resolved.data_dir, release_id).info)
+            result.append(release_tables(settings.data_dir, release_id).info)
         except ReleaseError as error:
             result.append(
                 ReleaseInfo(id=release_id, kind="damaged", created_at="", row_count=0, title=str(error))
@@ -232,7 +221,7 @@ def _new_release_id(data_dir: Path, now: dt.datetime, content: bytes) -> str:
 
 def import_file(
     path: Path,
-    settings: StoreSettings | None = None,
+    settings: StoreSettings,
     *,
     title: str | None = None,
     publisher: str = DEFAULT_IMPORT_PUBLISHER,
@@ -246,12 +235,11 @@ def import_file(
     file has any problem; ReleaseError or OSError when the data folder cannot be written (the current release
     then stays current).
     """
-    resolved = _settings(settings)
     moment = now or dt.datetime.now(dt.UTC)
     report = validate_file(path, moment.date())
     if not report.ok:
         raise FileRejected(report)
-    data_dir = resolved.data_dir
+    data_dir = settings.data_dir
     with locked(data_dir):
         base_id = read_pointer(data_dir)
         base = release_tables(data_dir, base_id)
@@ -282,12 +270,11 @@ def import_file(
     return stored.info
 
 
-def restore_release(release_id: str, settings: StoreSettings | None = None) -> ReleaseInfo:
+def restore_release(release_id: str, settings: StoreSettings) -> ReleaseInfo:
     """Make an earlier release current again ("initial" included); ReleaseError when it is unknown or damaged."""
-    resolved = _settings(settings)
     if not is_release_id(release_id):
         raise ReleaseError(f"'{release_id}' is geen release-id; 'imw data releases' toont ze")
-    with locked(resolved.data_dir):
-        tables = release_tables(resolved.data_dir, release_id)
-        write_pointer(resolved.data_dir, release_id)
+    with locked(settings.data_dir):
+        tables = release_tables(settings.data_dir, release_id)
+        write_pointer(settings.data_dir, release_id)
     return tables.info

@@ -37,11 +37,6 @@ class TidyFileError(ValueError):
     """A tidy file of the portal itself is damaged; the message names the file and the line."""
 
 
-def empty_frame() -> pd.DataFrame:
-    """A tidy table without rows, with the canonical column types."""
-    return frame_from_observations([])
-
-
 def frame_from_observations(observations: Iterable[Observation]) -> pd.DataFrame:
     """The tidy DataFrame of some rows: ``year`` int64, ``quarter`` Int64 (missing for a year), ``value`` float64
     (NaN when suppressed), the other columns text."""

@@ -11,7 +11,6 @@ from urllib.parse import parse_qs, urlsplit
 import pandas as pd
 import pytest
 
-from components.formatting import display_unit, format_value
 from components.indicator_view import (
     BREAKDOWN_TYPE,
     CSV_BUTTON_TYPE,
@@ -23,6 +22,7 @@ from components.indicator_view import (
     anchor_id,
     dom_id,
 )
+from i18n.formats import display_unit, format_value
 from tests.browser.conftest import PageProbe
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from components.formatting import NBSP, format_value, plot_format, unit_kind
+from i18n.formats import NBSP, format_value, plot_format, unit_kind
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ def test_large_euro_amounts_are_plotted_in_millions_and_shares_in_percent() -> N
 
 
 def test_a_set_of_euro_amounts_is_written_in_one_scale():
-    from components.formatting import display_unit
+    from i18n.formats import display_unit
 
     unit = display_unit("EUR", 84_100_000)
     assert format_value(5_082_437, unit) == f"€{NBSP}5,1{NBSP}mln"
