@@ -158,7 +158,8 @@ def status_badge(status: str | None, language: str) -> html.Span:
 
 
 def source_note(parameter: Parameter, language: str) -> list[Any]:
-    """'Bron: <title>' with a link when the reference is a web address."""
+    """'Bron: <title>' with a link when the reference is a web address. The title is the source's own, in Dutch:
+    on an English page it is marked as Dutch (lang="nl"), so that a screen reader reads it as such."""
     reference = parameter.reference
     if reference is None:
         return []
@@ -167,7 +168,9 @@ def source_note(parameter: Parameter, language: str) -> list[Any]:
         title = html.A(reference.title, href=reference.href, rel="noopener")
     elif reference.href.startswith("/"):  # the reasoning on one of the portal's own pages
         title = html.A(reference.title, href=reference.href)
-    return [t("sim.source", language), ": ", *(title if isinstance(title, list) else [title])]
+    if normalise_language(language) == "en":
+        title = html.Span(title, lang="nl")
+    return [t("sim.source", language), ": ", title]
 
 
 def _range_text(parameter: Parameter, language: str) -> str:

@@ -58,12 +58,13 @@ register(
         "a11y.tested.axe": {
             "nl": "Elke pagina gaat bij elke wijziging door axe-core (een automatische test van "
             "toegankelijkheidsregels) in een echte browser: de startpagina, de monitoringpagina's, deze verklaring en "
-            "de methodologie, in beide talen, op een computerscherm (1366 × 900) en op twee telefoons (390 × 844 en "
-            "360 × 740). Geen enkele fout is toegestaan, van welke ernst ook.",
+            "de methodologie, de simulator, Vergelijken en de rekenhulp, in beide talen, op een computerscherm "
+            "(1366 × 900) en op twee telefoons (390 × 844 en 360 × 740). Geen enkele fout is toegestaan, van welke "
+            "ernst ook.",
             "en": "Every page goes through axe-core (an automatic check of accessibility rules) in a real browser "
-            "at every change: the home page, the monitoring pages, this statement and the methodology, in both "
-            "languages, on a desktop screen (1366 × 900) and on two phones (390 × 844 and 360 × 740). No violation "
-            "of any impact is allowed.",
+            "at every change: the home page, the monitoring pages, this statement, the methodology, the simulator, "
+            "Compare and the calculator, in both languages, on a desktop screen (1366 × 900) and on two phones "
+            "(390 × 844 and 360 × 740). No violation of any impact is allowed.",
         },
         "a11y.tested.keyboard": {
             "nl": "Met het toetsenbord: de link ‘Naar de inhoud’, de navigatie, de taalkeuze, elke filter "
@@ -125,6 +126,17 @@ register(
             "keuzelijst krijgt nu een focusrand met minstens 3:1 contrast tegen zijn achtergrond.",
             "en": "The focus was barely visible on the dark menu and on the drop-down lists. Every button, link and "
             "list now gets a focus ring with at least 3:1 contrast against its background.",
+        },
+        "a11y.phone.simulator": {
+            "nl": "De instellingen van de simulator stonden op een telefoon in een schuifvak binnen de pagina en "
+            "de resultaten begonnen ver onderaan; de werkbalk van de grafieken voegde tientallen Engelstalige "
+            "tabstops toe. Nu zijn de instellingen een gewoon deel van de pagina, brengen twee links bovenaan u "
+            "naar de resultaten en de downloads, en hebben de grafieken geen werkbalk meer (PNG en SVG via eigen "
+            "knoppen).",
+            "en": "On a phone the simulator's settings sat in a scroll box inside the page and the results began "
+            "far down; the charts' toolbar added dozens of English tab stops. Now the settings are a plain part "
+            "of the page, two links at the top take you to the results and the downloads, and the charts have no "
+            "toolbar (PNG and SVG through buttons of their own).",
         },
         "a11y.limits.heading": {"nl": "Gekende beperkingen", "en": "Known limits"},
         "a11y.limits.charts": {
@@ -232,7 +244,7 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
                     html.Ul(
                         [
                             html.Li(t(f"a11y.phone.{key}", language))
-                            for key in ("reflow", "sectors", "scroll", "touch", "focus")
+                            for key in ("reflow", "sectors", "scroll", "touch", "focus", "simulator")
                         ]
                     ),
                 ],

@@ -30,6 +30,8 @@ PAGES = [
     "/methodologie",
     "/toegankelijkheid",
     "/calculator",
+    "/simulator",
+    "/simulator/vergelijken",
 ]
 DESKTOP = {"width": 1366, "height": 900}
 PHONES = {"390x844": {"width": 390, "height": 844}, "360x740": {"width": 360, "height": 740}}
