@@ -330,7 +330,7 @@ def test_the_search_narrows_the_fields_and_a_duration_shows_its_years(browser_pa
         "() => document.querySelector('#sim-param-search-result').innerText.includes('Geen parameter')"
     )
     page.fill(f"#{ids.PARAMETER_SEARCH}", "")
-    assert page.eval_on_selector_all(".sim-control", "fields => fields.filter(f => f.hidden).length") == 0
+    page.wait_for_function("() => [...document.querySelectorAll('.sim-control')].every(f => !f.hidden)")
     browser_page.assert_clean()
 
 

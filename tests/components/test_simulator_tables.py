@@ -7,6 +7,7 @@ import dash_bootstrap_components as dbc
 import pytest
 from dash import html
 
+from components.formatting import format_millions
 from components.simulator_summary import (
     link_problem_text,
     newer_versions_text,
@@ -43,11 +44,14 @@ def closed():
     )
 
 
-def test_the_key_figures_show_median_and_band_with_draws(uncertain):
+def test_the_key_figures_show_the_central_projection_and_band_with_draws(uncertain):
     table = key_figures_table(uncertain.key_figures, uncertain.n_draws, 12, "nl")
     text = text_of(table)
-    assert "Mediaan" in text and "P5–P95" in text
-    assert "Kost samen over de eerste 5 jaar" in text and "Kost samen over de eerste 10 jaar" in text
+    assert "Centrale projectie" in text and "P5–P95 van 1.000 trekkingen" in text and "Mediaan" not in text
+    assert "Kost samen over 12 jaar (de horizon)" in text
+    cost = uncertain.key_figures["cumulative_cost_horizon"]
+    assert format_millions(cost["central"]) in text
+    assert f"{format_millions(cost['p5'])} – {format_millions(cost['p95'])}" in text
     assert "Langste wachtrij collectief maatwerk" in text
     assert "mln" in text and "€\u00a0" in text
     assert [th.scope for th in find_all(table, html.Th)][:3] == ["col", "col", "col"]
@@ -62,7 +66,7 @@ def test_without_draws_the_key_figures_are_the_central_projection(closed):
 def test_a_short_horizon_names_its_own_years():
     result = simulate(Scenario(horizon_years=4, draws=0))
     text = text_of(key_figures_table(result.key_figures, 0, 4, "nl"))
-    assert "eerste 4 jaar" in text and "eerste 5 jaar" not in text and "eerste 10 jaar" not in text
+    assert "Kost samen over 4 jaar (de horizon)" in text and "5 jaar" not in text and "10 jaar" not in text
 
 
 def test_the_coverage_table_shows_cost_premium_and_shortfall():
@@ -154,8 +158,12 @@ def test_output_differences_cover_every_output_and_the_differences(uncertain):
     years = list(range(2026, 2038))
     table = output_differences([("A", uncertain.annual), ("B", other.annual)], years, "nl")
     text = text_of(table)
-    for label in ("Totale kost", "Instroom", "Wachtrij collectief maatwerk (einde jaar)", "– hoge nood"):
+    for label in ("Totale kost", "Instroom", "– hoge nood"):
         assert label in text
+    # A row that is zero in every scenario is left out: the queue of the central run is empty by the end of 2037.
+    queue = [float(a[(a["output"] == "queue") & (a["year"] == 2037)]["central"].iloc[0])
+             for a in (uncertain.annual, other.annual)]  # fmt: skip
+    assert ("Wachtrij collectief maatwerk (einde jaar)" in text) == any(abs(q) > 1e-9 for q in queue)
     assert "B − A" in text and "+" in text
     rows = find_all(find_all(table, dbc.Table)[0], html.Tr)
     assert len(rows) > 30

@@ -25,13 +25,17 @@ def download_body(state: object = None) -> dict[str, Any]:
         ids.DOWNLOAD_SCENARIO_YAML,
         ids.DOWNLOAD_SCENARIO_JSON,
         ids.DOWNLOAD_RESULTS_CSV,
+        ids.DOWNLOAD_RESULTS_EXCEL_CSV,
         ids.DOWNLOAD_RESULTS_XLSX,
     )
     return {
         "output": f"{ids.DOWNLOAD}.data",
         "outputs": {"id": ids.DOWNLOAD, "property": "data"},
         "inputs": [{"id": button, "property": "n_clicks", "value": None} for button in buttons],
-        "state": [{"id": ids.SCENARIO, "property": "data", "value": state}],
+        "state": [
+            {"id": ids.SCENARIO, "property": "data", "value": state},
+            {"id": ids.LANGUAGE, "property": "data", "value": "nl"},
+        ],
         "changedPropIds": [],
     }
 
