@@ -59,8 +59,7 @@ def _load_preset(page: Page) -> None:
     values = [v for v in select.locator("option").evaluate_all("os => os.map(o => o.value)") if v]
     current = select.input_value()
     chosen = next(v for v in values if v not in (current, "custom"))
-    select.select_option(chosen)
-    page.click("#sim-apply-preset")
+    select.select_option(chosen)  # a starting point loads when it is chosen
     page.wait_for_timeout(2500)
 
 
