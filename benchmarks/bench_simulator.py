@@ -130,6 +130,8 @@ def browser_side(repeats: int) -> dict[str, float] | None:
             browser = playwright.chromium.launch(executable_path=executable, args=args)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(f"{base}/simulator")
+            # The budget chart draws when it comes near the screen (components/lazy.py).
+            page.locator(".chart-place[data-graph='sim-budget-graph']").scroll_into_view_if_needed()
             page.wait_for_function(
                 "() => { const g = document.querySelector('#sim-budget-graph .js-plotly-plot');"
                 " return g && g.data && g.data.length > 0; }"
