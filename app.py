@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 import time
 from html import escape
@@ -81,6 +82,9 @@ class Portal(Dash):
         view = self._first_view()
         if view is not None and view.static:
             head = page[: page.index("<body>")]
+            # The next page a visitor opens is a Dash page: its scripts are fetched while this one is idle, so
+            # that the second visit moves only that page's own data.
+            head = head.replace("</head>", f"{prefetch_links(page)}\n    </head>", 1)
             return f"{head}<body>\n{static_page_body(view)}\n</body>\n</html>"
         return page
 
@@ -98,6 +102,17 @@ class Portal(Dash):
         if view is not None:
             page = page.replace('<html lang="nl">', f'<html lang="{view.language}">', 1)
         return page
+
+
+#: The address Dash's graph loads plotly.js from (services/delivery.py serves the basic bundle there).
+PLOTLY_PATH = "/_dash-component-suites/plotly/package_data/plotly.min.js"
+_SCRIPT_SOURCE = re.compile(r'<script src="([^"]+)"(?![^>]*data-unless-modern)')
+
+
+def prefetch_links(page: str) -> str:
+    """<link rel="prefetch"> for the scripts of a Dash page (and plotly.js), from the page Dash would send."""
+    sources = [*_SCRIPT_SOURCE.findall(page), PLOTLY_PATH]
+    return "".join(f'<link rel="prefetch" href="{escape(source)}" as="script">' for source in sources)
 
 
 def create_app(settings: Settings | None = None) -> Dash:

@@ -116,8 +116,16 @@ def test_a_page_no_callback_reaches_works_without_dash(browser_page: PageProbe, 
     page.goto(browser_page.base_url + path)
     page.wait_for_load_state("networkidle")
     assert page.locator("#imw-first-view[data-static] main h1").count() == 1
-    scripts = [url for url in browser_page.requests if url.endswith(".js") or ".js?" in url]
-    assert scripts == [], "a static page loads no script"
+    # It runs no script: the Dash scripts are only prefetched (rel=prefetch, for the next page), never executed.
+    executed = page.evaluate(
+        "() => performance.getEntriesByType('resource').filter(e => e.initiatorType === 'script').map(e => e.name)"
+    )
+    assert executed == [], "a static page runs no script"
+    assert page.evaluate(
+        "() => typeof window.React === 'undefined' && typeof window.dash_clientside === 'undefined'"
+    )
+    prefetched = page.eval_on_selector_all("link[rel=prefetch]", "links => links.map(l => l.href)")
+    assert any("react-dom" in url for url in prefetched) and any("plotly" in url for url in prefetched)
     assert page.evaluate("() => typeof window.DashRenderer") == "undefined"
     # The menu button folds and unfolds the menu on a phone, and says so.
     toggler = page.locator("#shell-nav-toggler")
