@@ -90,6 +90,10 @@ class Portal(Dash):
 
     def interpolate_index(self, **kwargs: str) -> str:
         kwargs["scripts"] = lighter_scripts(kwargs["scripts"])
+        # plotly.js loads with a page's first chart; fetched while the page is idle, a chart further down or on
+        # the next page draws without waiting for it, and the next page moves only its own data.
+        kwargs["css"] = f'{kwargs["css"]}\n<link rel="prefetch" href="{PLOTLY_PATH}" as="script">'
+
         kwargs["renderer"] = deferred_renderer(kwargs["renderer"])
         view = self._first_view()
         if view is not None:
@@ -110,8 +114,8 @@ _SCRIPT_SOURCE = re.compile(r'<script src="([^"]+)"(?![^>]*data-unless-modern)')
 
 
 def prefetch_links(page: str) -> str:
-    """<link rel="prefetch"> for the scripts of a Dash page (and plotly.js), from the page Dash would send."""
-    sources = [*_SCRIPT_SOURCE.findall(page), PLOTLY_PATH]
+    """<link rel="prefetch"> for the scripts of a Dash page, from the page Dash would send."""
+    sources = _SCRIPT_SOURCE.findall(page)  # plotly.js: every page prefetches it (Portal.interpolate_index)
     return "".join(f'<link rel="prefetch" href="{escape(source)}" as="script">' for source in sources)
 
 
