@@ -7,7 +7,7 @@ import os
 import re
 import threading
 import time
-from html import escape
+from html import escape, unescape
 from typing import Any
 
 # Before numpy loads: the model's small matrix products run fastest on one BLAS thread, and a server runs several
@@ -82,17 +82,18 @@ class Portal(Dash):
         view = self._first_view()
         if view is not None and view.static:
             head = page[: page.index("<body>")]
-            # The next page a visitor opens is a Dash page: its scripts are fetched while this one is idle, so
-            # that the second visit moves only that page's own data.
-            head = head.replace("</head>", f"{prefetch_links(page)}\n    </head>", 1)
-            return f"{head}<body>\n{static_page_body(view)}\n</body>\n</html>"
+            # The next page a visitor opens is a Dash page: its scripts (and plotly.js) are fetched once this one
+            # has loaded and is idle, so that the second visit moves only that page's own data.
+            head = head.replace(PLOTLY_PREFETCH, "", 1)
+            body = static_page_body(view, [*script_sources(page), PLOTLY_PATH])
+            return f"{head}<body>\n{body}\n</body>\n</html>"
         return page
 
     def interpolate_index(self, **kwargs: str) -> str:
         kwargs["scripts"] = lighter_scripts(kwargs["scripts"])
-        # plotly.js loads with a page's first chart; fetched while the page is idle, a chart further down or on
-        # the next page draws without waiting for it, and the next page moves only its own data.
-        kwargs["css"] = f'{kwargs["css"]}\n<link rel="prefetch" href="{PLOTLY_PATH}" as="script">'
+        # plotly.js loads with a page's first chart; fetched while the page is idle (prefetch has the lowest
+        # priority), a chart further down or on the next page draws without waiting for it.
+        kwargs["css"] = f"{kwargs['css']}\n{PLOTLY_PREFETCH}"
 
         kwargs["renderer"] = deferred_renderer(kwargs["renderer"])
         view = self._first_view()
@@ -110,13 +111,13 @@ class Portal(Dash):
 
 #: The address Dash's graph loads plotly.js from (services/delivery.py serves the basic bundle there).
 PLOTLY_PATH = "/_dash-component-suites/plotly/package_data/plotly.min.js"
+PLOTLY_PREFETCH = f'<link rel="prefetch" href="{PLOTLY_PATH}" as="script">'
 _SCRIPT_SOURCE = re.compile(r'<script src="([^"]+)"(?![^>]*data-unless-modern)')
 
 
-def prefetch_links(page: str) -> str:
-    """<link rel="prefetch"> for the scripts of a Dash page, from the page Dash would send."""
-    sources = _SCRIPT_SOURCE.findall(page)  # plotly.js: every page prefetches it (Portal.interpolate_index)
-    return "".join(f'<link rel="prefetch" href="{escape(source)}" as="script">' for source in sources)
+def script_sources(page: str) -> list[str]:
+    """The addresses of the scripts of a Dash page (the polyfill for old browsers aside), from its HTML."""
+    return [unescape(source) for source in _SCRIPT_SOURCE.findall(page)]
 
 
 def create_app(settings: Settings | None = None) -> Dash:

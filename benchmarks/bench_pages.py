@@ -53,6 +53,7 @@ PAGES = (
     "/collectief-maatwerk",
     "/simulator",
     "/simulator/vergelijken",
+    "/calculator",
     "/methodologie",
     "/toegankelijkheid",
 )

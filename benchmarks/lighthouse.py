@@ -41,6 +41,7 @@ PAGES = (
     "/collectief-maatwerk",
     "/simulator",
     "/simulator/vergelijken",
+    "/calculator",
     "/methodologie",
     "/toegankelijkheid",
 )

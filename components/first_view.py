@@ -22,8 +22,9 @@ import logging
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from html import escape as html_escape
 from html import unescape as html_unescape
 from typing import Any, Final
 
@@ -677,15 +678,35 @@ STATIC_PAGE_SCRIPT: Final = """
 (function () {
   var button = document.getElementById("shell-nav-toggler");
   var menu = document.getElementById("shell-nav-collapse");
-  if (!button || !menu) { return; }
-  button.addEventListener("click", function () {
-    var open = menu.classList.toggle("show");
-    button.setAttribute("aria-expanded", open ? "true" : "false");
+  if (button && menu) {
+    button.addEventListener("click", function () {
+      var open = menu.classList.toggle("show");
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+  // Once the page has loaded and is idle: fetch (not run) the scripts the next page, a Dash page, needs.
+  window.addEventListener("load", function () {
+    var later = window.requestIdleCallback || function (f) { return setTimeout(f, 200); };
+    later(function () {
+      var holder = document.getElementById("imw-prefetch");
+      var urls = holder ? JSON.parse(holder.getAttribute("data-urls") || "[]") : [];
+      urls.forEach(function (url) {
+        var link = document.createElement("link");
+        link.rel = "prefetch"; link.as = "script"; link.href = url;
+        document.head.appendChild(link);
+      });
+    });
   });
 })();
 """.strip()
 
 
-def static_page_body(view: FirstView) -> str:
-    """The body of a page that needs no Dash: its first view, and the menu button's script."""
-    return f'<div id="imw-first-view" data-static="true">{view.html}</div>\n<script>{STATIC_PAGE_SCRIPT}</script>'
+def static_page_body(view: FirstView, prefetch: Sequence[str] = ()) -> str:
+    """The body of a page that needs no Dash: its first view, and the script of the menu button, which also
+    prefetches `prefetch` (the next Dash page's scripts) once the page is idle."""
+    urls = html_escape(json.dumps(list(prefetch)), quote=True)
+    return (
+        f'<div id="imw-first-view" data-static="true">{view.html}</div>\n'
+        f'<div id="imw-prefetch" hidden data-urls="{urls}"></div>\n'
+        f"<script>{STATIC_PAGE_SCRIPT}</script>"
+    )

@@ -124,8 +124,15 @@ def test_a_page_no_callback_reaches_works_without_dash(browser_page: PageProbe, 
     assert page.evaluate(
         "() => typeof window.React === 'undefined' && typeof window.dash_clientside === 'undefined'"
     )
+    # Once loaded and idle, the next page's scripts are prefetched (not run).
+    page.wait_for_function("() => document.querySelectorAll('link[rel=prefetch]').length > 3")
     prefetched = page.eval_on_selector_all("link[rel=prefetch]", "links => links.map(l => l.href)")
     assert any("react-dom" in url for url in prefetched) and any("plotly" in url for url in prefetched)
+    page.wait_for_load_state("networkidle")
+    executed = page.evaluate(
+        "() => performance.getEntriesByType('resource').filter(e => e.initiatorType === 'script').map(e => e.name)"
+    )
+    assert executed == [], "the prefetched scripts are not run"
     assert page.evaluate("() => typeof window.DashRenderer") == "undefined"
     # The menu button folds and unfolds the menu on a phone, and says so.
     toggler = page.locator("#shell-nav-toggler")
