@@ -22,41 +22,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from portal_server import PAGES, portal  # noqa: E402
+
 from tests.browser.chromium import CHROMIUM_ARGS  # noqa: E402  (one place for how chromium starts)
 
-PAGES = (
-    "/",
-    "/tewerkstelling",
-    "/werknemers",
-    "/werkgevers",
-    "/middelen",
-    "/doorstroom",
-    "/verdringing",
-    "/collectief-maatwerk",
-    "/simulator",
-    "/simulator/vergelijken",
-    "/calculator",
-    "/methodologie",
-    "/toegankelijkheid",
-)
 #: A shared link: the baseline with a longer fallback window (any scenario that is not the baseline will do).
 SHARED_SCENARIO = {"name": "Gedeelde link", "parameters": {"fallback.window_quarters": 16}}
 #: A new seed for every opening, so that the server computes the link's scenario afresh (the first of a crowd).
@@ -101,50 +80,6 @@ PROBE_SCRIPT = """
   requestAnimationFrame(look);
 })();
 """
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@contextmanager
-def portal(url: str | None) -> Iterator[str]:
-    """The portal to measure: the one at `url`, or `python app.py` started on a free loopback port."""
-    if url:
-        yield url.rstrip("/")
-        return
-    port = _free_port()
-    environment = {
-        **os.environ,
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "IMW_LOG_LEVEL": "WARNING",
-        "IMW_DATA_DIR": tempfile.mkdtemp(prefix="imw-bench-"),
-    }
-    server = subprocess.Popen(
-        [sys.executable, "app.py"],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/health", timeout=2):  # loopback only
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("the portal did not start") from None
-                time.sleep(0.3)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 class Visitor:

@@ -24,21 +24,18 @@ the value being sent; charts are redrawn in place, with their new data alone whe
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from portal_server import portal  # noqa: E402
 
 CONTROL = '{"name":"loonpremie.package.five_year_standard.band_1","type":"sim-param"}'
 TYPING_PAUSE_MS = 250
@@ -85,12 +82,6 @@ def server_side(repeats: int) -> dict[str, float]:
     }
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def browser_side(repeats: int) -> dict[str, float] | None:
     """Median milliseconds from the changed value sent to the budget chart redrawn, in Debian's chromium."""
     executable = shutil.which("chromium")
@@ -99,32 +90,7 @@ def browser_side(repeats: int) -> dict[str, float] | None:
         return None
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
-    environment = {
-        **os.environ,
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "IMW_LOG_LEVEL": "WARNING",
-        "IMW_DATA_DIR": tempfile.mkdtemp(prefix="imw-bench-"),
-    }
-    server = subprocess.Popen(
-        [sys.executable, "app.py"],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/health", timeout=2):  # loopback only
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("the portal did not start") from None
-                time.sleep(0.3)
+    with portal(start_seconds=60) as base:
         args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=executable, args=args)
@@ -182,9 +148,6 @@ def browser_side(repeats: int) -> dict[str, float] | None:
                 repeated.append(change_to("40")[0])  # back to the baseline: seen before, cached
                 page.wait_for_timeout(200)
             browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     return {
         "changed": statistics.median(changed),
         "repeated": statistics.median(repeated),

@@ -29,22 +29,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from portal_server import PAGES  # noqa: E402  (the pages every benchmark measures)
+
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-PAGES = (
-    "/",
-    "/tewerkstelling",
-    "/werknemers",
-    "/werkgevers",
-    "/middelen",
-    "/doorstroom",
-    "/verdringing",
-    "/collectief-maatwerk",
-    "/simulator",
-    "/simulator/vergelijken",
-    "/calculator",
-    "/methodologie",
-    "/toegankelijkheid",
-)
 FORM_FACTORS = ("desktop", "mobile")
 CATEGORIES = ("performance", "accessibility", "best-practices")
 TARGETS = {
