@@ -32,7 +32,6 @@ from typing import Any, Final
 from dash import html
 
 from components.formatting import NBSP, format_eur, format_number, format_percent
-from components.i18n import normalise_language, register, t
 from components.tables import scroll_region
 from data.parameter_store import ParameterFileError
 from data.single_case import (
@@ -48,6 +47,7 @@ from data.single_case import (
     quarter_start,
     whole_package,
 )
+from i18n import has_text, normalise_language, t
 from simulation.case import COACHING_LEVELS
 from simulation.inputs import IMW_START
 
@@ -83,256 +83,6 @@ STATE_ID: Final = "calc-state"
 LANGUAGE_ID: Final = "calc-language"
 URL_SYNC_ID: Final = "calc-url-sync"
 
-register(
-    {
-        "calc.nav": {"nl": "Wat krijgt een werkgever?", "en": "What does an employer get?"},
-        "calc.nav_description": {
-            "nl": "Reken de loonpremie en de begeleidingspremie uit voor één werknemer, per kwartaal en over het "
-            "hele pakket.",
-            "en": "Work out the wage premium (loonpremie) and the coaching premium (begeleidingspremie) for one "
-            "worker, per quarter and over the whole package.",
-        },
-        "calc.lead": {
-            "nl": "Vul het referteloon van het kwartaal en de gegevens van de tewerkstelling in. De calculator "
-            "rekent met dezelfde regels en wettelijke waarden als het model van dit portaal.",
-            "en": "Fill in the quarter's referteloon (reference wage) and the details of the job. The calculator "
-            "uses the same rules and legal values as this portal's model.",
-        },
-        "calc.honest": {
-            "nl": "Dit is een indicatie op basis van de wettelijke waarden die op de gekozen datum gelden, geen "
-            "beslissing van VDAB of van de administratie. Wat de werkgever echt krijgt, staat in de beslissing "
-            "van VDAB.",
-            "en": "This is an indication based on the legal values in force on the chosen date, not a decision "
-            "by VDAB or by the administration. What the employer actually receives is set in VDAB's decision.",
-        },
-        "calc.inputs": {"nl": "Gegevens", "en": "Details"},
-        "calc.label.datum": {"nl": "Datum in het kwartaal", "en": "A date in the quarter"},
-        "calc.help.datum": {
-            "nl": "Een dag van het kwartaal waarvoor u rekent, vanaf 1 juli 2023.",
-            "en": "A day in the quarter you calculate for, from 1 July 2023 on.",
-        },
-        "calc.label.referteloon": {
-            "nl": "Referteloon van het kwartaal (euro)",
-            "en": "The quarter's referteloon (reference wage, euro)",
-        },
-        "calc.help.referteloon": {
-            "nl": "Het loon van het kwartaal waarop de loonpremie rust, bijvoorbeeld 9.000,00.",
-            "en": "The wage of the quarter the premium is based on, for example 9,000.00.",
-        },
-        "calc.label.deeltijd": {"nl": "Deeltijdse breuk", "en": "Part-time fraction"},
-        "calc.help.deeltijd": {
-            "nl": "1 voor voltijds, 0,8 voor 80 %.",
-            "en": "1 for full time, 0.8 for 80 %.",
-        },
-        "calc.label.pakket": {"nl": "Startpakket", "en": "Start package"},
-        "calc.label.percentage": {"nl": "Percentage (%)", "en": "Percentage (%)"},
-        "calc.help.percentage": {
-            "nl": "Alleen bij een percentage van VDAB (20 tot 75) of bij zelfstandigen (VLAIO, 20 tot 55).",
-            "en": "Only for a percentage set by VDAB (20 to 75) or for the self-employed (VLAIO, 20 to 55).",
-        },
-        "calc.label.kwartaal": {"nl": "Kwartaal van tewerkstelling", "en": "Quarter of employment"},
-        "calc.help.kwartaal": {
-            "nl": "1 is het eerste kwartaal; na het laatste kwartaal van het pakket: een verlenging.",
-            "en": "1 is the first quarter; past the last quarter of the package: a renewal.",
-        },
-        "calc.label.begeleiding": {"nl": "Nood aan begeleiding", "en": "Need for coaching"},
-        "calc.label.uren": {
-            "nl": "Aandeel gewerkte uren (leeg = de deeltijdse breuk)",
-            "en": "Share of hours worked (empty = the part-time fraction)",
-        },
-        "calc.help.uren": {
-            "nl": "Het aandeel van een voltijds kwartaal dat gewerkt werd, bijvoorbeeld 0,75.",
-            "en": "The share of a full-time quarter actually worked, for example 0.75.",
-        },
-        "calc.package.2y": {"nl": "2-jarig pakket", "en": "2-year package"},
-        "calc.package.5y-standard": {"nl": "5-jarig pakket, standaard", "en": "5-year package, standard"},
-        "calc.package.5y-raised": {"nl": "5-jarig pakket, verhoogd", "en": "5-year package, raised"},
-        "calc.package.collective-advice": {
-            "nl": "5-jarig pakket na advies collectief maatwerk",
-            "en": "5-year package after a collective maatwerk advice",
-        },
-        "calc.package.self-employed": {
-            "nl": "Zelfstandige (percentage van VLAIO)",
-            "en": "Self-employed (VLAIO)",
-        },
-        "calc.package.percentage": {"nl": "Percentage bepaald door VDAB", "en": "Percentage set by VDAB"},
-        "calc.coaching.none": {"nl": "geen", "en": "none"},
-        "calc.coaching.low": {"nl": "laag", "en": "low"},
-        "calc.coaching.medium": {"nl": "middelmatig", "en": "medium"},
-        "calc.coaching.high": {"nl": "hoog", "en": "high"},
-        "calc.error.number": {
-            "nl": "‘{value}’ is geen getal: vul een getal in, bijvoorbeeld {example}.",
-            "en": "‘{value}’ is not a number: fill in a number, for example {example}.",
-        },
-        "calc.error.empty": {"nl": "Vul dit veld in.", "en": "Fill in this field."},
-        "calc.error.datum": {
-            "nl": "Vul een datum in van 1 juli 2023 tot 31 december 2099.",
-            "en": "Fill in a date from 1 July 2023 to 31 December 2099.",
-        },
-        "calc.error.date.no_value": {
-            "nl": "Voor deze datum is er nog geen wettelijke waarde: kies een datum vanaf {first}.",
-            "en": "There is no legal value for this date yet: choose a date from {first} on.",
-        },
-        "calc.error.referteloon": {
-            "nl": "Vul een referteloon in tussen 0 en {maximum} euro, tot op de cent (bijvoorbeeld 9.000,00).",
-            "en": "Fill in a referteloon between 0 and {maximum} euro, to the cent (for example 9,000.00).",
-        },
-        "calc.error.deeltijd": {
-            "nl": "Vul een deeltijdse breuk in boven 0 en hoogstens 1, met hoogstens 4 decimalen (0,8 voor 80 %).",
-            "en": "Fill in a part-time fraction above 0 and at most 1, with at most 4 decimals (0.8 for 80 %).",
-        },
-        "calc.error.uren": {
-            "nl": "Vul een aandeel gewerkte uren in van 0 tot de deeltijdse breuk ({fte}), of laat het veld leeg.",
-            "en": "Fill in a share of hours worked from 0 to the part-time fraction ({fte}), or leave it empty.",
-        },
-        "calc.error.percentage": {
-            "nl": "Vul een percentage in van 20 tot 75, in stappen van 5 (bijvoorbeeld 40).",
-            "en": "Fill in a percentage from 20 to 75, in steps of 5 (for example 40).",
-        },
-        "calc.error.percentage.range": {
-            "nl": "Een percentage van VDAB ligt tussen {low} en {high}, in stappen van {step} (bijvoorbeeld 40).",
-            "en": "A percentage set by VDAB is from {low} to {high}, in steps of {step} (for example 40).",
-        },
-        "calc.error.percentage.self_employed_range": {
-            "nl": "Voor een zelfstandige ligt het percentage tussen {low} en {high}, in stappen van {step}.",
-            "en": "For the self-employed the percentage is from {low} to {high}, in steps of {step}.",
-        },
-        "calc.error.percentage.self_employed_needed": {
-            "nl": "Vul het percentage in dat VLAIO toekende (20 tot 55).",
-            "en": "Fill in the percentage VLAIO granted (20 to 55).",
-        },
-        "calc.error.percentage.and_package": {
-            "nl": "Laat het percentage leeg bij een startpakket, of kies ‘Percentage bepaald door VDAB’.",
-            "en": "Leave the percentage empty with a start package, or choose ‘Percentage set by VDAB’.",
-        },
-        "calc.error.kwartaal": {
-            "nl": "Vul een kwartaal van tewerkstelling in van 1 tot {latest}: vroeger dan 1 juli 2023 kan de "
-            "tewerkstelling niet begonnen zijn.",
-            "en": "Fill in a quarter of employment from 1 to {latest}: the job cannot have started before "
-            "1 July 2023.",
-        },
-        "calc.error.quarter.not_renewable": {
-            "nl": "Het 2-jarig pakket loopt {duration} kwartalen en kan niet verlengd worden: kies een kwartaal "
-            "van 1 tot {duration}.",
-            "en": "The 2-year package runs {duration} quarters and cannot be renewed: choose a quarter from 1 to "
-            "{duration}.",
-        },
-        "calc.error.kwartaal.whole": {
-            "nl": "Vul een geheel getal in, bijvoorbeeld 1 voor het eerste kwartaal.",
-            "en": "Fill in a whole number, for example 1 for the first quarter.",
-        },
-        "calc.error.pakket": {"nl": "Kies een startpakket uit de lijst.", "en": "Choose a start package."},
-        "calc.error.begeleiding": {
-            "nl": "Kies een nood aan begeleiding.",
-            "en": "Choose a need for coaching.",
-        },
-        "calc.error.summary": {
-            "nl": "Nog geen resultaat: verbeter de velden die in het rood staan.",
-            "en": "No result yet: correct the fields marked in red.",
-        },
-        "calc.error.unavailable": {
-            "nl": "De wettelijke waarden konden niet gelezen worden; probeer het later opnieuw.",
-            "en": "The legal values could not be read; please try again later.",
-        },
-        "calc.link.ignored": {
-            "nl": "Uit de link werd genegeerd (de standaardwaarde staat in het veld): {fields}.",
-            "en": "Left out of the link (the field shows its default): {fields}.",
-        },
-        "calc.result.title": {
-            "nl": "Resultaat voor het kwartaal van {quarter} (kwartaal {number} van tewerkstelling)",
-            "en": "Result for the quarter starting {quarter} (quarter {number} of employment)",
-        },
-        "calc.result.caption": {"nl": "Premies voor dit kwartaal", "en": "Premiums for this quarter"},
-        "calc.result.item": {"nl": "Onderdeel", "en": "Item"},
-        "calc.result.amount": {"nl": "Bedrag", "en": "Amount"},
-        "calc.line.cap": {
-            "nl": "Plafond van het referteloon (kwartaal)",
-            "en": "Cap on the referteloon (quarter)",
-        },
-        "calc.line.capped": {"nl": "Begrensd referteloon", "en": "Capped referteloon"},
-        "calc.line.percentage": {"nl": "Percentage loonpremie", "en": "Loonpremie percentage"},
-        "calc.line.loonpremie": {"nl": "Loonpremie (kwartaal)", "en": "Loonpremie (wage premium, quarter)"},
-        "calc.line.fixed": {"nl": "Begeleidingspremie, vast deel", "en": "Begeleidingspremie, fixed part"},
-        "calc.line.variable": {
-            "nl": "Begeleidingspremie, variabel deel",
-            "en": "Begeleidingspremie, variable part",
-        },
-        "calc.line.coaching": {
-            "nl": "Begeleidingspremie (kwartaal)",
-            "en": "Begeleidingspremie (coaching premium, quarter)",
-        },
-        "calc.band": {"nl": "band {band} van het pakket", "en": "band {band} of the package"},
-        "calc.band.vdab": {"nl": "bepaald door VDAB", "en": "set by VDAB"},
-        "calc.band.vlaio": {"nl": "bepaald door VLAIO", "en": "set by VLAIO"},
-        "calc.renewed": {
-            "nl": "verlengd pakket: het percentage van de laatste band",
-            "en": "renewed package: the percentage of the last band",
-        },
-        "calc.self_employed": {
-            "nl": "Zelfstandigen krijgen geen begeleidingspremie: geen enkele bron kent ze er een toe.",
-            "en": "The self-employed get no begeleidingspremie: no legal text grants them one.",
-        },
-        "calc.trace.title": {"nl": "Gebruikte wettelijke waarden", "en": "Legal values used"},
-        "calc.trace.caption": {
-            "nl": "Gebruikte wettelijke waarden, met de datum vanaf wanneer ze gelden, hun bron en hun status",
-            "en": "Legal values used, with the date they apply from, their reference and their status",
-        },
-        "calc.trace.item": {"nl": "Waarde", "en": "Value"},
-        "calc.trace.value": {"nl": "Bedrag of getal", "en": "Amount or number"},
-        "calc.trace.from": {"nl": "Geldt vanaf", "en": "In force from"},
-        "calc.trace.source": {"nl": "Bron", "en": "Reference"},
-        "calc.trace.status": {"nl": "Status", "en": "Status"},
-        "calc.trace.last_known": {
-            "nl": "laatst bekende waarde; latere indexeringen zijn nog niet bekend",
-            "en": "last known value; later indexations are not known yet",
-        },
-        "calc.whole.title": {"nl": "Over het hele pakket", "en": "Over the whole package"},
-        "calc.whole.lead": {
-            "nl": "De premies kwartaal per kwartaal, van het eerste kwartaal van tewerkstelling tot het einde van "
-            "het pakket, telkens met de wettelijke waarden van dat kwartaal (na de laatst bekende indexering: de "
-            "laatst bekende waarde).",
-            "en": "The premiums quarter by quarter, from the first quarter of employment to the end of the "
-            "package, each under the legal values of its quarter (past the last known indexation: the last known "
-            "value).",
-        },
-        "calc.whole.caption": {
-            "nl": "Premies per kwartaal over het hele pakket",
-            "en": "Premiums per quarter over the whole package",
-        },
-        "calc.whole.quarter": {"nl": "Kwartaal", "en": "Quarter"},
-        "calc.whole.start": {"nl": "Begin", "en": "Starts"},
-        "calc.whole.total": {"nl": "Totaal", "en": "Total"},
-        "calc.whole.this": {"nl": "(dit kwartaal)", "en": "(this quarter)"},
-        "calc.whole.renewed": {
-            "nl": "Het gekozen kwartaal valt na het einde van het pakket (een verlenging); hieronder het pakket "
-            "zelf.",
-            "en": "The chosen quarter is past the end of the package (a renewal); below, the package itself.",
-        },
-        "calc.unit.quarters": {"nl": "{value} kwartalen", "en": "{value} quarters"},
-        "calc.unit.quarter": {"nl": "kwartaal {value}", "en": "quarter {value}"},
-        "calc.unit.per_month": {"nl": "{value} per maand", "en": "{value} per month"},
-        "calc.unit.per_quarter": {"nl": "{value} per kwartaal", "en": "{value} per quarter"},
-        "calc.unit.multiple": {"nl": "{value} × GGMMI per maand", "en": "{value} × GGMMI per month"},
-        "calc.item.duration": {"nl": "looptijd van het pakket", "en": "duration of the package"},
-        "calc.item.band": {"nl": "percentage, band {band}", "en": "percentage, band {band}"},
-        "calc.item.band_end": {"nl": "einde van band {band}", "en": "end of band {band}"},
-        "calc.item.ggmmi": {
-            "nl": "GGMMI (gewaarborgd gemiddeld minimum maandinkomen)",
-            "en": "GGMMI (guaranteed average minimum monthly income)",
-        },
-        "calc.item.cap": {"nl": "plafond (veelvoud van het GGMMI)", "en": "cap (multiple of the GGMMI)"},
-        "calc.item.fixed_first": {"nl": "vast deel, eerste kwartalen", "en": "fixed part, first quarters"},
-        "calc.item.fixed_later": {"nl": "vast deel, latere kwartalen", "en": "fixed part, later quarters"},
-        "calc.item.fixed_end": {
-            "nl": "laatste kwartaal met het hoger vast deel",
-            "en": "last quarter of the higher fixed part",
-        },
-        "calc.item.variable": {"nl": "variabel deel, nood {need}", "en": "variable part, {need} need"},
-        "calc.item.minimum": {"nl": "laagste percentage", "en": "lowest percentage"},
-        "calc.item.maximum": {"nl": "hoogste percentage", "en": "highest percentage"},
-        "calc.item.step": {"nl": "stap van het percentage", "en": "step of the percentage"},
-    }
-)
 
 #: The reference titles of the legal values, in English (the parameter files name them in Dutch).
 SOURCE_TITLES_EN: Final = {
@@ -699,9 +449,7 @@ def trace_table(outcome: CaseOutcome, language: str) -> html.Div:
     caption = t("calc.trace.caption", language)
     rows = []
     for line in outcome.trace:
-        status = (
-            t(f"status.{line.status}", language) if f"status.{line.status}" in _STATUS_KEYS else line.status
-        )
+        status = t(f"status.{line.status}", language) if has_text(f"status.{line.status}") else line.status
         note = t("calc.trace.last_known", language) if line.note else ""
         rows.append(
             html.Tr(
@@ -727,11 +475,6 @@ def trace_table(outcome: CaseOutcome, language: str) -> html.Div:
         ),
         caption,
     )
-
-
-_STATUS_KEYS: Final = frozenset(
-    {"status.verified", "status.secondary", "status.assumption", "status.illustrative"}
-)
 
 
 def package_table(calculation: Calculation, quarter: int, language: str) -> html.Div:

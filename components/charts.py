@@ -21,7 +21,6 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.i18n import register, t
 from components.monitoring_frames import (
     FLAG_ILLUSTRATIVE,
     FLAG_SUPPRESSED,
@@ -33,23 +32,8 @@ from components.monitoring_frames import (
     sorted_periods,
 )
 from components.periods import axis_periods, is_quarterly, missing_periods, off_periods, position
+from i18n import t
 from i18n.formats import PLOTLY_SEPARATORS, PlotFormat, plot_format
-
-register(
-    {
-        "chart.note.missing": {"nl": "Geen cijfer: {periods}.", "en": "No figure: {periods}."},
-        "chart.note.off": {
-            "nl": "Open punt, niet verbonden: {periods}, niet te vergelijken met de andere jaren.",
-            "en": "Open marker, not joined: {periods}, not comparable with the other years.",
-        },
-        "chart.note.suppressed": {
-            "nl": "Afgeschermd (kleine aantallen), dus leeg: {cells}.",
-            "en": "Withheld (small numbers), so left empty: {cells}.",
-        },
-        "chart.suppressed": {"nl": "afgeschermd", "en": "withheld"},
-        "chart.period": {"nl": "Periode", "en": "Period"},
-    }
-)
 
 # Dark enough for 3:1 against white (WCAG 1.4.11, non-text contrast); told apart also by symbol and dash.
 SERIES_COLOURS: Final = (

@@ -23,26 +23,10 @@ from components.charts import (
     base_layout,
     figure_heading,
 )
-from components.i18n import register, t
 from components.monitoring_frames import FLAG_ILLUSTRATIVE, FLAG_SUPPRESSED, Period, flag_label, period_label
 from components.tables import SortableHeader, flag_cell
+from i18n import t
 from i18n.formats import display_unit, plot_format
-
-register(
-    {
-        "crosstab.total": {"nl": "Totaal", "en": "Total"},
-        "crosstab.row_total": {"nl": "totaal van de rij", "en": "row total"},
-        "crosstab.caption": {
-            "nl": "{title}: {rows} en {columns}, {period}",
-            "en": "{title}: {rows} and {columns}, {period}",
-        },
-        "crosstab.note": {
-            "nl": "Afgeschermd (kleine aantallen), dus een gat in de balk: {cells}.",
-            "en": "Withheld (small numbers), so a gap in the bar: {cells}.",
-        },
-        "crosstab.empty": {"nl": "Geen cijfers voor deze keuze.", "en": "No figures for this selection."},
-    }
-)
 
 PATTERNS = ("", "/", ".", "x", "-", "+", "\\\\", "|")
 

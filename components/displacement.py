@@ -19,7 +19,6 @@ from typing import Final
 
 import pandas as pd
 
-from components.i18n import register
 from components.monitoring_frames import (
     FLAG_BREAK,
     FLAG_ESTIMATED,
@@ -42,72 +41,6 @@ NOTABLE_FALL_POINTS: Final = 2.0
 
 # When shares are combined, the weakest status wins, in this order.
 _FLAG_PRIORITY: Final = (FLAG_SUPPRESSED, FLAG_ILLUSTRATIVE, FLAG_ESTIMATED, FLAG_PROVISIONAL, FLAG_BREAK)
-
-register(
-    {
-        "displacement.title": {
-            "nl": "Aandeel van elke groep bij IMW tegenover de doelgroep",
-            "en": "Share of each group in IMW against the target population",
-        },
-        "displacement.description": {
-            "nl": "Welk deel van de werknemers met individueel maatwerk tot elke groep behoort (volle lijn), naast "
-            "het deel van dezelfde groep bij de werkzoekenden met een arbeidsbeperking (stippellijn). Een groep "
-            "die bij IMW duidelijk kleiner is dan in de doelgroep, of snel kleiner wordt, kan verdrongen worden.",
-            "en": "Which share of the IMW workers belongs to each group (solid line), beside the share of the same "
-            "group among job-seekers with a disability (dotted line). A group clearly smaller in IMW than in the "
-            "target population, or shrinking fast, may be crowded out.",
-        },
-        "displacement.methodology": {
-            "nl": "Aandeel = werknemers met IMW in de groep gedeeld door alle werknemers met IMW van dat jaar "
-            "(31 december). Een groep wordt aangeduid als haar aandeel bij IMW lager is dan vier vijfde van haar "
-            "aandeel in de doelgroep (de 'vier-vijfde-regel' om nadelige effecten op te sporen: een signaal om "
-            "verder te kijken, geen bewijs), of als haar aandeel bij IMW in één jaar met 2 procentpunt of meer "
-            "daalde. Afgeschermde aantallen geven geen aandeel.",
-            "en": "Share = IMW workers in the group divided by all IMW workers of that year (31 December). A group "
-            "is flagged when its share in IMW is below four fifths of its share in the target population (the "
-            "'four-fifths rule' used to screen for adverse impact: a signal to look closer, not proof), or when "
-            "its share in IMW fell by 2 percentage points or more in one year. Suppressed counts give no share.",
-        },
-        "displacement.reference": {"nl": "doelgroep", "en": "target population"},
-        "displacement.notable": {"nl": "Opvallende veranderingen", "en": "Notable changes"},
-        "displacement.notable.none": {
-            "nl": "Geen groep valt op in de gekozen jaren.",
-            "en": "No group stands out in the years chosen.",
-        },
-        "displacement.notable.under": {
-            "nl": "{year}: {category} is ondervertegenwoordigd: {share} bij IMW tegenover {target} in de "
-            "doelgroep (verhouding {ratio}).",
-            "en": "{year}: {category} is under-represented: {share} in IMW against {target} in the target "
-            "population (ratio {ratio}).",
-        },
-        "displacement.notable.fall": {
-            "nl": "{year}: het aandeel van {category} bij IMW daalde met {points} procentpunt (van {before} naar "
-            "{share}).",
-            "en": "{year}: the share of {category} in IMW fell by {points} percentage points (from {before} to "
-            "{share}).",
-        },
-        "displacement.table.group": {"nl": "Groep", "en": "Group"},
-        "displacement.table.imw": {"nl": "Aandeel bij IMW", "en": "Share in IMW"},
-        "displacement.table.target": {"nl": "Aandeel in de doelgroep", "en": "Share in target population"},
-        "displacement.table.ratio": {"nl": "Verhouding", "en": "Ratio"},
-        "displacement.table.signal": {"nl": "Signaal", "en": "Signal"},
-        "displacement.legend.signal": {"nl": "Opvallend (zie de lijst)", "en": "Notable (see the list)"},
-        "displacement.signal.under": {"nl": "ondervertegenwoordigd", "en": "under-represented"},
-        "displacement.signal.fall": {"nl": "sterke daling", "en": "sharp fall"},
-        "displacement.summary.none": {
-            "nl": "In {year} valt geen groep op.",
-            "en": "In {year} no group stands out.",
-        },
-        "displacement.summary.one": {
-            "nl": "In {year} valt 1 groep op: zie Opvallende veranderingen.",
-            "en": "In {year} 1 group stands out: see Notable changes.",
-        },
-        "displacement.summary.some": {
-            "nl": "In {year} vallen {count} groepen op: zie Opvallende veranderingen.",
-            "en": "In {year} {count} groups stand out: see Notable changes.",
-        },
-    }
-)
 
 
 def combined_flag(*flags: object) -> str:

@@ -9,8 +9,8 @@ import pandas as pd
 from dash import html
 
 from components.displacement import notable_rows
-from components.i18n import t
 from components.monitoring_frames import flag_label
+from i18n import t
 from i18n.formats import format_number, format_percent
 
 

@@ -23,7 +23,6 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from components.i18n import normalise_language, register, t
 from components.monitoring_frames import (
     FLAG_ILLUSTRATIVE,
     Period,
@@ -34,33 +33,8 @@ from components.monitoring_frames import (
 )
 from data.monitoring.schema import COLUMNS, FLAGS, SOURCE_STATUSES
 from data.spreadsheet_safety import neutralise
+from i18n import normalise_language, t
 from services.exports import excel_csv_bytes, machine_csv_bytes
-
-register(
-    {
-        "download.note.indicator": {"nl": "Indicator: {title}", "en": "Indicator: {title}"},
-        "download.note.selection": {
-            "nl": "Selectie: {dimension}, {first} tot en met {last}",
-            "en": "Selection: {dimension}, {first} to {last}",
-        },
-        "download.note.source": {
-            "nl": "Bron: {title} ({publisher}), {address}; status: {status}; licentie: {licence}",
-            "en": "Source: {title} ({publisher}), {address}; status: {status}; licence: {licence}",
-        },
-        "download.note.flags": {
-            "nl": "Vlaggen: {flags}",
-            "en": "Flags: {flags}",
-        },
-        "download.note.columns": {
-            "nl": "Kolommen: zie Methodologie en bronnen op het portaal.",
-            "en": "Columns: see Methodology and sources on the portal.",
-        },
-        "download.sheet.data": {"nl": "Gegevens", "en": "Data"},
-        "download.sheet.sources": {"nl": "Bronnen", "en": "Sources"},
-        "download.yes": {"nl": "ja", "en": "yes"},
-        "download.no": {"nl": "nee", "en": "no"},
-    }
-)
 
 # The columns of a download: the schema's, then the words that make a row readable on its own.
 DOWNLOAD_COLUMNS: Final = (

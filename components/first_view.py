@@ -653,7 +653,7 @@ def page_first_view(
 ) -> FirstView | None:
     """The first view of the page at this address, or None when it cannot be written (the page then arrives as
     Dash alone would send it)."""
-    from components.i18n import normalise_language, t
+    from i18n import normalise_language, t
 
     key = (pathname, search, *(f"{name}={value}" for name, value in sorted(versions.items())))
     if views is not None and (kept := views.get(key)) is not None:

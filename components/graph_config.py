@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 from dash import html
 
 from components.dom import attributes
-from components.i18n import register, t
+from i18n import t
 
 GRAPH_CONFIG: Final[dict[str, Any]] = {
     "displayModeBar": False,
@@ -42,22 +42,6 @@ NARROW_WIDTH: Final = 560
 EXPORT_WIDTH: Final = 1200
 NARROW_WRAP: Final = 46  # characters per heading line on a phone
 MAX_NARROW_TICKS: Final = 5
-
-register(
-    {
-        "chart.download": {"nl": "Grafiek als afbeelding:", "en": "Chart as an image:"},
-        "chart.download.png": {"nl": "PNG", "en": "PNG"},
-        "chart.download.svg": {"nl": "SVG", "en": "SVG"},
-        "chart.download.label": {
-            "nl": "Download de grafiek {title} als {format}-afbeelding",
-            "en": "Download the chart {title} as a {format} image",
-        },
-        "chart.export.site": {
-            "nl": "Individueel maatwerk in cijfers",
-            "en": "Individueel maatwerk in figures",
-        },
-    }
-)
 
 
 def _plain(text: str) -> str:

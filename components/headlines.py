@@ -10,7 +10,6 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
-from components.i18n import normalise_language, register, t
 from components.layout import href
 from components.monitoring_data import IndicatorInfo
 from components.monitoring_frames import (
@@ -23,6 +22,7 @@ from components.monitoring_frames import (
 from components.periods import latest_comparable, off_periods
 from components.summary import change_text
 from data.monitoring.schema import TOTAL
+from i18n import normalise_language, t
 from i18n.formats import NBSP, format_value, unit_kind
 
 # The unit after a key figure (amounts in euro carry theirs already): "3.781 personen", "19.913,8 VTE".
@@ -33,32 +33,6 @@ UNIT_WORDS = {
     "applications": {"nl": "aanvragen", "en": "applications"},
     "FTE": {"nl": "VTE", "en": "FTE"},
 }
-
-register(
-    {
-        "headline.heading": {"nl": "Kerncijfers", "en": "Key figures"},
-        "headline.change.up": {"nl": "+{change} tegenover {period}", "en": "+{change} on {period}"},
-        "headline.change.down": {"nl": "−{change} tegenover {period}", "en": "−{change} on {period}"},
-        "headline.change.same": {"nl": "gelijk aan {period}", "en": "same as {period}"},
-        "headline.change.none": {"nl": "geen vorig cijfer", "en": "no earlier figure"},
-        "headline.change.incomparable": {
-            "nl": "geen cijfer van dezelfde periode in een vorig jaar",
-            "en": "no figure for the same period of an earlier year",
-        },
-        "headline.context": {
-            "nl": "laatste jaarcijfer: {value} ({period})",
-            "en": "latest yearly figure: {value} ({period})",
-        },
-        "headline.illustrative": {
-            "nl": "Illustratief — geen officieel cijfer",
-            "en": "Illustrative — not an official figure",
-        },
-        "headline.unit.fte": {"nl": "voltijdse equivalenten", "en": "full-time equivalents"},
-        "headline.status": {"nl": "Status: {status}", "en": "Status: {status}"},
-        "headline.source": {"nl": "Bron: {source}", "en": "Source: {source}"},
-        "headline.more": {"nl": "Meer over {title}", "en": "More on {title}"},
-    }
-)
 
 
 @dataclass(frozen=True)

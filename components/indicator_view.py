@@ -62,7 +62,6 @@ from components.downloads import (
 )
 from components.graph_config import GRAPH_CONFIG as SHARED_GRAPH_CONFIG
 from components.graph_config import ChartDownloads, figure_notes, finish_figure
-from components.i18n import normalise_language, register, t
 from components.layout import IllustrativeBanner, href
 from components.monitoring_data import (
     DataUnavailable,
@@ -84,6 +83,7 @@ from components.view_state import (
     year_options,
 )
 from data.monitoring.schema import TOTAL, UNITS
+from i18n import normalise_language, t
 from i18n.formats import format_value, unit_kind
 
 # Pattern-matching id types: one per element of a block; the block's indicator id completes the id.
@@ -113,82 +113,6 @@ LANGUAGE_ID: Final = "indicator-language"
 # Plotly's mode bar is mouse-only and its buttons have no accessible names; the downloads and the table replace it.
 # One config for every chart of the portal: components/graph_config.py.
 GRAPH_CONFIG: Final = SHARED_GRAPH_CONFIG
-
-register(
-    {
-        "indicator.breakdown": {"nl": "Uitsplitsing", "en": "Breakdown"},
-        "indicator.year_from": {"nl": "Van", "en": "From"},
-        "indicator.year_to": {"nl": "Tot en met", "en": "To"},
-        "indicator.view": {"nl": "Weergave", "en": "View"},
-        "indicator.view.chart": {"nl": "Grafiek", "en": "Chart"},
-        "indicator.view.table": {"nl": "Tabel", "en": "Table"},
-        "indicator.filters": {"nl": "Filters voor {title}", "en": "Filters for {title}"},
-        "indicator.download": {"nl": "Download wat u ziet:", "en": "Download what is shown:"},
-        "indicator.download.csv": {"nl": "CSV voor Excel", "en": "CSV for Excel"},
-        "indicator.download.data_csv": {"nl": "CSV (data, komma)", "en": "CSV (data, comma)"},
-        "indicator.download.xlsx": {"nl": "Excel (XLSX)", "en": "Excel (XLSX)"},
-        "indicator.download.label": {
-            "nl": "Download {title} als {format}",
-            "en": "Download {title} as {format}",
-        },
-        "indicator.about": {"nl": "Over deze indicator", "en": "About this indicator"},
-        "indicator.description": {"nl": "Beschrijving", "en": "Description"},
-        "indicator.metadata": {"nl": "Metadata", "en": "Metadata"},
-        "indicator.source": {"nl": "Bron", "en": "Source"},
-        "indicator.methodology": {"nl": "Methodologie", "en": "Methodology"},
-        "indicator.methodology.more": {
-            "nl": "Meer over definities en bronnen",
-            "en": "More on definitions and sources",
-        },
-        "indicator.meta.unit": {"nl": "Eenheid", "en": "Unit"},
-        "indicator.meta.breakdowns": {"nl": "Uitsplitsingen", "en": "Breakdowns"},
-        "indicator.meta.period": {"nl": "Periode", "en": "Period"},
-        "indicator.meta.status": {"nl": "Status van de cijfers", "en": "Status of the figures"},
-        "indicator.meta.id": {"nl": "Code", "en": "Code"},
-        "indicator.source.line": {"nl": "Bron: {sources}.", "en": "Source: {sources}."},
-        "indicator.source.status": {"nl": "status: {status}", "en": "status: {status}"},
-        "indicator.source.read": {"nl": "geraadpleegd op {date}", "en": "read on {date}"},
-        "indicator.source.licence": {"nl": "licentie: {licence}", "en": "licence: {licence}"},
-        "indicator.summary.label": {"nl": "Samenvatting", "en": "Summary"},
-        "indicator.chart.label": {"nl": "Grafiek: {title}", "en": "Chart: {title}"},
-        "indicator.table.caption": {
-            "nl": "{title}, naar {dimension}, {first}–{last}",
-            "en": "{title}, by {dimension}, {first}–{last}",
-        },
-        "indicator.crosstab.summary": {
-            "nl": "{title}, {period}: de grootste groep is {row} ({row_value}); daarvan is {share} {column}.",
-            "en": "{title}, {period}: the largest group is {row} ({row_value}), of which {share} {column}.",
-        },
-        "indicator.crosstab.caption": {
-            "nl": "{title}, naar {dimension}, {period}",
-            "en": "{title}, by {dimension}, {period}",
-        },
-        "indicator.status.line": {"nl": "Status: {status}", "en": "Status: {status}"},
-        "indicator.notice.query": {
-            "nl": "Een deel van de link kon niet gebruikt worden; u ziet de standaardweergave voor: {problems}.",
-            "en": "Part of the link could not be used; you see the default view for: {problems}.",
-        },
-        "indicator.notice.reversed_controls": {
-            "nl": "Het beginjaar lag na het eindjaar; de jaren zijn omgewisseld.",
-            "en": "The first year was after the last year; the years have been swapped.",
-        },
-        "indicator.problem.breakdown": {
-            "nl": "onbekende uitsplitsing ‘{value}’",
-            "en": "unknown breakdown ‘{value}’",
-        },
-        "indicator.problem.year": {"nl": "‘{value}’ is geen jaar", "en": "‘{value}’ is not a year"},
-        "indicator.problem.year-range": {"nl": "geen cijfers voor {value}", "en": "no figures for {value}"},
-        "indicator.problem.reversed": {
-            "nl": "beginjaar na eindjaar ({value})",
-            "en": "first year after last year ({value})",
-        },
-        "indicator.problem.view": {"nl": "onbekende weergave ‘{value}’", "en": "unknown view ‘{value}’"},
-        "unit.share.shown": {"nl": "aandeel, in procent", "en": "share, in per cent"},
-        "chart.status": {"nl": "Status", "en": "Status"},
-        "chart.source": {"nl": "Bron", "en": "Source"},
-        "chart.empty": {"nl": "Geen cijfers voor deze keuze", "en": "No figures for this selection"},
-    }
-)
 
 
 def component_id(kind: str, indicator_id: str) -> dict[str, str]:

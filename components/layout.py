@@ -16,7 +16,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, clientside_callback, html
 from dash.development.base_component import Component
 
-from components.i18n import normalise_language, t
+from i18n import normalise_language, t
 
 MAIN_CONTENT_ID = "main-content"
 NAV_TOGGLER_ID = "shell-nav-toggler"

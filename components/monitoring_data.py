@@ -23,7 +23,6 @@ from components.displacement import (
     comparable_dimensions,
     imw_share_rows,
 )
-from components.i18n import DEFAULT_LANGUAGE, normalise_language, register, t
 from components.monitoring_frames import Period, breakdowns_of, parse_period, years_of
 from components.view_state import ViewOptions
 
@@ -32,20 +31,11 @@ from data.monitoring.schema import FLAGS as FLAGS
 from data.monitoring.schema import SOURCE_STATUSES as SOURCE_STATUSES
 from data.monitoring.schema import THEMES as THEMES
 from data.monitoring.schema import TOTAL
+from i18n import DEFAULT_LANGUAGE, normalise_language, t
 
 if TYPE_CHECKING:
     from services.config import Settings
 
-register(
-    {
-        "dimension.total": {"nl": "totaal", "en": "total"},
-        "category.total": {"nl": "Totaal", "en": "Total"},
-        "data.unavailable": {
-            "nl": "De cijfers zijn op dit moment niet beschikbaar. Probeer het later opnieuw.",
-            "en": "The figures are not available at the moment. Please try again later.",
-        },
-    }
-)
 
 Texts = Mapping[str, str]  # {"nl": ..., "en": ...}
 

@@ -14,8 +14,8 @@ from typing import Any, Final
 
 import pandas as pd
 
-from components.i18n import normalise_language
 from data.monitoring.schema import FLAGS, TOTAL
+from i18n import normalise_language
 
 FLAG_PROVISIONAL: Final = "p"
 FLAG_ESTIMATED: Final = "e"

@@ -14,7 +14,6 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from components import monitoring_data
-from components.i18n import LANGUAGES, normalise_language, register, t
 from components.indicator_view import IndicatorView, PageStateHolders, anchor_id
 from components.layout import PageHeader, PageShell
 from components.monitoring_data import (
@@ -23,24 +22,7 @@ from components.monitoring_data import (
     theme_indicators,
 )
 from components.view_state import QUERY_KEYS
-
-register(
-    {
-        "theme.contents": {"nl": "Op deze pagina", "en": "On this page"},
-        "theme.empty": {
-            "nl": "Voor dit thema zijn nog geen indicatoren gepubliceerd.",
-            "en": "No indicators have been published for this theme yet.",
-        },
-        "theme.notice.unknown": {
-            "nl": "Deze instellingen in de link zijn onbekend en werden genegeerd: {keys}.",
-            "en": "These settings in the link are unknown and were ignored: {keys}.",
-        },
-        "theme.notice.language": {
-            "nl": "Onbekende taal ‘{value}’ in de link; de pagina staat in het Nederlands.",
-            "en": "Unknown language ‘{value}’ in the link; the page is shown in Dutch.",
-        },
-    }
-)
+from i18n import LANGUAGES, normalise_language, t
 
 # Query keys of an indicator block: "<indicator id>.<setting>".
 _BLOCK_KEY = re.compile(r"^(?P<indicator>.+)\.(?P<setting>[a-z]+)$")

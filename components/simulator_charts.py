@@ -16,14 +16,13 @@ from typing import Any, Final
 
 import pandas as pd
 
-import components.simulator_text  # noqa: F401  (registers the texts)
 from components.charts import FONT_FAMILY, GRID_COLOUR, SERIES_COLOURS, TEXT_COLOUR
 from components.formatting import NBSP, PLOTLY_SEPARATORS
 from components.graph_config import GRAPH_CONFIG as SHARED_GRAPH_CONFIG
 from components.graph_config import finish_figure_data
-from components.i18n import t
 from data.decomposition import EFFECTS, Decomposition
 from data.results import OUTPUT_LABELS, output_label
+from i18n import t
 from simulation import COACHING_NEEDS, MODEL_VERSION
 from simulation.sensitivity import Sensitivity
 from simulation.summary import BREAKDOWN_PACKAGES, STATISTIC

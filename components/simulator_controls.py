@@ -16,11 +16,9 @@ from typing import Any, Final
 import dash_bootstrap_components as dbc
 from dash import html
 
-import components.simulator_text  # noqa: F401  (registers the texts)
 from components import simulator_ids as ids
 from components.dom import attributes
 from components.formatting import format_number
-from components.i18n import STRINGS, normalise_language, t
 from data.parameter_store import Parameter, ParameterValue
 from data.presets import Preset, load_presets, matching_preset
 from data.scenario import (
@@ -36,6 +34,7 @@ from data.scenario import (
     is_dated,
     scenario_parameters,
 )
+from i18n import has_text, normalise_language, t
 from services.simulation import DEFAULT_PAGE_DRAWS, PAGE_DRAW_CHOICES
 
 #: Groups of the settings, in the order shown (each parameter names its group in its metadata).
@@ -136,7 +135,7 @@ def from_display(value: float, unit: str) -> float:
 def unit_text(unit: str, language: str) -> str:
     """A unit in words ('€ per kwartaal'); an unknown unit as it is written in the metadata."""
     key = f"sim.unit.{unit}"
-    return t(key, language) if key in STRINGS else unit
+    return t(key, language) if has_text(key) else unit
 
 
 def number_text(value: float) -> str:

@@ -7,11 +7,10 @@ from typing import Any
 
 from dash import html
 
-import components.simulator_text  # noqa: F401  (registers the texts)
 from components.formatting import format_millions, format_number, format_percent
-from components.i18n import t
 from components.simulator_charts import output_series
 from components.simulator_controls import field_labels, scenario_title
+from i18n import t
 from services.simulation import SimulationResult
 from simulation.summary import STATISTIC
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.i18n import register, t
 from components.monitoring_frames import (
     FLAG_BREAK,
     FLAG_ESTIMATED,
@@ -25,96 +24,8 @@ from components.monitoring_frames import (
     periods_of,
 )
 from components.periods import comparable, latest_comparable, missing_periods, off_periods
+from i18n import t
 from i18n.formats import NBSP, display_unit, format_number, format_value, unit_kind
-
-register(
-    {
-        "summary.empty": {
-            "nl": "Er zijn geen cijfers voor deze keuze.",
-            "en": "There are no figures for this selection.",
-        },
-        "summary.latest": {"nl": "{title}: {value} in {period}", "en": "{title}: {value} in {period}"},
-        "summary.change.more": {
-            "nl": ", {change} meer dan in {period} ({value})",
-            "en": ", {change} more than in {period} ({value})",
-        },
-        "summary.change.less": {
-            "nl": ", {change} minder dan in {period} ({value})",
-            "en": ", {change} less than in {period} ({value})",
-        },
-        "summary.change.higher_points": {
-            "nl": ", {change} hoger dan in {period} ({value})",
-            "en": ", {change} higher than in {period} ({value})",
-        },
-        "summary.change.lower_points": {
-            "nl": ", {change} lager dan in {period} ({value})",
-            "en": ", {change} lower than in {period} ({value})",
-        },
-        "summary.change.same": {
-            "nl": ", evenveel als in {period}",
-            "en": ", the same as in {period}",
-        },
-        "summary.change.from_zero": {
-            "nl": ", tegenover {value} in {period}",
-            "en": ", against {value} in {period}",
-        },
-        "summary.first": {"nl": "In {period} was dat {value}.", "en": "In {period} it was {value}."},
-        "summary.incomparable": {
-            "nl": "Er is geen cijfer voor dezelfde periode van een vorig jaar om het mee te vergelijken.",
-            "en": "There is no figure for the same period of an earlier year to compare it with.",
-        },
-        "summary.regular": {
-            "nl": "Het laatste jaarcijfer is dat van {period}: {value}{change}.",
-            "en": "The latest yearly figure is that of {period}: {value}{change}.",
-        },
-        "summary.missing": {
-            "nl": "Voor {periods} is er geen cijfer.",
-            "en": "There is no figure for {periods}.",
-        },
-        "summary.breakdown": {
-            "nl": "{title} naar {dimension}, {period}: het hoogst bij {high} ({high_value}), "
-            "het laagst bij {low} ({low_value}).",
-            "en": "{title} by {dimension}, {period}: highest for {high} ({high_value}), "
-            "lowest for {low} ({low_value}).",
-        },
-        "summary.breakdown.single": {
-            "nl": "{title} naar {dimension}, {period}: {category} {value}.",
-            "en": "{title} by {dimension}, {period}: {category} {value}.",
-        },
-        "summary.breakdown.rise": {
-            "nl": "Sinds {period} steeg {category} het sterkst ({change}).",
-            "en": "Since {period}, {category} rose most ({change}).",
-        },
-        "summary.breakdown.fall": {
-            "nl": "Sinds {period} daalde {category} het sterkst ({change}).",
-            "en": "Since {period}, {category} fell most ({change}).",
-        },
-        "summary.points": {"nl": "procentpunt", "en": "percentage points"},
-        "summary.flag.p": {
-            "nl": "De cijfers voor {periods} zijn voorlopig.",
-            "en": "The figures for {periods} are provisional.",
-        },
-        "summary.flag.e": {
-            "nl": "De cijfers voor {periods} zijn geschat.",
-            "en": "The figures for {periods} are estimates.",
-        },
-        "summary.flag.b": {
-            "nl": "In {periods} is er een breuk in de reeks: vergelijk met voorzichtigheid.",
-            "en": "There is a break in the series in {periods}: compare with care.",
-        },
-        "summary.flag.c": {
-            "nl": "{count} cijfers zijn afgeschermd omdat het om kleine aantallen gaat.",
-            "en": "{count} figures are withheld because they concern small numbers.",
-        },
-        "summary.flag.c.one": {
-            "nl": "1 cijfer is afgeschermd omdat het om kleine aantallen gaat.",
-            "en": "1 figure is withheld because it concerns small numbers.",
-        },
-        "summary.source": {"nl": "Bron: {sources}.", "en": "Source: {sources}."},
-        "summary.and": {"nl": "en", "en": "and"},
-    }
-)
-
 
 PeriodNames = Mapping[Period, str] | None
 

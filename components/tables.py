@@ -15,7 +15,6 @@ from typing import Any
 import pandas as pd
 from dash import html
 
-from components.i18n import register, t
 from components.monitoring_frames import (
     Period,
     flag_label,
@@ -24,17 +23,8 @@ from components.monitoring_frames import (
     periods_of,
     sorted_periods,
 )
+from i18n import t
 from i18n.formats import display_unit, format_value
-
-register(
-    {
-        "table.period": {"nl": "Periode", "en": "Period"},
-        "table.flags": {"nl": "Vlaggen", "en": "Flags"},
-        "table.empty": {"nl": "Geen cijfers voor deze keuze.", "en": "No figures for this selection."},
-        "table.group": {"nl": "Groep", "en": "Group"},
-        "table.sort": {"nl": "Sorteer op {column}", "en": "Sort by {column}"},
-    }
-)
 
 # More groups than this: groups down (and sortable), so that the table stays readable on a phone.
 MAX_COLUMNS = 6

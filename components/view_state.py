@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Final
 from urllib.parse import urlencode
 
-from components.i18n import normalise_language
+from i18n import normalise_language
 
 VIEWS: Final = ("chart", "table")
 DEFAULT_VIEW: Final = "chart"

@@ -28,6 +28,7 @@ from data.results_workbook import (
 )
 from data.scenario import PROJECTION_START, Scenario, build_distributions
 from data.spreadsheet_safety import neutralise_frame, neutralise_note
+from i18n import t
 from simulation import MODEL_VERSION, Projection, monte_carlo, project
 from simulation.summary import STATISTIC, STOCKS, annual_table
 
@@ -207,123 +208,6 @@ def labelled_frame(table: pd.DataFrame) -> pd.DataFrame:
 
 # --- the sheets of the XLSX and the Belgian CSV -------------------------------------------------------------
 
-#: The texts of the result files, Dutch and English.
-TEXTS: Final[dict[str, dict[str, str]]] = {
-    "sheet.headline": {"nl": "Kerncijfers", "en": "Headline"},
-    "sheet.results": {"nl": "Resultaten", "en": "Results"},
-    "sheet.metadata": {"nl": "Metadata", "en": "Metadata"},
-    "headline.title": {
-        "nl": "Kerncijfers: {name} tegenover het basisscenario",
-        "en": "Headline results: {name} against the baseline",
-    },
-    "headline.alone": {
-        "nl": "Kerncijfers: {name}. Zonder vergelijking: dit is het basisscenario, of het basisscenario is niet "
-        "bekend; de tabel toont dit scenario alleen.",
-        "en": "Headline results: {name}. No comparison: this is the baseline, or the baseline is not known; the "
-        "table shows this scenario alone.",
-    },
-    "statistic.draws": {
-        "nl": "Centrale projectie (elke aanname op haar centrale waarde), met P5–P95: het 5de en 95ste percentiel "
-        "over {n} trekkingen.",
-        "en": "Central projection (every assumption at its central value), with P5–P95: the 5th and 95th "
-        "percentiles over {n} draws.",
-    },
-    "statistic.central": {
-        "nl": "Centrale projectie zonder trekkingen (geen P5–P95).",
-        "en": "Central projection without draws (no P5–P95).",
-    },
-    "headline.period": {
-        "nl": "Periode {first}–{last}: de totale kost is de som over de jaren van de centrale projectie (P5–P95 van "
-        "een som volgen niet uit de jaarcijfers: zie de kerncijfers van de simulator); de standen zijn die van "
-        "einde {last}.",
-        "en": "Period {first}–{last}: the total cost is the sum over the years of the central projection (P5–P95 "
-        "of a sum do not follow from the yearly figures: see the simulator's key figures); the stocks are those "
-        "of the end of {last}.",
-    },
-    "headline.difference": {
-        "nl": "Verschil: scenario min basisscenario, van de centrale waarden zoals ze hier staan.",
-        "en": "Difference: scenario minus baseline, of the central values as shown here.",
-    },
-    "headline.units": {
-        "nl": "Bedragen in miljoen euro, lopende prijzen; personen afgerond op eenheden.",
-        "en": "Amounts in EUR million, current prices; persons rounded to whole persons.",
-    },
-    "status": {
-        "nl": "Projectie op basis van aannames; geen officiële raming.",
-        "en": "Projection on assumptions; not an official estimate.",
-    },
-    "column.period": {"nl": "Periode", "en": "Period"},
-    "column.figure": {"nl": "Kerncijfer", "en": "Figure"},
-    "column.unit": {"nl": "Eenheid", "en": "Unit"},
-    "column.scenario": {"nl": "Scenario", "en": "Scenario"},
-    "column.scenario_p5": {"nl": "Scenario P5", "en": "Scenario P5"},
-    "column.scenario_p95": {"nl": "Scenario P95", "en": "Scenario P95"},
-    "column.baseline": {"nl": "Basisscenario", "en": "Baseline"},
-    "column.baseline_p5": {"nl": "Basisscenario P5", "en": "Baseline P5"},
-    "column.baseline_p95": {"nl": "Basisscenario P95", "en": "Baseline P95"},
-    "column.difference": {"nl": "Verschil (scenario − basis)", "en": "Difference (scenario − baseline)"},
-    "column.year": {"nl": "Jaar", "en": "Year"},
-    "column.output": {"nl": "Code", "en": "Code"},
-    "column.label": {"nl": "Resultaat", "en": "Result"},
-    "column.central": {"nl": "Centrale projectie", "en": "Central projection"},
-    "column.mean": {"nl": "Gemiddelde", "en": "Mean"},
-    "column.p5": {"nl": "P5", "en": "P5"},
-    "column.p50": {"nl": "P50 (mediaan)", "en": "P50 (median)"},
-    "column.p95": {"nl": "P95", "en": "P95"},
-    "column.item": {"nl": "Gegeven", "en": "Item"},
-    "column.value": {"nl": "Waarde", "en": "Value"},
-    "headline.total_cost.period": {
-        "nl": "Totale kost, som over de jaren",
-        "en": "Total cost, sum over the years",
-    },
-    "headline.workers_imw.period": {
-        "nl": "IMW-werknemers (einde {last})",
-        "en": "IMW workers (end of {last})",
-    },
-    "headline.queue.period": {
-        "nl": "Wachtrij collectief maatwerk (einde {last})",
-        "en": "Queue for collective maatwerk (end of {last})",
-    },
-    "unit.million": {"nl": "miljoen euro", "en": "EUR million"},
-    "meta.title": {"nl": "Titel", "en": "Title"},
-    "meta.title.value": {
-        "nl": "Projectie individueel maatwerk en collectief contingent",
-        "en": "Projection of individueel maatwerk and the collective contingent",
-    },
-    "meta.status": {"nl": "Status", "en": "Status"},
-    "meta.sources": {"nl": "Bronnen", "en": "Sources"},
-    "meta.sources.value": {
-        "nl": "Elke parameter is gedateerd, met zijn bron en status; wat niet gepubliceerd is, is een aanname met "
-        "een spreiding (zie Aannames). Methode en bronnen: 'Het model van de simulator' op het portaal.",
-        "en": "Every parameter is dated, with its source and status; what is not published is an assumption with "
-        "a spread (see Assumptions). Method and sources: 'The simulator's model' on the portal.",
-    },
-    "meta.scenario": {"nl": "Scenario", "en": "Scenario"},
-    "meta.description": {"nl": "Beschrijving", "en": "Description"},
-    "meta.model_version": {"nl": "Modelversie", "en": "Model version"},
-    "meta.parameters_version": {"nl": "Parameterversie", "en": "Parameter version"},
-    "meta.computed_on": {"nl": "Berekend op", "en": "Computed on"},
-    "meta.projection_start": {"nl": "Start van de projectie", "en": "Start of the projection"},
-    "meta.horizon": {"nl": "Horizon", "en": "Horizon"},
-    "meta.horizon.value": {"nl": "{n} jaar ({first}–{last})", "en": "{n} years ({first}–{last})"},
-    "meta.draws": {"nl": "Trekkingen", "en": "Draws"},
-    "meta.seed": {"nl": "Seed", "en": "Seed"},
-    "meta.statistic": {"nl": "Statistiek", "en": "Statistic"},
-    "meta.units": {"nl": "Eenheden en afronding", "en": "Units and rounding"},
-    "meta.units.value": {
-        "nl": "Bedragen in euro, lopende prijzen (in Kerncijfers in miljoen euro). Personen afgerond op eenheden, "
-        "VTE en kwartalen op 1 decimaal, kansen in procent op 1 decimaal; daardoor telt een opsplitsing niet altijd "
-        "exact op tot haar totaal. Standen op het einde van het jaar, stromen en bedragen over het jaar.",
-        "en": "Amounts in euro, current prices (in Headline in EUR million). Persons rounded to whole persons, FTE "
-        "and quarters to 1 decimal, probabilities in percent to 1 decimal; so a breakdown does not always add up "
-        "exactly to its total. Stocks at the end of the year, flows and amounts over the year.",
-    },
-    "meta.warnings": {"nl": "Waarschuwingen", "en": "Warnings"},
-    "meta.warning": {"nl": "{message} (vanaf {first})", "en": "{message} (from {first})"},
-    "meta.assumptions": {"nl": "Aannames", "en": "Assumptions"},
-    "meta.none": {"nl": "geen", "en": "none"},
-    "meta.yaml": {"nl": "Scenario (YAML)", "en": "Scenario (YAML)"},
-}
 
 #: How each unit of OUTPUT_LABELS is written: its name (nl, en), its decimals, its number format and the factor
 #: its values are multiplied by in a CSV (a probability is written in percent there; in XLSX the format does it).
@@ -351,7 +235,7 @@ HEADLINE_COLUMNS: Final = (
 
 def text(key: str, language: str) -> str:
     """A text of the result files in `language` (Dutch unless 'en')."""
-    return TEXTS[key]["en" if language == "en" else "nl"]
+    return t(f"file.{key}", language)
 
 
 def central_statistic(n_draws: int, frame: pd.DataFrame | None = None) -> str:
@@ -466,7 +350,7 @@ def headline_sheet(
         money = output == "total_cost"
         if year == 0:
             period: Cell = f"{first}–{last}"
-            label = text(f"headline.{output}.period", language).format(last=last)
+            label = t(f"file.headline.{output}.period", language).format(last=last)
         else:
             period, label = year, output_label(output, language)
         unit = (
@@ -474,7 +358,7 @@ def headline_sheet(
         )
         rows.append([period, label, unit, *(record[column] for column in columns)])
         formats.append(TWO_DECIMALS if money else WHOLE)
-    header = [text(f"column.{name}", language) for name in ("period", "figure", "unit", *columns)]
+    header = [t(f"file.column.{name}", language) for name in ("period", "figure", "unit", *columns)]
     return Sheet(
         title=text("sheet.headline", language),
         header=header,
@@ -532,7 +416,7 @@ def detailed_sheet(frame: pd.DataFrame, language: str) -> Sheet:
     rows, formats = _detailed_rows(frame, language)
     return Sheet(
         title=text("sheet.results", language),
-        header=[text(f"column.{name}", language) for name in detailed_columns(frame)],
+        header=[t(f"file.column.{name}", language) for name in detailed_columns(frame)],
         rows=rows,
         row_formats=formats,
         column_formats={0: PLAIN_INTEGER},
@@ -605,7 +489,7 @@ def excel_csv(
         text("status", language),
     ]
     header = [
-        *(text(f"column.{name}", language) for name in detailed_columns(frame)),
+        *(t(f"file.column.{name}", language) for name in detailed_columns(frame)),
         *(
             text(key, language)
             for key in (*extra_keys, "meta.draws", "meta.seed", "meta.statistic", "meta.status")

@@ -30,8 +30,8 @@ from components.calculator import (
     read_link,
 )
 from components.dom import attributes
-from components.i18n import normalise_language, t
 from components.layout import PageHeader, PageShell
+from i18n import normalise_language, t
 
 dash.register_page(  # type: ignore[no-untyped-call]  # Dash's register_page has no annotations
     __name__,

@@ -7,30 +7,12 @@ from typing import Any
 import dash
 from dash import html
 
-from components.i18n import register, t
 from components.monitoring_page import ThemePage
+from i18n import t
 
 THEME = "collectief"
 PATH = "/collectief-maatwerk"
 
-register(
-    {
-        "collectief.title": {
-            "nl": "Collectief maatwerk",
-            "en": "Collective maatwerk",
-        },
-        "collectief.lead": {
-            "nl": "De context van individueel maatwerk: het contingent van de maatwerkbedrijven, hun werknemers, de"
-            " wachtenden met een advies, en het budget.",
-            "en": "The context of individueel maatwerk: the contingent of the maatwerkbedrijven, their workers, the"
-            " job-seekers waiting with an advice, and the budget.",
-        },
-        "collectief.nav_description": {
-            "nl": "Contingent, wachtenden en budget",
-            "en": "Contingent, queue and budget",
-        },
-    }
-)
 
 dash.register_page(
     __name__,

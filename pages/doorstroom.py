@@ -7,30 +7,12 @@ from typing import Any
 import dash
 from dash import html
 
-from components.i18n import register, t
 from components.monitoring_page import ThemePage
+from i18n import t
 
 THEME = "doorstroom"
 PATH = "/doorstroom"
 
-register(
-    {
-        "doorstroom.title": {
-            "nl": "Doorstroom en terugval",
-            "en": "Transitions and fallback",
-        },
-        "doorstroom.lead": {
-            "nl": "Wie van collectief naar individueel maatwerk gaat, wie doorstroomt naar een job zonder premie, "
-            "wie terugkeert naar een maatwerkbedrijf, en welke jobs vroeg eindigen.",
-            "en": "Who moves from collective to individueel maatwerk, who moves on to a job without premium, who "
-            "returns to a maatwerkbedrijf, and which jobs end early.",
-        },
-        "doorstroom.nav_description": {
-            "nl": "Overstappen, terugkeer en vroegtijdig einde",
-            "en": "Moves, returns and early exits",
-        },
-    }
-)
 
 dash.register_page(
     __name__,

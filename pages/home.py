@@ -10,9 +10,9 @@ from dash import html
 
 from components import monitoring_data
 from components.headlines import HeadlineCards, headline
-from components.i18n import normalise_language, register, t
 from components.indicator_view import anchor_id, source_publishers
 from components.layout import PageHeader, PageShell, href, nav_pages
+from i18n import normalise_language, t
 
 dash.register_page(__name__, path="/", order=0, title="Individueel maatwerk in cijfers")
 
@@ -25,32 +25,6 @@ HEADLINE_INDICATORS: Final = (
     "cmw_contingent_filled",
     "cmw_queue",
     "cmw_doorstroom_regular",
-)
-
-register(
-    {
-        "home.what": {"nl": "Wat is individueel maatwerk?", "en": "What is individueel maatwerk?"},
-        "home.lead": {
-            "nl": "Individueel maatwerk helpt gewone werkgevers om mensen met een arbeidsbeperking aan te werven "
-            "en aan het werk te houden. De werkgever krijgt een loonpremie, een deel van het loon, en soms een "
-            "begeleidingspremie voor begeleiding op de werkvloer. De Vlaamse overheid betaalt elke premie die "
-            "wordt toegekend: er is geen maximum aantal.",
-            "en": "Individueel maatwerk helps regular employers hire and keep people with an occupational "
-            "disability. The employer gets a wage premium, part of the wage, and sometimes a coaching premium for "
-            "support on the work floor. The Flemish government pays every premium granted: there is no cap on "
-            "their number.",
-        },
-        "home.themes": {"nl": "Thema's", "en": "Themes"},
-        "home.about": {"nl": "Over dit portaal", "en": "About this portal"},
-        "home.about.methodology": {
-            "nl": "Definities, bronnen en hun status, en wat illustratief is en waarom",
-            "en": "Definitions, sources and their status, and what is illustrative and why",
-        },
-        "home.about.accessibility": {
-            "nl": "Wat we testten en wat nog niet goed werkt",
-            "en": "What we tested and what does not work well yet",
-        },
-    }
 )
 
 

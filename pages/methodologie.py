@@ -13,12 +13,12 @@ from flask import current_app, has_app_context
 
 from components import monitoring_data
 from components.downloads import DOWNLOAD_COLUMNS, status_label
-from components.i18n import normalise_language, register, t
 from components.indicator_view import anchor_id, unit_label
 from components.layout import PageHeader, PageShell, href
 from components.model_method import ModelSection
 from components.monitoring_data import FLAGS, SOURCE_STATUSES, THEMES
 from components.monitoring_frames import FLAG_ILLUSTRATIVE, flag_label
+from i18n import normalise_language, t
 from services.config import Settings
 
 PATH = "/methodologie"
@@ -32,112 +32,6 @@ dash.register_page(
     nav_group="about",
 )
 
-register(
-    {
-        "method.title": {"nl": "Methodologie en bronnen", "en": "Methodology and sources"},
-        "method.lead": {
-            "nl": "Waar elk cijfer vandaan komt, hoe zeker het is, en wat het precies meet.",
-            "en": "Where each figure comes from, how certain it is, and what exactly it measures.",
-        },
-        "method.contents": {"nl": "Op deze pagina", "en": "On this page"},
-        "method.release.heading": {"nl": "De gegevens die u ziet", "en": "The data you see"},
-        "method.release.text": {
-            "nl": "U ziet release ‘{id}’: {title}. Elk cijfer draagt zijn bron en zijn status mee, op het scherm en "
-            "in elke download.",
-            "en": "You see release ‘{id}’: {title}. Every figure carries its source and its status, on screen and "
-            "in every download.",
-        },
-        "method.release.initial": {
-            "nl": "meegeleverd met het portaal: de gepubliceerde reeksen en illustratieve gegevens",
-            "en": "shipped with the portal: the published series and illustrative data",
-        },
-        "method.release.import": {
-            "nl": "het bestand van het departement, geladen op {date}, met de gepubliceerde reeksen",
-            "en": "the department's file, loaded on {date}, with the published series",
-        },
-        "method.suppression": {
-            "nl": "Aantallen van 1 tot minder dan {threshold} personen of werkgevers worden afgeschermd (vlag c, "
-            "geen waarde), en ook de cellen waaruit je ze zou kunnen terugrekenen: uit een totaal, uit de rijen en "
-            "kolommen van een kruistabel, uit een andere uitsplitsing van dezelfde personen, in elke download en in "
-            "de API. Een nul wordt getoond: die gaat over niemand. Zo is niemand te herkennen.",
-            "en": "Counts of 1 to fewer than {threshold} persons or employers are withheld (flag c, no value), as "
-            "are the cells from which they could be worked out: from a total, from the rows and columns of a "
-            "cross-table, from another breakdown of the same persons, in every download and in the API. A zero is "
-            "shown: it concerns nobody. That way nobody can be recognised.",
-        },
-        "method.flags.heading": {
-            "nl": "Vlaggen: de status van een cijfer",
-            "en": "Flags: the status of a figure",
-        },
-        "method.flags.caption": {"nl": "De vlaggen bij een cijfer", "en": "The flags of a figure"},
-        "method.flags.code": {"nl": "Vlag", "en": "Flag"},
-        "method.flags.meaning": {"nl": "Betekenis", "en": "Meaning"},
-        "method.flags.none": {"nl": "(leeg)", "en": "(empty)"},
-        "method.statuses.heading": {"nl": "Status van een bron", "en": "Status of a source"},
-        "method.illustrative.heading": {
-            "nl": "Wat is illustratief, en waarom",
-            "en": "What is illustrative, and why",
-        },
-        "method.illustrative.why": {
-            "nl": "Voor individueel maatwerk is geen uitsplitsing gepubliceerd naar sector, statuut, soort beperking, "
-            "regio of leeftijd, en ook geen reeks van werknemers, premies of doorstroom. Om te tonen hoe de "
-            "monitoring werkt, maakt het portaal voor die indicatoren illustratieve gegevens aan (vlag i), met een "
-            "vaste seed, afgestemd op de weinige gepubliceerde totalen. Het zijn geen officiële cijfers. Zodra het "
-            "departement zijn eigen bestand laadt, vervangen de echte cijfers ze; de gepubliceerde reeksen blijven.",
-            "en": "No breakdown of individueel maatwerk by sector, statute, type of disability, region or age has "
-            "been published, nor any series of workers, premiums or transitions. To show how the monitoring works, "
-            "the portal generates illustrative data for those indicators (flag i), with a fixed seed, calibrated "
-            "to the few published totals. They are not official figures. As soon as the department loads its own "
-            "file, the real figures replace them; the published series stay.",
-        },
-        "method.illustrative.list": {
-            "nl": "Indicatoren met illustratieve gegevens in deze release:",
-            "en": "Indicators with illustrative data in this release:",
-        },
-        "method.illustrative.none": {
-            "nl": "Deze release bevat geen illustratieve gegevens meer.",
-            "en": "This release no longer holds illustrative data.",
-        },
-        "method.definitions.heading": {"nl": "Definities", "en": "Definitions"},
-        "method.definition.unit": {"nl": "Eenheid", "en": "Unit"},
-        "method.definition.breakdowns": {"nl": "Uitsplitsingen", "en": "Breakdowns"},
-        "method.definition.sources": {"nl": "Bronnen", "en": "Sources"},
-        "method.definition.methodology": {"nl": "Methodologie", "en": "Methodology"},
-        "method.definition.page": {"nl": "Naar de cijfers", "en": "To the figures"},
-        "method.sources.heading": {"nl": "Bronnen", "en": "Sources"},
-        "method.sources.caption": {
-            "nl": "Alle bronnen van deze release, met hun status",
-            "en": "Every source of this release, with its status",
-        },
-        "method.sources.title": {"nl": "Bron", "en": "Source"},
-        "method.sources.publisher": {"nl": "Uitgever", "en": "Publisher"},
-        "method.sources.status": {"nl": "Status", "en": "Status"},
-        "method.sources.read": {"nl": "Geraadpleegd", "en": "Read on"},
-        "method.sources.licence": {"nl": "Licentie", "en": "Licence"},
-        "method.downloads.heading": {"nl": "Downloads", "en": "Downloads"},
-        "method.downloads.text": {
-            "nl": "Elke grafiek en tabel is te downloaden in drie vormen. ‘CSV voor Excel’ opent zo in een "
-            "Belgische Excel: puntkomma als scheidingsteken, komma als decimaalteken, UTF-8, kolomkoppen in het "
-            "Nederlands. ‘CSV (data, komma)’ is voor programma's: komma als scheidingsteken, punt als "
-            "decimaalteken, Engelse kolomnamen, in beide talen dezelfde. ‘Excel (XLSX)’ heeft een toelichting "
-            "bovenaan en een blad Bronnen. Geen enkele vorm heeft commentaarregels: vlag, bron, status en licentie "
-            "staan in kolommen van elke rij. Een download bevat precies de rijen die u ziet, met deze kolommen:",
-            "en": "Every chart and table can be downloaded in three forms. ‘CSV for Excel’ opens as it is in a "
-            "Belgian Excel: semicolon as separator, comma as decimal mark, UTF-8, column headers in English on this "
-            "page. ‘CSV (data, comma)’ is for programs: comma as separator, point as decimal mark, English column "
-            "names, the same in both languages. ‘Excel (XLSX)’ has notes on top and a Sources sheet. No form has "
-            "comment lines: flag, source, status and licence are columns of every row. A download holds exactly "
-            "the rows you see, with these columns:",
-        },
-        "method.numbers.heading": {"nl": "Getallen", "en": "Numbers"},
-        "method.numbers.text": {
-            "nl": "Getallen staan in de Belgische notatie: een punt scheidt de duizendtallen, een komma de decimalen "
-            "(1.234,5; € 1.234). Bedragen zijn in euro van dat jaar, niet gecorrigeerd voor inflatie.",
-            "en": "Numbers use the Belgian notation, also in English: a point separates thousands, a comma the "
-            "decimals (1.234,5; € 1.234). Amounts are in euro of that year, not corrected for inflation.",
-        },
-    }
-)
 
 # What each download column holds (the schema's columns and the ones the portal adds).
 COLUMN_TEXTS = {

@@ -7,30 +7,12 @@ from typing import Any
 import dash
 from dash import html
 
-from components.i18n import register, t
 from components.monitoring_page import ThemePage
+from i18n import t
 
 THEME = "middelen"
 PATH = "/middelen"
 
-register(
-    {
-        "middelen.title": {
-            "nl": "Middelen",
-            "en": "Means",
-        },
-        "middelen.lead": {
-            "nl": "Hoeveel loonpremie en begeleidingspremie werd uitbetaald, hoe vaak een premie herzien werd, en "
-            "het minimumloon waarop de premie rekent.",
-            "en": "How much wage premium and coaching premium was paid, how often a premium was revised, and the "
-            "minimum wage the premium builds on.",
-        },
-        "middelen.nav_description": {
-            "nl": "Uitbetaalde premies en herzieningen",
-            "en": "Premiums paid and revisions",
-        },
-    }
-)
 
 dash.register_page(
     __name__,

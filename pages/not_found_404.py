@@ -7,8 +7,8 @@ from typing import Any
 import dash
 from dash import html
 
-from components.i18n import normalise_language, t
 from components.layout import PageHeader, PageShell, href
+from i18n import normalise_language, t
 
 dash.register_page(__name__, path="/404", title="Pagina niet gevonden")
 

@@ -37,7 +37,6 @@ from components import simulator_ids as ids
 from components.dom import attributes
 from components.formatting import format_millions, format_number
 from components.graph_config import ChartDownloads
-from components.i18n import normalise_language, t
 from components.layout import PageHeader, PageShell, fill_outputs, href
 from components.simulator_charts import (
     GRAPH_CONFIG,
@@ -91,6 +90,7 @@ from data.scenario import (
     parse_scenario_text,
     scenario_parameters,
 )
+from i18n import normalise_language, t
 from services.compute import Busy, ComputeFailed
 from services.scenario_url import decode_scenario, encode_scenario, is_baseline
 from services.simulation import (

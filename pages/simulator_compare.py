@@ -17,7 +17,6 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, 
 from dash.exceptions import PreventUpdate
 
 from components import simulator_ids as ids
-from components.i18n import normalise_language, t
 from components.layout import PageHeader, PageShell, fill_outputs, href
 from components.simulator_charts import GRAPH_CONFIG, compare_cost_figure, decomposition_figure
 from components.simulator_controls import preset_name, scenario_title
@@ -25,6 +24,7 @@ from components.simulator_summary import link_problem_text
 from components.simulator_tables import decomposition_table, output_differences, parameter_differences
 from data.presets import BASELINE_PRESET, load_presets, matching_preset
 from data.scenario import Scenario
+from i18n import normalise_language, t
 from services.scenario_url import decode_scenario, encode_scenario, is_baseline
 from services.simulation import decomposition_of, simulate, versions
 

@@ -7,30 +7,12 @@ from typing import Any
 import dash
 from dash import html
 
-from components.i18n import register, t
 from components.monitoring_page import ThemePage
+from i18n import t
 
 THEME = "tewerkstelling"
 PATH = "/tewerkstelling"
 
-register(
-    {
-        "tewerkstelling.title": {
-            "nl": "Tewerkstelling",
-            "en": "Employment",
-        },
-        "tewerkstelling.lead": {
-            "nl": "Hoeveel mensen werken met individueel maatwerk, in personen en voltijdse equivalenten, en "
-            "hoeveel er elk jaar bij komen.",
-            "en": "How many people work with individueel maatwerk, in persons and full-time equivalents, and how "
-            "many start each year.",
-        },
-        "tewerkstelling.nav_description": {
-            "nl": "Hoeveel werknemers, banen en starters",
-            "en": "How many workers, jobs and starters",
-        },
-    }
-)
 
 dash.register_page(
     __name__,

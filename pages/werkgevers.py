@@ -7,29 +7,12 @@ from typing import Any
 import dash
 from dash import html
 
-from components.i18n import register, t
 from components.monitoring_page import ThemePage
+from i18n import t
 
 THEME = "werkgevers"
 PATH = "/werkgevers"
 
-register(
-    {
-        "werkgevers.title": {
-            "nl": "Werkgevers",
-            "en": "Employers",
-        },
-        "werkgevers.lead": {
-            "nl": "Bij welke werkgevers mensen met individueel maatwerk werken: sector, statuut, grootte en "
-            "vestiging.",
-            "en": "Which employers people with individueel maatwerk work for: sector, statute, size and location.",
-        },
-        "werkgevers.nav_description": {
-            "nl": "Sector, statuut, grootte en regio",
-            "en": "Sector, statute, size and region",
-        },
-    }
-)
 
 dash.register_page(
     __name__,

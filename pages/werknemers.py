@@ -7,30 +7,12 @@ from typing import Any
 import dash
 from dash import html
 
-from components.i18n import register, t
 from components.monitoring_page import ThemePage
+from i18n import t
 
 THEME = "werknemers"
 PATH = "/werknemers"
 
-register(
-    {
-        "werknemers.title": {
-            "nl": "Werknemers",
-            "en": "Workers",
-        },
-        "werknemers.lead": {
-            "nl": "Wie de werknemers met individueel maatwerk zijn: leeftijd, geslacht, opleiding, soort "
-            "arbeidsbeperking, provincie en herkomst.",
-            "en": "Who the workers with individueel maatwerk are: age, gender, education, type of disability, "
-            "province and origin.",
-        },
-        "werknemers.nav_description": {
-            "nl": "Wie de werknemers zijn",
-            "en": "Who the workers are",
-        },
-    }
-)
 
 dash.register_page(
     __name__,

@@ -35,6 +35,7 @@ from dash.exceptions import PreventUpdate
 from flask import Flask, Response, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
+from i18n import t
 from services.cache import result_cache
 from services.compute import Busy, ComputeFailed, pool
 from services.config import Settings
@@ -46,6 +47,8 @@ CALLBACK_PATH = "/_dash-update-component"
 TECHNICAL_PREFIXES = ("/_dash-", "/assets/", "/_favicon", "/_reload-hash", "/health", "/api/")
 MAX_JSON_DEPTH = 32
 MAX_JSON_ITEMS = 20_000
+#: The statuses with an error page of their own (texts in i18n/catalogue/server.yaml); any other reads as 500.
+ERROR_STATUSES = (400, 404, 405, 413, 500)
 
 _INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 _DATA_TYPE = re.compile(rb'type\s*=\s*"application/json"', re.IGNORECASE)
@@ -87,48 +90,18 @@ def inline_script_hashes(html: bytes) -> list[str]:
 
 def error_page(status: int, language: str = "nl") -> str:
     """A small page in the portal's style: no internals, a way back."""
-    texts = {
-        404: (
-            "Pagina niet gevonden",
-            "Page not found",
-            "Deze pagina bestaat niet (meer).",
-            "This page does not exist.",
-        ),
-        413: (
-            "Verzoek te groot",
-            "Request too large",
-            "Wat je stuurde, is te groot.",
-            "What you sent is too large.",
-        ),
-        400: (
-            "Ongeldig verzoek",
-            "Bad request",
-            "Dit verzoek kunnen we niet lezen.",
-            "We cannot read this request.",
-        ),
-        405: (
-            "Niet toegestaan",
-            "Not allowed",
-            "Deze methode is hier niet toegestaan.",
-            "This method is not allowed.",
-        ),
-        500: (
-            "Er ging iets mis",
-            "Something went wrong",
-            "Er ging aan onze kant iets mis. Probeer het later opnieuw.",
-            "Something went wrong on our side. Please try again later.",
-        ),
-    }
-    title_nl, title_en, text_nl, text_en = texts.get(status, texts[500])
+    known = status if status in ERROR_STATUSES else 500
+    title_nl, title_en = t(f"error.{known}.title", "nl"), t(f"error.{known}.title", "en")
+    text_nl, text_en = t(f"error.{known}.text", "nl"), t(f"error.{known}.text", "en")
     return f"""<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title_nl)} – Individueel maatwerk in cijfers</title>
 <link rel="stylesheet" href="/assets/bootstrap.min.css"></head>
 <body><header class="bg-dark text-white p-3"><a class="text-white" href="/">Individueel maatwerk in cijfers</a></header>
 <main class="container py-4"><h1 class="h2">{escape(title_nl)}</h1><p>{escape(text_nl)}</p>
-<p><a href="/">Naar de startpagina</a></p>
+<p><a href="/">{escape(t("error.home", "nl"))}</a></p>
 <div lang="en"><h2 class="h4 mt-4">{escape(title_en)}</h2><p>{escape(text_en)}</p>
-<p><a href="/?lang=en">Home page</a></p></div>
+<p><a href="/?lang=en">{escape(t("error.home", "en"))}</a></p></div>
 <p class="text-muted small mt-4">HTTP {status}</p></main></body></html>"""
 
 
