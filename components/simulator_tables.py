@@ -13,9 +13,8 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
-import components.simulator_text  # noqa: F401  (registers the texts)
+from components.dom import attributes
 from components.formatting import format_eur, format_millions, format_number, format_percent
-from components.i18n import t
 from components.simulator_controls import (
     choice_value,
     number_text,
@@ -30,6 +29,7 @@ from data.decomposition import EFFECTS, Decomposition
 from data.parameter_store import ParameterValue, load_parameters
 from data.results import CATEGORY_LABELS, OUTPUT_LABELS, output_label
 from data.scenario import Override, Scenario, baseline_values, is_dated, scenario_parameters
+from i18n import t
 from simulation.summary import STATISTIC, STOCKS
 
 #: The key figures in the order shown, with their unit.
@@ -53,11 +53,17 @@ def format_amount(value: float, unit: str) -> str:
 
 
 def format_signed(value: float, unit: str) -> str:
-    """A difference with its sign: +€ 12,3 mln, −1.234."""
-    if abs(value) < 0.5e-6 * (1e6 if unit == "EUR" else 1):
+    """A difference with its sign: +€ 12,3 mln, −1.234; one that rounds to zero as shown has no sign.
+
+    >>> format_signed(-20_000.0, "EUR") == format_signed(0.0, "EUR"), format_signed(-3.0, "persons")
+    (True, '−3')
+    >>> format_signed(1_260_000.0, "EUR").replace("\\xa0", " ")
+    '+€ 1,3 mln'
+    """
+    shown = format_amount(abs(value), unit)
+    if not math.isfinite(value) or shown == format_amount(0.0, unit):
         return format_amount(0.0, unit)
-    sign = "+" if value > 0 else "−"
-    return sign + format_amount(abs(value), unit)
+    return ("+" if value > 0 else "−") + shown
 
 
 def _table(
@@ -66,37 +72,65 @@ def _table(
     rows: Sequence[Sequence[Any]],
     numeric_from: int = 1,
     caption_hidden: bool = False,
+    stacked: bool = False,
 ) -> html.Div:
+    """A table of the simulator in its labelled scroll region. `stacked`: on a phone each row becomes a block of
+    its own, every value on a line behind its column's name (assets/portal.css, `.table-stack`), so that the
+    scenarios of Vergelijken read one under the other; explicit roles keep it a table for screen readers when CSS
+    lays it out as blocks."""
+
+    def roles(role: str) -> dict[str, Any]:
+        return {"role": role} if stacked else {}
+
+    names = [cell if isinstance(cell, str) else "" for cell in header]
     head = html.Thead(
         html.Tr(
             [
-                html.Th(cell, scope="col", className="text-end" if index >= numeric_from else None)
+                html.Th(
+                    cell,
+                    scope="col",
+                    className="text-end" if index >= numeric_from else None,
+                    **roles("columnheader"),
+                )
                 for index, cell in enumerate(header)
-            ]
-        )
+            ],
+            **roles("row"),
+        ),
+        **roles("rowgroup"),
     )
     body = html.Tbody(
         [
             html.Tr(
                 [
-                    html.Th(row[0], scope="row", className="fw-normal"),
+                    html.Th(row[0], scope="row", className="fw-normal", **roles("rowheader")),
                     *(
-                        html.Td(cell, className="text-end text-nowrap" if index >= numeric_from else None)
+                        html.Td(
+                            cell,
+                            className="text-end text-nowrap" if index >= numeric_from else None,
+                            **roles("cell"),
+                            **(attributes({"data-label": names[index]}) if stacked else {}),
+                        )
                         for index, cell in enumerate(row[1:], start=1)
                     ),
-                ]
+                ],
+                **roles("row"),
             )
             for row in rows
-        ]
+        ],
+        **roles("rowgroup"),
     )
-    table = dbc.Table(
-        # A heading above the table names it already: then the caption is for screen readers only.
-        [html.Caption(caption, className="visually-hidden" if caption_hidden else "caption-top"), head, body],
-        bordered=False,
-        hover=True,
-        size="sm",
-        class_name="sim-table",
-    )
+    # A heading above the table names it already: then the caption is for screen readers only.
+    children = [
+        html.Caption(caption, className="visually-hidden" if caption_hidden else "caption-top"),
+        head,
+        body,
+    ]
+    if stacked:
+        table: Any = html.Table(
+            children, className="table table-sm table-hover sim-table table-stack", role="table"
+        )
+    else:
+        table = dbc.Table(children, bordered=False, hover=True, size="sm", class_name="sim-table")
     return scroll_region(table, caption)
 
 
@@ -323,7 +357,9 @@ def parameter_differences(scenarios: Sequence[tuple[str, Scenario]], language: s
     if not rows:
         return html.P(t("sim.compare.parameters.none", language))
     header = [t("sim.compare.parameter", language), *(name for name, _ in scenarios)]
-    return html.Div(_table(t("sim.compare.parameters", language), header, rows, caption_hidden=True))
+    return html.Div(
+        _table(t("sim.compare.parameters", language), header, rows, caption_hidden=True, stacked=True)
+    )
 
 
 def _total(annual: pd.DataFrame, output: str, years: Sequence[int]) -> float:
@@ -414,7 +450,10 @@ def output_differences(
     if not rows:
         return html.Div([html.P(t("sim.compare.headline.none", language)), note])
     return html.Div(
-        [_table(caption, _differences_header(annuals, language), rows, caption_hidden=True), note]
+        [
+            _table(caption, _differences_header(annuals, language), rows, caption_hidden=True, stacked=True),
+            note,
+        ]
     )
 
 

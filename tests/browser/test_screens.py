@@ -223,6 +223,61 @@ def test_charts_on_a_phone_have_their_legend_below_fewer_ticks_and_the_sectors_t
     assert legend_top >= plot_bottom, "the legend stands below the plot"
 
 
+COMPARE_THREE = "/simulator/vergelijken?a=basis&b=terugval_bovenop_contingent&c=bredere_reikwijdte"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("size_name", sorted(SIZES))
+def test_vergelijken_stacks_the_scenarios_of_a_row_on_a_phone_and_keeps_columns_on_a_desktop(
+    at, size_name, language
+):
+    size = SIZES[size_name]
+    probe = at(COMPARE_THREE + ("&lang=en" if language == "en" else ""), size, touch=size_name != "desktop")
+    page = probe.page
+    page.wait_for_selector("#sim-compare-headline .table-stack tbody tr")
+    page.wait_for_selector("#sim-compare-outputs .table-stack tbody tr")
+    tables = page.eval_on_selector_all(
+        ".table-stack",
+        """tables => tables.map(table => {
+            const names = Array.from(table.querySelectorAll('thead th')).map(th => th.textContent.trim());
+            const region = table.closest('.table-responsive');
+            return {
+                role: table.getAttribute('role'),
+                scrolls: region.scrollWidth > region.clientWidth,
+                rows: Array.from(table.querySelectorAll('tbody tr')).slice(0, 8).map(tr => ({
+                    role: tr.getAttribute('role'),
+                    head: tr.querySelector('th').getBoundingClientRect().top,
+                    cells: Array.from(tr.querySelectorAll('td')).map((td, i) => ({
+                        label: getComputedStyle(td, '::before').content.replace(/^"|"$/g, ''),
+                        name: names[i + 1], top: td.getBoundingClientRect().top,
+                        right: td.getBoundingClientRect().right, role: td.getAttribute('role'),
+                    })),
+                })),
+            };
+        })""",
+    )
+    assert len(tables) >= 3  # what differs, the parameters, every output
+    for table in tables:
+        assert table["role"] == "table" and not table["scrolls"], "a comparison is wider than the screen"
+        for row in table["rows"]:
+            assert row["role"] == "row" and len(row["cells"]) >= 2
+            tops = [cell["top"] for cell in row["cells"]]
+            if size_name == "desktop":
+                # A grid: the scenarios side by side, one column each, the column's name above it only.
+                assert max(tops) - min(tops) < 2
+                assert all(cell["label"] in ("none", "") for cell in row["cells"])
+            else:
+                # Stacked: each scenario (and each difference) on a line of its own under the row's name,
+                # behind the name of its column, and within the screen.
+                assert row["head"] < tops[0] and tops == sorted(tops) and len(set(tops)) == len(tops)
+                assert [cell["label"] for cell in row["cells"]] == [cell["name"] for cell in row["cells"]]
+                assert all(cell["right"] <= size["width"] for cell in row["cells"])
+                assert all(cell["role"] == "cell" for cell in row["cells"])
+    report = axe_report(probe)
+    assert not report, f"axe at {size_name} in {language}:\n" + "\n".join(report)
+    probe.assert_clean()
+
+
 def test_a_swipe_over_a_chart_scrolls_the_page_and_does_not_zoom(at):
     probe = at("/collectief-maatwerk", PHONES["390x844"], touch=True)
     probe.draw_charts()
