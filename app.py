@@ -18,9 +18,9 @@ import dash
 from dash import Dash
 from flask import has_request_context, request
 
-from components.first_view import FirstView, FirstViews, page_first_view, static_page_body
-from components.layout import NAV_COLLAPSE_ID, NAV_TOGGLER_ID
-from components.static_html import compacted
+from components.shell.first_view import FirstView, FirstViews, page_first_view, static_page_body
+from components.shell.layout import NAV_COLLAPSE_ID, NAV_TOGGLER_ID
+from components.shell.static_html import compacted
 from services import api, compute, logs, monitoring_api, openapi, warmup
 from services.cache import init_cache
 from services.config import Settings, settings_from_environment
@@ -56,7 +56,7 @@ INDEX_STRING = """<!DOCTYPE html>
 
 
 class Portal(Dash):
-    """Dash, with each page's first view written into its HTML (components/first_view.py) and lighter scripts
+    """Dash, with each page's first view written into its HTML (components/shell/first_view.py) and lighter scripts
     (services/delivery.py): the page can be read before any script has run. A page that no callback reaches
     (home, methodology, accessibility statement) is served as its first view alone, without Dash's scripts."""
 
@@ -140,7 +140,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         on_error=log_callback_error,
     )
     for page in dash.page_registry.values():
-        # The parts of a page no callback reaches go to the browser as HTML (components/static_html.py).
+        # The parts of a page no callback reaches go to the browser as HTML (components/shell/static_html.py).
         page["layout"] = compacted(page["layout"])
     app.server.config["IMW_SETTINGS"] = settings
     init_cache(app.server, settings)

@@ -1,4 +1,4 @@
-// Charts on every screen, and their picture downloads (components/graph_config.py writes what this reads into
+// Charts on every screen, and their picture downloads (components/shell/graph_config.py writes what this reads into
 // each figure's layout.meta.imw):
 // - below meta.imw.narrow_below px of width a chart gets its narrow layout (smaller fonts and margins, fewer
 //   ticks, a heading wrapped shorter), and its own layout back above it. Dash draws a new figure with a new

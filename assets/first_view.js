@@ -1,4 +1,4 @@
-// The page's first view (written on the server, components/first_view.py) gives way to Dash's page as soon as
+// The page's first view (written on the server, components/shell/first_view.py) gives way to Dash's page as soon as
 // Dash has rendered it: in one step, before the browser paints, so that nothing blinks or moves. Until then
 // Dash's page is built out of sight (.imw-booting in portal.css) at the same place and width.
 (function () {

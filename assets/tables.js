@@ -1,4 +1,4 @@
-// Sortable tables (components/tables.py): a button in each column header sorts the rows of the table by that
+// Sortable tables (components/shell/tables.py): a button in each column header sorts the rows of the table by that
 // column, numbers by the cell's data-sort (withheld cells last), text by its words; a second press reverses the
 // order. aria-sort on the header tells screen readers the order. Event delegation: Dash redraws tables.
 (function () {

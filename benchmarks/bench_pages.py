@@ -102,7 +102,8 @@ class Visitor:
         """Open a page and wait until it is rendered and quiet: bytes, time to its heading, CLS."""
         self.bytes = 0
         self.page.goto(url)
-        # The first view is in the HTML (components/first_view.py); home, methodology and the statement have no Dash.
+        # The first view is in the HTML (components/shell/first_view.py); home, methodology and the statement have
+        # no Dash.
         self.page.wait_for_selector("main h1", state="visible")
         heading_ms = self.page.evaluate("() => performance.now()")
         self.page.wait_for_load_state("networkidle")

@@ -50,8 +50,8 @@ def timed(function: Callable[[], object]) -> float:
 def server_side(repeats: int) -> dict[str, float]:
     """Median milliseconds of the page's callbacks for a cold, a changed and a repeated scenario."""
     from app import create_app
-    from components import simulator_ids as ids
-    from pages import simulator
+    from components.simulator import ids
+    from pages.simulator import page as simulator
     from services.config import Settings
 
     app = create_app(Settings())
@@ -96,7 +96,7 @@ def browser_side(repeats: int) -> dict[str, float] | None:
             browser = playwright.chromium.launch(executable_path=executable, args=args)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(f"{base}/simulator")
-            # The budget chart draws when it comes near the screen (components/lazy.py).
+            # The budget chart draws when it comes near the screen (components/shell/lazy.py).
             page.locator(".chart-place[data-graph='sim-budget-graph']").scroll_into_view_if_needed()
             page.wait_for_function(
                 "() => { const g = document.querySelector('#sim-budget-graph .js-plotly-plot');"

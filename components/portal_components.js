@@ -1,4 +1,4 @@
-// The browser side of the portal's own Dash components (components/static_html.py, components/lazy.py).
+// The browser side of the portal's own Dash components (components/shell/static_html.py, components/shell/lazy.py).
 // No build step: plain functions on the React that Dash loads before every component library.
 (function () {
   "use strict";

@@ -558,13 +558,7 @@ def export_table_bytes(
 
 def scenario_yaml(scenario: Scenario) -> str:
     """The scenario in the file format of `imw project --scenario` (only what differs from the baseline)."""
-    document: dict[str, Any] = {"name": scenario.name}
-    if scenario.description:
-        document["description"] = scenario.description
-    document.update(scenario.canonical())
-    if scenario.computed_with:
-        document["computed_with"] = dict(scenario.computed_with)
-    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+    return yaml.safe_dump(scenario.document(), allow_unicode=True, sort_keys=False)
 
 
 def write_atomically(path: Path, content: bytes) -> None:

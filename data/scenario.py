@@ -114,6 +114,28 @@ class Scenario:
     def canonical_json(self) -> str:
         return json.dumps(self.canonical(), sort_keys=True, separators=(",", ":"))
 
+    def document(
+        self, computed_with: Mapping[str, str] | None = None, *, described: bool = True, named: bool = True
+    ) -> dict[str, Any]:
+        """The scenario written out: the one mapping every format serialises (the YAML and JSON files, the link,
+        the page's store), and `parse_scenario` reads back. Its name (`named`: also when it is the default
+        name), its description (`described`), the canonical settings, and the versions it was computed with
+        (`computed_with` replaces the scenario's own record; an empty mapping leaves it out).
+
+        >>> Scenario(name="Test", description="Een test", draws=10).document(described=False)
+        {'name': 'Test', 'horizon_years': 12, 'draws': 10, 'seed': 20220114}
+        """
+        document: dict[str, Any] = {}
+        if named or self.name != Scenario.name:
+            document["name"] = self.name
+        if described and self.description:
+            document["description"] = self.description
+        document.update(self.canonical())
+        recorded = self.computed_with if computed_with is None else computed_with
+        if recorded:
+            document["computed_with"] = dict(recorded)
+        return document
+
 
 def override_document(value: Override) -> Any:
     """A plain value as it is; dated values as a mapping of ISO dates to values."""

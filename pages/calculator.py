@@ -1,6 +1,6 @@
 """The page of the calculator "Wat krijgt een werkgever?" / "What does an employer get?" (issue 10).
 
-What it reads, computes and shows, and how its link holds the calculation, is in components/calculator.py; the
+What it reads, computes and shows, and how its link holds the calculation, is in components/simulator/calculator.py; the
 figures come from `data.single_case` (the functions of `imw case`). The first result is in the page when it
 arrives (`layout` builds it with `page_outputs`, the callback's own function), so the callback `update` runs only
 when a field changes; the link in the address bar follows in the browser.
@@ -14,7 +14,9 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from components.calculator import (
+from components.shell.dom import attributes
+from components.shell.layout import PageHeader, PageShell
+from components.simulator.calculator import (
     DATE_RANGE,
     FIELDS,
     LANGUAGE_ID,
@@ -29,8 +31,6 @@ from components.calculator import (
     page_outputs,
     read_link,
 )
-from components.dom import attributes
-from components.layout import PageHeader, PageShell
 from i18n import normalise_language, t
 
 dash.register_page(  # type: ignore[no-untyped-call]  # Dash's register_page has no annotations

@@ -8,11 +8,11 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import html
 
-from components import monitoring_data
-from components.headlines import HeadlineCards, headline
-from components.indicator_view import anchor_id, source_publishers
-from components.layout import PageHeader, PageShell, href, nav_pages
+from components.monitoring.headlines import HeadlineCards, headline
+from components.monitoring.indicator_view import anchor_id, source_publishers
+from components.shell.layout import PageHeader, PageShell, href, nav_pages
 from i18n import normalise_language, t
+from services import monitoring as monitoring_data
 
 dash.register_page(__name__, path="/", order=0, title="Individueel maatwerk in cijfers")
 

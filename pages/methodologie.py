@@ -11,15 +11,14 @@ import pandas as pd
 from dash import html
 from flask import current_app, has_app_context
 
-from components import monitoring_data
-from components.downloads import DOWNLOAD_COLUMNS, status_label
-from components.indicator_view import anchor_id, unit_label
-from components.layout import PageHeader, PageShell, href
-from components.model_method import ModelSection
-from components.monitoring_data import FLAGS, SOURCE_STATUSES, THEMES
-from components.monitoring_frames import FLAG_ILLUSTRATIVE, flag_label
+from components.monitoring.downloads import DOWNLOAD_COLUMNS, status_label
+from components.monitoring.indicator_view import anchor_id, unit_label
+from components.shell.layout import PageHeader, PageShell, href
+from components.simulator.model_method import ModelSection
 from i18n import normalise_language, t
+from services import monitoring as monitoring_data
 from services.config import Settings
+from services.monitoring import FLAG_ILLUSTRATIVE, FLAGS, SOURCE_STATUSES, THEMES, flag_label
 
 PATH = "/methodologie"
 

@@ -7,7 +7,7 @@ from typing import Any
 import dash
 from dash import html
 
-from components.layout import PageHeader, PageShell, href
+from components.shell.layout import PageHeader, PageShell, href
 from i18n import normalise_language, t
 
 dash.register_page(__name__, path="/404", title="Pagina niet gevonden")

@@ -8,7 +8,7 @@ import dash
 from dash import html
 from flask import current_app, has_app_context
 
-from components.layout import PageHeader, PageShell, href
+from components.shell.layout import PageHeader, PageShell, href
 from i18n import normalise_language, t
 
 PATH = "/toegankelijkheid"

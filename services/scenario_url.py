@@ -50,14 +50,7 @@ class DecodedLink:
 
 def state_document(scenario: Scenario, computed_with: dict[str, str] | None = None) -> dict[str, Any]:
     """The mapping a link carries."""
-    document: dict[str, Any] = {"v": URL_FORMAT_VERSION}
-    if scenario.name != Scenario.name:
-        document["name"] = scenario.name
-    document.update(scenario.canonical())
-    recorded = computed_with if computed_with is not None else scenario.computed_with
-    if recorded:
-        document["computed_with"] = dict(recorded)
-    return document
+    return {"v": URL_FORMAT_VERSION, **scenario.document(computed_with, described=False, named=False)}
 
 
 def encode_scenario(scenario: Scenario, computed_with: dict[str, str] | None = None) -> str:

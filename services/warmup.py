@@ -7,7 +7,7 @@ On the first request a process serves, a background thread:
    that takes the lock ``warm:<model>:<parameters>`` computes them and the others find them there;
 2. asks the process itself, in memory, for every page's default view in both languages (its HTML with the first
    view, and Dash's router answer), so that those are kept in memory (services/delivery.py,
-   components/first_view.py) before anyone asks.
+   components/shell/first_view.py) before anyone asks.
 
 Started on the first request, not at import: a server that forks after importing the app (gunicorn --preload)
 must not fork a thread. `IMW_WARM_CACHE=0` turns it off (the tests do).

@@ -28,15 +28,7 @@ ALLOWED: dict[str, frozenset[str]] = {
 }
 
 #: (importing module, imported module) -> why it is allowed for now. Only ever remove entries.
-KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {
-    ("pages.simulator", "data.bounded_load"): "shortens an uploaded file's bad text for its message",
-    ("pages.simulator", "data.parameter_store"): "reads the dated parameters for the controls' defaults",
-    ("pages.simulator", "data.presets"): "lists the presets and finds the one the controls match",
-    ("pages.simulator", "data.results"): "writes the table downloads and the scenario YAML itself",
-    ("pages.simulator", "data.scenario"): "builds and checks the Scenario from the controls",
-    ("pages.simulator_compare", "data.presets"): "lists the presets to compare",
-    ("pages.simulator_compare", "data.scenario"): "builds the Scenario of each compared slot",
-}  # fmt: skip
+KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 #: Modules whose source may not read the process environment: everything below services/.
 NO_ENVIRONMENT = ("simulation", "i18n", "data")
@@ -119,6 +111,36 @@ def test_every_import_follows_the_layers_or_is_a_recorded_exception():
         "these imports break the layers (docs/architecture.md); import through the layer in between: "
         + ", ".join(f"{a} -> {b}" for a, b in new)
     )
+
+
+#: The wings of components/: each may use the shell, neither the other; the shell uses neither.
+WINGS: dict[str, frozenset[str]] = {
+    "components.shell": frozenset(),
+    "components.monitoring": frozenset({"components.shell"}),
+    "components.simulator": frozenset({"components.shell"}),
+}
+
+
+def _wing(module: str) -> str | None:
+    return next((wing for wing in WINGS if module == wing or module.startswith(wing + ".")), None)
+
+
+def test_the_wings_of_components_share_only_the_shell():
+    crossing = sorted(
+        (module, target)
+        for module, target in import_edges()
+        if (source := _wing(module)) is not None
+        and (destination := _wing(target)) not in (None, source)
+        and destination not in WINGS[source]
+    )
+    assert not crossing, "a wing of components/ imports another: " + ", ".join(
+        f"{a} -> {b}" for a, b in crossing
+    )
+
+
+def test_every_module_of_components_is_in_a_wing_or_the_shell():
+    loose = [m for m in project_modules() if m.startswith("components.") and _wing(m) is None]
+    assert loose == []
 
 
 def test_the_recorded_exceptions_are_exact():

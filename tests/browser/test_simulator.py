@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from components import simulator_ids as ids
+from components.simulator import ids
 from data.presets import load_presets
 from data.scenario import parse_scenario_text
 from services.scenario_url import decode_scenario
@@ -36,7 +36,7 @@ def open_simulator(probe: PageProbe, path: str = "/simulator") -> Any:
 
 
 def wait_for_results(page: Any) -> None:
-    # The budget chart draws when it comes near the screen (components/lazy.py).
+    # The budget chart draws when it comes near the screen (components/shell/lazy.py).
     page.locator(".chart-place[data-graph='sim-budget-graph']").scroll_into_view_if_needed()
     page.wait_for_function(
         "() => { const g = document.querySelector('#sim-budget-graph .js-plotly-plot');"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import monitoring_data
-from components.monitoring_data import IndicatorInfo
+from services import monitoring as monitoring_data
+from services.monitoring import IndicatorInfo
 from tests.components.monitoring_fixtures import (
     sample_catalogue,
     sample_frame,

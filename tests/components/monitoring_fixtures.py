@@ -9,8 +9,8 @@ import math
 
 import pandas as pd
 
-from components.monitoring_data import DimensionInfo, IndicatorInfo, displacement_info, with_derived_rows
 from data.monitoring.schema import COLUMNS
+from services.monitoring import DimensionInfo, IndicatorInfo, displacement_info, with_derived_rows
 
 NAN = math.nan
 

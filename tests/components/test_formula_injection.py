@@ -12,11 +12,11 @@ import openpyxl
 import pytest
 
 from cli import main
-from components.indicator_view import build_download
-from components.monitoring_data import load_catalogue
+from components.monitoring.indicator_view import build_download
 from data.results import export_table_bytes
 from data.scenario import parse_scenario
 from data.spreadsheet_safety import FORMULA_STARTS, neutralise, neutralise_note
+from services.monitoring import load_catalogue
 from services.simulation import simulate
 from tests.data.test_monitoring_support import GOOD_ROWS, write_csv
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from dash import Dash
 
-from components import monitoring_data
+from services import monitoring as monitoring_data
 from tests.components.monitoring_fixtures import (
     sample_catalogue,
     sample_frame_with_derived_rows,

@@ -8,9 +8,9 @@ import dash_bootstrap_components as dbc
 import pytest
 from dash import html
 
-from components import calculator as calc
-from components.layout import nav_pages
-from tests.components.test_tables import find_all, text_of
+from components.shell.layout import nav_pages
+from components.simulator import calculator as calc
+from tests.components.shell.test_tables import find_all, text_of
 
 LINK = {"datum": "2026-02-10", "referteloon": "15000", "deeltijd": "0,8", "pakket": "percentage",
         "percentage": "45", "kwartaal": "7", "begeleiding": "high", "uren": "0,5"}  # fmt: skip

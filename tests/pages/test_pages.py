@@ -10,8 +10,8 @@ import dash
 import pytest
 from dash import html
 
-from components import monitoring_data
-from tests.components.test_tables import find_all, text_of
+from services import monitoring as monitoring_data
+from tests.components.shell.test_tables import find_all, text_of
 
 THEME_PAGES = {
     "pages.tewerkstelling": "/tewerkstelling",
@@ -43,6 +43,13 @@ GARBAGE_QUERIES: list[dict[str, Any]] = [
 
 
 def layout_of(module: str, **query: Any) -> html.Div:
+    """A page's layout function as Dash calls it (before the app compacts it); the seven theme pages are
+    registered from one table in pages/themes.py."""
+    from pages import themes
+
+    theme_pages = {f"pages.{theme}": (theme, path) for theme, path, _ in themes.THEME_PAGES}
+    if module in theme_pages:
+        return themes.theme_layout(*theme_pages[module], **query)
     return importlib.import_module(module).layout(**query)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from components import simulator_ids as ids
+from components.simulator import ids
 
 
 def describe_preset_body(preset: object = "basis", language: object = "nl") -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""Builders of the monitoring pages: (data, state, language) -> Dash tree or figure."""

@@ -1,0 +1,366 @@
+"""What the monitoring pages need from the data layer, in one place: the tidy table, the sources, the catalogue.
+
+The data layer (data/monitoring/store.py) owns loading, validation and suppression; this module only adapts its
+catalogue entries to `IndicatorInfo`, the shape the components use, and gives the pages one function per need.
+Tests give the components `IndicatorInfo` objects and small DataFrames directly, without the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from data.monitoring.displacement import (
+    DISPLACEMENT_ID,
+    IMW_PROFILE,
+    SHARE_UNIT,
+    TARGET_SHARE,
+    comparable_dimensions,
+    imw_share_rows,
+)
+
+# The monitoring data's vocabulary, re-exported for the pages that explain it (they reach data/ through here).
+from data.monitoring.frames import FLAG_ILLUSTRATIVE as FLAG_ILLUSTRATIVE
+from data.monitoring.frames import Period, breakdowns_of, parse_period, years_of
+from data.monitoring.frames import flag_label as flag_label
+from data.monitoring.schema import FLAGS as FLAGS
+from data.monitoring.schema import SOURCE_STATUSES as SOURCE_STATUSES
+from data.monitoring.schema import THEMES as THEMES
+from data.monitoring.schema import TOTAL
+from data.monitoring.view_state import ViewOptions
+from i18n import DEFAULT_LANGUAGE, normalise_language, t
+
+if TYPE_CHECKING:
+    from services.config import Settings
+
+
+Texts = Mapping[str, str]  # {"nl": ..., "en": ...}
+
+
+class DataUnavailable(RuntimeError):
+    """The monitoring data could not be loaded; pages show a short message instead of a figure."""
+
+
+def _in(texts: Texts, language: str, fallback: str = "") -> str:
+    return texts.get(normalise_language(language)) or texts.get(DEFAULT_LANGUAGE) or fallback
+
+
+@dataclass(frozen=True)
+class DimensionInfo:
+    """A breakdown: its words and its categories (codes in the page's order, each with its words)."""
+
+    id: str
+    label: Texts
+    categories: tuple[str, ...] = ()
+    category_labels: Mapping[str, Texts] = field(default_factory=dict)
+    cross: tuple[str, str] | None = None  # a cross-table: (row dimension, column dimension)
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    """One indicator as the pages show it: texts in both languages, unit, breakdowns, sources.
+
+    `dimension_info` gives the words for each breakdown and its category codes (codes are per breakdown: "low"
+    is a need for coaching in one and a level of education in another). `period_labels` ("2025-K3" -> words)
+    names a period whose plain label would mislead. `reference` names an indicator drawn as a dotted comparison
+    line per category (the share of each group in the target population, on the verdringing page).
+    """
+
+    id: str
+    theme: str
+    title: Texts
+    description: Texts
+    methodology: Texts
+    unit: str
+    dimensions: tuple[str, ...] = (TOTAL,)
+    default_dimension: str = TOTAL
+    sources: tuple[str, ...] = ()
+    dimension_info: Mapping[str, DimensionInfo] = field(default_factory=dict)
+    period_labels: Mapping[str, Texts] = field(default_factory=dict)
+    reference: str | None = None
+    reference_label: Texts = field(default_factory=dict)
+    kind: str = "stock"  # stock (a count on a day), flow (during a period) or level (an amount in force)
+    partial_periods: Mapping[str, Texts] = field(default_factory=dict)
+
+    def text(self, name: str, language: str) -> str:
+        """`title`, `description` or `methodology` in `language` (Dutch when the other is missing)."""
+        return _in(getattr(self, name), language)
+
+    def dimension_label(self, dimension: str, language: str) -> str:
+        """The word for a breakdown ("Leeftijd"); the code, readable, when the catalogue has none."""
+        info = self.dimension_info.get(dimension)
+        if info and info.label:
+            return _in(info.label, language, dimension)
+        if dimension == TOTAL:
+            return t("dimension.total", language)
+        return dimension.replace("_", " ")
+
+    def category_labels(self, dimension: str, language: str) -> dict[str, str]:
+        """{category code: words} of one breakdown in `language`, "total" included."""
+        labels = {TOTAL: t("category.total", language)}
+        info = self.dimension_info.get(dimension)
+        if info:
+            for code, texts in info.category_labels.items():
+                labels[code] = _in(texts, language, code)
+        return labels
+
+    def category_order(self, dimension: str) -> list[str]:
+        """The category codes of a breakdown in the catalogue's order (empty: the data's order)."""
+        info = self.dimension_info.get(dimension)
+        return list(info.categories) if info else []
+
+    def period_names(self, language: str) -> dict[Period, str]:
+        """{(year, quarter): words} for the periods the catalogue labels itself (partial periods included)."""
+        names = {}
+        for key, texts in {**self.partial_periods, **self.period_labels}.items():
+            period = parse_period(key)
+            if period is not None:
+                names[period] = _in(texts, language, key)
+        return names
+
+    def partial(self) -> frozenset[Period]:
+        """The periods that cover less than their plain span (never compared with a full period)."""
+        periods = (parse_period(key) for key in self.partial_periods)
+        return frozenset(period for period in periods if period is not None)
+
+    def cross_of(self, dimension: str) -> tuple[str, str] | None:
+        """(row dimension, column dimension) when `dimension` is a cross-table."""
+        info = self.dimension_info.get(dimension)
+        return info.cross if info else None
+
+
+def _texts(value: Any) -> dict[str, str]:
+    """Texts given as {"nl", "en"}, as an object with `nl` and `en` attributes (the catalogue's Label), or one
+    Dutch string."""
+    if value is None:
+        return {}
+    if isinstance(value, Mapping):
+        return {str(key): str(text) for key, text in value.items()}
+    if isinstance(value, str):
+        return {DEFAULT_LANGUAGE: value}
+    return {
+        language: str(getattr(value, language)) for language in ("nl", "en") if getattr(value, language, None)
+    }
+
+
+def dimension_info_from_meta(meta: Any) -> DimensionInfo:
+    """Adapt one dimension of the catalogue (id, label, categories, category_labels)."""
+    labels = getattr(meta, "category_labels", None) or {}
+    return DimensionInfo(
+        id=str(meta.id),
+        label=_texts(getattr(meta, "label", None)),
+        categories=tuple(str(code) for code in (getattr(meta, "categories", None) or ())),
+        category_labels={str(code): _texts(texts) for code, texts in labels.items()},
+        cross=getattr(meta, "cross", None),
+    )
+
+
+def info_from_meta(meta: Any, dimensions: Mapping[str, DimensionInfo] | None = None) -> IndicatorInfo:
+    """Adapt one catalogue entry of the data layer to `IndicatorInfo`; `dimensions` gives the breakdowns' words."""
+    indicator_dimensions = tuple(
+        str(dimension) for dimension in (getattr(meta, "dimensions", None) or (TOTAL,))
+    )
+    known = dict(dimensions or {})
+    return IndicatorInfo(
+        id=str(meta.id),
+        theme=str(meta.theme),
+        title=_texts(meta.title),
+        description=_texts(getattr(meta, "description", None)),
+        methodology=_texts(getattr(meta, "methodology", None)),
+        unit=str(getattr(meta, "unit", "") or ""),
+        dimensions=indicator_dimensions,
+        default_dimension=str(getattr(meta, "default_dimension", None) or indicator_dimensions[0]),
+        sources=tuple(str(source) for source in (getattr(meta, "sources", None) or ())),
+        dimension_info={
+            dimension: known[dimension] for dimension in indicator_dimensions if dimension in known
+        },
+        period_labels={
+            str(key): _texts(value) for key, value in (getattr(meta, "period_labels", None) or {}).items()
+        },
+        kind=str(getattr(meta, "kind", "stock") or "stock"),
+        partial_periods={
+            str(key): _texts(value) for key, value in (getattr(meta, "partial_periods", None) or {}).items()
+        },
+    )
+
+
+def view_options(info: IndicatorInfo, frame: pd.DataFrame) -> ViewOptions:
+    """The breakdowns and years the data of one indicator has; the catalogue's order of breakdowns first."""
+    rows = frame[frame["indicator"] == info.id]
+    present = breakdowns_of(rows)
+    ordered = [dimension for dimension in info.dimensions if dimension in present]
+    ordered += [dimension for dimension in present if dimension not in ordered]
+    default = (
+        info.default_dimension if info.default_dimension in ordered else (ordered[0] if ordered else TOTAL)
+    )
+    return ViewOptions(breakdowns=tuple(ordered), default_breakdown=default, years=years_of(rows))
+
+
+# --- loading: through the data layer only -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _KeySettings:
+    """The settings a release key names (data folder, suppression threshold): what the data layer is given."""
+
+    data_dir: Path
+    suppression_threshold: int
+
+
+def _settings() -> Settings:
+    """The portal's settings, as create_app stored them (services.config.current_settings)."""
+    from services.config import current_settings
+
+    return current_settings()
+
+
+def _store() -> Any:
+    try:
+        from data.monitoring import store  # the data layer; imported late so that pages import without it
+    except ImportError as error:  # pragma: no cover - only while the data layer is being built
+        raise DataUnavailable("data.monitoring.store is not available") from error
+    return store
+
+
+def load_frame() -> pd.DataFrame:
+    """The current release's indicators (small cells already suppressed by the data layer), with the derived
+    series of the displacement watch appended. Computed once per release (see `_release_view`)."""
+    return _release_view(_release_key())[0].copy(deep=False)
+
+
+def with_derived_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` plus each group's share among IMW workers (data/monitoring/displacement.py); a few milliseconds, so it
+    is computed on every call rather than cached beside the data layer's own cache."""
+    shares = imw_share_rows(frame)
+    if shares.empty:
+        return frame
+    return pd.concat([frame, shares.astype(frame.dtypes.to_dict())], ignore_index=True)
+
+
+def displacement_info(catalogue: Sequence[IndicatorInfo], frame: pd.DataFrame) -> IndicatorInfo | None:
+    """The catalogue entry of the derived displacement series, or None when its two inputs are missing."""
+    profile = find_indicator(IMW_PROFILE, catalogue)
+    target = find_indicator(TARGET_SHARE, catalogue)
+    dimensions = comparable_dimensions(frame)
+    if profile is None or target is None or not dimensions:
+        return None
+
+    def both(key: str) -> dict[str, str]:
+        return {language: t(key, language) for language in ("nl", "en")}
+
+    default = target.default_dimension if target.default_dimension in dimensions else dimensions[0]
+    return IndicatorInfo(
+        id=DISPLACEMENT_ID,
+        theme=target.theme,
+        title=both("displacement.title"),
+        description=both("displacement.description"),
+        methodology=both("displacement.methodology"),
+        unit=SHARE_UNIT,
+        dimensions=dimensions,
+        default_dimension=default,
+        sources=tuple(dict.fromkeys([*profile.sources, *target.sources])),
+        dimension_info={key: value for key, value in target.dimension_info.items() if key in dimensions},
+        reference=TARGET_SHARE,
+        reference_label=both("displacement.reference"),
+    )
+
+
+def load_sources() -> pd.DataFrame:
+    """The sources table: id, title, publisher, address, date_read, licence, status."""
+    try:
+        return _store().load_sources(_settings())
+    except DataUnavailable:
+        raise
+    except Exception as error:
+        raise DataUnavailable(str(error)) from error
+
+
+def localised_sources(sources: pd.DataFrame | None, language: str) -> pd.DataFrame:
+    """The sources table as a reader sees it in `language` (data/monitoring/public_sources.py): titles, publishers
+    and licences in that language, no file name as an address. Same columns, same ids; safe to call twice."""
+    from data.monitoring.public_sources import public_source
+
+    if sources is None or sources.empty:
+        return pd.DataFrame(columns=["id", "title", "publisher", "address", "date_read", "licence", "status"])
+    if sources.attrs.get("language") == language:
+        return sources
+    rows = []
+    for record in sources.to_dict("records"):
+        public = public_source(record, language)
+        rows.append(
+            {
+                **record,
+                "title": public.title,
+                "publisher": public.publisher,
+                "address": public.address,
+                "licence": public.licence,
+            }
+        )
+    result = pd.DataFrame(rows, columns=list(sources.columns))
+    result.attrs["language"] = language
+    return result
+
+
+def load_catalogue() -> list[IndicatorInfo]:
+    """Every indicator of the catalogue, adapted for the pages, in the catalogue's order."""
+    return list(_release_view(_release_key())[1])
+
+
+def _release_key() -> tuple[str, str, int]:
+    """What the pages' data depends on: the data folder, the current release and the suppression threshold."""
+    try:
+        settings = _settings()
+        release = _store().current_release(settings)
+        return (str(settings.data_dir), str(release.id), int(settings.suppression_threshold))
+    except DataUnavailable:
+        raise
+    except Exception as error:  # a broken release must not break the page: it shows a message
+        raise DataUnavailable(str(error)) from error
+
+
+@lru_cache(maxsize=4)
+def _release_view(key: tuple[str, str, int]) -> tuple[pd.DataFrame, tuple[IndicatorInfo, ...]]:
+    """The frame with its derived rows and the adapted catalogue of one release: every callback used to build
+    them again (some 40 ms); a new release or threshold is a new key."""
+    try:
+        store = _store()
+        frame = with_derived_rows(store.load_indicators(_KeySettings(Path(key[0]), key[2])))
+        dimensions = {
+            name: dimension_info_from_meta(meta)
+            for name, meta in store.indicator_catalogue().dimensions.items()
+        }
+        infos = [info_from_meta(meta, dimensions) for meta in store.catalogue()]
+        derived = displacement_info(infos, frame)
+    except DataUnavailable:
+        raise
+    except Exception as error:
+        raise DataUnavailable(str(error)) from error
+    if derived is not None:  # first on its theme's page: it is what the page is about
+        position = next((i for i, info in enumerate(infos) if info.theme == derived.theme), len(infos))
+        infos.insert(position, derived)
+    return frame, tuple(infos)
+
+
+def current_release() -> Any:
+    """The release the pages show (its id and date), as the data layer describes it."""
+    try:
+        return _store().current_release(_settings())
+    except DataUnavailable:
+        raise
+    except Exception as error:
+        raise DataUnavailable(str(error)) from error
+
+
+def theme_indicators(theme: str, catalogue: Sequence[IndicatorInfo]) -> list[IndicatorInfo]:
+    """The indicators of one theme, in the catalogue's order."""
+    return [info for info in catalogue if info.theme == theme]
+
+
+def find_indicator(indicator_id: str, catalogue: Sequence[IndicatorInfo]) -> IndicatorInfo | None:
+    """The catalogue entry of an indicator id, or None."""
+    return next((info for info in catalogue if info.id == indicator_id), None)
