@@ -52,14 +52,17 @@ def server_side(repeats: int) -> dict[str, float]:
     from app import create_app
     from components.simulator import ids
     from pages.simulator import page as simulator
+    from pages.simulator.state import control_values, meta_document
     from services.config import Settings
+    from services.scenario_url import decode_scenario
+    from services.scenarios import scenario_parameters
 
     app = create_app(Settings())
-    names = list(simulator.scenario_parameters())
+    names = list(scenario_parameters())
     control_ids = [ids.parameter_id(name) for name in names]
-    baseline = simulator.decode_scenario(None).scenario
-    meta = simulator.meta_document(baseline, "basis")
-    shown = simulator.control_values(baseline, names)
+    baseline = decode_scenario(None).scenario
+    meta = meta_document(baseline, "basis")
+    shown = control_values(baseline, names)
     position = names.index("loonpremie.package.five_year_standard.band_1")
 
     def page_round(values: list[Any]) -> None:

@@ -17,15 +17,9 @@ served from the cache), so that nothing moves when the page has loaded and `upda
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import json
 import logging
-import re
-import unicodedata
-from dataclasses import replace
-from pathlib import PurePosixPath
 from typing import Any, Final, NamedTuple
 
 import dash
@@ -54,7 +48,6 @@ from components.simulator.controls import (
     SettingsPanel,
     changed_names,
     check_controls,
-    choice_value,
     draw_options,
     field_labels,
     group_of,
@@ -62,7 +55,6 @@ from components.simulator.controls import (
     preset_description,
     scenario_dates,
     scenario_title,
-    shown_override,
     to_display,
     unit_text,
 )
@@ -75,30 +67,30 @@ from components.simulator.tables import (
     warnings_block,
 )
 from i18n import normalise_language, t
+from pages.simulator.files import download_data, read_upload
+from pages.simulator.state import (
+    baseline_figures,
+    control_names,
+    control_values,
+    meta_document,
+    reset_values,
+    scenario_state,
+)
 from services.compute import Busy, ComputeFailed
 from services.scenario_url import decode_scenario, encode_scenario, is_baseline
 from services.scenarios import (
     BASELINE_PRESET,
-    DEFAULT_SEED,
-    EXPORT_FORMATS,
     MAX_HORIZON_YEARS,
     MAX_SCENARIO_BYTES,
     Scenario,
     ScenarioError,
-    baseline_values,
-    excerpt,
-    export_table_bytes,
     load_parameters,
     load_presets,
     matching_preset,
     override_document,
     parse_scenario,
-    parse_scenario_text,
-    scenario_parameters,
-    scenario_yaml,
 )
 from services.simulation import (
-    check_page_scenario,
     coverage_of,
     draws_problem,
     sensitivity_of,
@@ -130,44 +122,6 @@ dash.register_page(
 
 
 # --- state kept in the page ---------------------------------------------------------------------------------
-
-
-def scenario_document(scenario: Scenario) -> dict[str, Any]:
-    """The scenario file's mapping (what the store, the downloads and the results read back), without the
-    versions a file recorded (the page records its own when it writes one)."""
-    return scenario.document(computed_with={})
-
-
-def meta_document(scenario: Scenario, preset_id: str | None) -> dict[str, Any]:
-    """Where the settings came from: the source's name and description, what the controls cannot show (seed,
-    distributions), what it was saved with, and its canonical form (to tell when the user changed it)."""
-    canonical = scenario.canonical()
-    return {
-        "name": scenario.name,
-        "description": scenario.description,
-        "seed": scenario.seed,
-        "distributions": canonical.get("distributions", {}),
-        "computed_with": scenario.computed_with or {},
-        "origin": canonical,
-        "preset": preset_id or CUSTOM,
-        "dates": scenario_dates(scenario),
-    }
-
-
-def scenario_state(scenario: Scenario) -> dict[str, Any]:
-    """What the store holds: the scenario's document and the value of ``s`` for the link (empty: baseline)."""
-    state = "" if is_baseline(scenario) else encode_scenario(scenario, computed_with=versions())
-    return {"document": scenario_document(scenario), "s": state}
-
-
-def scenario_from_state(state: object) -> Scenario:
-    """The scenario in the store, validated again (the browser may send anything); PreventUpdate if none."""
-    if not isinstance(state, dict) or not isinstance(state.get("document"), dict):
-        raise PreventUpdate
-    try:
-        return parse_scenario(state["document"])
-    except (ScenarioError, TypeError, ValueError):
-        raise PreventUpdate from None
 
 
 # --- layout ---------------------------------------------------------------------------------------------------
@@ -406,109 +360,6 @@ def _trigger() -> Any:
         return None
 
 
-def _names(control_ids: object) -> list[str]:
-    """The parameter names of the controls, in the order of the page; PreventUpdate when the ids are malformed."""
-    if not isinstance(control_ids, list):
-        raise PreventUpdate
-    names = []
-    for control_id in control_ids:
-        if not isinstance(control_id, dict) or not isinstance(control_id.get("name"), str):
-            raise PreventUpdate
-        names.append(control_id["name"])
-    return names
-
-
-def control_values(scenario: Scenario, names: list[str]) -> list[Any]:
-    """What each control shows for a scenario (choices as the select holds them, shares as percentages; a value
-    from a date as that value)."""
-    baseline = baseline_values()
-    parameters = scenario_parameters()
-    shown: list[Any] = []
-    for name in names:
-        parameter = parameters.get(name)
-        if parameter is None or parameter.control is None:
-            shown.append(no_update)
-            continue
-        value, _ = shown_override(scenario.parameters.get(name), baseline[name])
-        if parameter.control.allowed is not None:
-            shown.append(choice_value(value))
-        else:
-            shown.append(to_display(float(value), parameter.unit))
-    return shown
-
-
-def reset_values(trigger: object, control_ids: object) -> list[Any]:
-    """The controls' values after a reset button: the baseline for the parameter reset (or for all)."""
-    names = _names(control_ids)
-    baseline = Scenario()
-    values = control_values(baseline, names)
-    if trigger == ids.RESET_ALL:
-        return values
-    if not isinstance(trigger, dict) or trigger.get("type") != ids.RESET or trigger.get("name") not in names:
-        raise PreventUpdate
-    target = trigger["name"]
-    return [value if name == target else no_update for name, value in zip(names, values, strict=True)]
-
-
-def _size_kb(size: int) -> str:
-    return format_number(max(size, 1) / 1000, 0 if size >= 10_000 else 1)
-
-
-def read_upload(
-    contents: object, filename: object, language: str, size: object = None
-) -> tuple[Scenario | None, str]:
-    """The scenario of an uploaded file and the message to show; (None, why) when it cannot be used.
-
-    `size` is the file's size in bytes as the browser measured it; the browser hands on no contents for a file
-    it refused already (a wrong kind, too large), so that the message still says why."""
-    shown_name = excerpt(PurePosixPath(filename).name, 60) if isinstance(filename, str) and filename else "?"
-    shown_name = shown_name.strip('"')
-    formats = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
-
-    def refused(field: str, message: str) -> tuple[None, str]:
-        return None, t("sim.upload.error", language).format(file=shown_name, field=field, message=message)
-
-    def too_large(measured: int) -> tuple[None, str]:
-        return refused(
-            "file",
-            t("sim.upload.size", language).format(size=_size_kb(measured), kb=MAX_SCENARIO_BYTES // 1000),
-        )
-
-    suffix = PurePosixPath(filename).suffix.lower() if isinstance(filename, str) else ""
-    if suffix not in formats:
-        return refused("file", t("sim.upload.kind", language))
-    measured = (
-        int(size) if isinstance(size, int | float) and not isinstance(size, bool) and size >= 0 else None
-    )
-    if measured is not None and measured > MAX_SCENARIO_BYTES:
-        return too_large(measured)
-    if not isinstance(contents, str) or ";base64," not in contents:
-        if measured == 0 or (isinstance(contents, str) and contents.endswith(",")):
-            return refused("file", t("sim.upload.empty", language))
-        return refused("file", t("sim.upload.text", language))
-    payload = contents.split(";base64,", 1)[1]
-    if len(payload) > (MAX_SCENARIO_BYTES * 4) // 3 + 8:
-        return too_large(len(payload) * 3 // 4)
-    try:
-        data = base64.b64decode(payload, validate=True)
-        text = data.decode("utf-8")
-    except (binascii.Error, ValueError):
-        return refused("file", t("sim.upload.text", language))
-    if not data:
-        return refused("file", t("sim.upload.empty", language))
-    if len(data) > MAX_SCENARIO_BYTES:
-        return too_large(len(data))
-    try:
-        scenario = check_page_scenario(parse_scenario_text(text, formats[suffix]))
-    except ScenarioError as error:
-        return refused(error.field, error.message)
-    except (TypeError, ValueError, ArithmeticError, RecursionError):  # no check expected it: still say so
-        return refused("file", t("sim.upload.text", language))
-    return scenario, t("sim.upload.ok", language).format(
-        name=excerpt(scenario.name, 80).strip('"'), file=shown_name
-    )
-
-
 def source_outputs(
     trigger: object,
     preset_id: object,
@@ -522,7 +373,7 @@ def source_outputs(
 
     `upload` is what the browser handed on of the file ({filename, size, contents})."""
     language = normalise_language(language)
-    names = _names(control_ids)
+    names = control_names(control_ids)
     if trigger == ids.UPLOAD_CHECKED:
         file = upload if isinstance(upload, dict) else {}
         scenario, message = read_upload(
@@ -714,10 +565,10 @@ def check_settings(
     date_ids: object = None,
 ) -> SettingsCheck:
     """Check every field; with all right, the scenario they make (named after its source, or 'adjusted')."""
-    names = _names(control_ids)
+    names = control_names(control_ids)
     if not isinstance(values, list) or len(values) != len(names):
         raise PreventUpdate
-    date_names = _names(date_ids) if date_ids is not None else []
+    date_names = control_names(date_ids) if date_ids is not None else []
     if dates is None:
         dates = [None] * len(date_names)
     if not isinstance(dates, list) or len(dates) != len(date_names):
@@ -831,28 +682,6 @@ RESULT_OUTPUTS: Final = (
 )
 
 
-def baseline_scenario(scenario: Scenario, draws: int | None = None) -> Scenario | None:
-    """The baseline on the scenario's horizon, with its draws and seed (or `draws` draws), or None when the
-    scenario is the baseline (names and descriptions aside)."""
-    base = load_presets()[BASELINE_PRESET].scenario
-    base = replace(base, horizon_years=scenario.horizon_years, draws=scenario.draws, seed=scenario.seed)
-    if (
-        replace(base, draws=0, seed=DEFAULT_SEED).canonical()
-        == replace(scenario, draws=0, seed=DEFAULT_SEED).canonical()
-    ):
-        return None
-    return (
-        base if draws is None else replace(base, draws=draws, seed=DEFAULT_SEED if draws == 0 else base.seed)
-    )
-
-
-def baseline_figures(scenario: Scenario) -> dict[str, dict[str, float]] | None:
-    """The baseline's key figures on the scenario's horizon (its central run: cheap, and what the difference
-    reports), or None when the scenario is the baseline."""
-    base = baseline_scenario(scenario, draws=0)
-    return None if base is None else simulate(base).key_figures
-
-
 def results_outputs(scenario: Scenario, meta: object, language: str) -> tuple[Any, ...]:
     """Everything the page shows for a valid scenario: summary, key figures, charts, sensitivity, coverage, the
     versions it was computed with, and the link to compare it (the results and the sensitivity are cached)."""
@@ -935,7 +764,7 @@ def page_outputs(
     invalid = _changed([name in value_problems for name in check.names], shown_invalid, False)
     messages = _changed([value_problems.get(name, "") for name in check.names], shown_messages, "")
     date_messages = [check.date_problems.get(name, "") for name in check.date_names]
-    listed = _names(reset_ids) if reset_ids is not None else []
+    listed = control_names(reset_ids) if reset_ids is not None else []
     changes: Any = no_update
     if check.scenario is not None and changed_names(check.scenario) != listed:
         # The list is drawn again only when its parameters change (a new list fires this callback once more).
@@ -1096,7 +925,7 @@ def update_page(
 ) -> tuple[Any, ...]:
     # One callback, one request and one redraw for a changed field: the check and the results together.
     control_ids = _control_ids(values)
-    names = _names(control_ids)
+    names = control_names(control_ids)
     shown = shown_problems if isinstance(shown_problems, dict) else {}
     shown_invalid = [name in shown for name in names]
     shown_messages = [str(shown.get(name, "")) for name in names]
@@ -1122,7 +951,7 @@ def reset_change(clicks: object, all_clicks: object, control_ids: object) -> lis
     # A new list of changes brings new buttons with no click, and fires this callback: only a real click resets
     # (nothing to update otherwise, answered as such rather than refused).
     if not _clicked(clicks, all_clicks, _trigger()):
-        return [no_update] * len(_names(control_ids))
+        return [no_update] * len(control_names(control_ids))
     return reset_values(_trigger(), control_ids)
 
 
@@ -1138,49 +967,6 @@ def _clicked(clicks: object, all_clicks: object, trigger: object) -> bool:
             if item.get("id") == trigger:
                 return bool(count)
     return False
-
-
-def _file_stem(scenario: Scenario) -> str:
-    ascii_name = unicodedata.normalize("NFKD", scenario.name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60] or "scenario"
-    return f"imw-{slug}"
-
-
-def download_data(trigger: object, state: object, language: object = "nl") -> dict[str, Any]:
-    """The file a download button asks for: the scenario (YAML, JSON) or its results (a tidy CSV, a CSV for a
-    Belgian Excel, an XLSX whose first sheet sets the scenario against the baseline), in the page's language."""
-    scenario = scenario_from_state(state)
-    recorded = Scenario(**{**scenario.__dict__, "computed_with": versions()})
-    stem = _file_stem(scenario)
-    if trigger == ids.DOWNLOAD_SCENARIO_YAML:
-        return {"content": scenario_yaml(recorded), "filename": f"{stem}.yaml", "type": "application/yaml"}
-    if trigger == ids.DOWNLOAD_SCENARIO_JSON:
-        text = json.dumps(recorded.document(), ensure_ascii=False, indent=2) + "\n"
-        return {"content": text, "filename": f"{stem}.json", "type": "application/json"}
-    formats = {
-        ids.DOWNLOAD_RESULTS_CSV: (".csv", "tidy", ""),
-        ids.DOWNLOAD_RESULTS_EXCEL_CSV: (".csv", "excel", "-excel"),
-        ids.DOWNLOAD_RESULTS_XLSX: (".xlsx", "tidy", ""),
-    }
-    if str(trigger) not in formats:
-        raise PreventUpdate
-    suffix, form, variant = formats[str(trigger)]
-    if suffix not in EXPORT_FORMATS:
-        raise PreventUpdate
-    result = simulate(scenario)
-    base = baseline_scenario(scenario)
-    content = export_table_bytes(
-        suffix,
-        result.scenario,
-        result.annual,
-        result.n_draws,
-        list(result.warnings),
-        baseline_annual=simulate(base).annual if base is not None and suffix == ".xlsx" else None,
-        language=normalise_language(language),
-        form=form,
-        computed_on=result.computed_at[:10],
-    )
-    return dcc.send_bytes(content, f"{stem}{variant}{suffix}")
 
 
 @callback(
