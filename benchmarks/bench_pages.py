@@ -120,7 +120,7 @@ class Visitor:
 
 def shared_link_state(seed: int) -> str:
     """The simulator link (?s=) of SHARED_SCENARIO with this seed, as the portal encodes it."""
-    from data.scenario import parse_scenario
+    from data.scenario.schema import parse_scenario
     from services.scenario_url import encode_scenario
 
     return encode_scenario(parse_scenario({**SHARED_SCENARIO, "seed": seed}))

@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from data.model_inputs import build_inputs
-from data.scenario import Scenario, build_distributions
+from data.scenario.inputs import build_inputs
+from data.scenario.schema import Scenario, build_distributions
 from simulation import monte_carlo, project
 
 

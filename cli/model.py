@@ -14,10 +14,11 @@ from pathlib import Path
 import click
 
 from cli.common import Amount, Day, UsageError, Whole
-from data.model_inputs import InputsError
 from data.parameter_store import ParameterFileError
 from data.results import EXPORT_FORMATS, OUTPUT_LABELS, export_bytes, run, write_atomically
-from data.scenario import ScenarioError, baseline_yaml, load_scenario_file
+from data.scenario.files import baseline_yaml, load_scenario_file
+from data.scenario.inputs import InputsError
+from data.scenario.schema import ScenarioError
 from data.single_case import CASE_PACKAGES, calculate, whole_package
 from i18n.formats import format_eur, format_number, format_percent
 from simulation import InputError, Projection

@@ -17,10 +17,10 @@ from typing import Final
 
 import numpy as np
 
-from data.model_inputs import backtest_frame, build_inputs
 from data.observed import Published, load_published
 from data.parameter_store import ParameterSet, load_parameters
-from data.scenario import RUN_START, Scenario, build_distributions, scenario_values
+from data.scenario.inputs import backtest_frame, build_inputs
+from data.scenario.schema import RUN_START, Scenario, build_distributions, scenario_values
 from simulation import monte_carlo
 from simulation.collective import is_binding
 from simulation.projection import Projection

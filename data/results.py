@@ -13,7 +13,6 @@ from typing import Any, Final
 import pandas as pd
 import yaml
 
-from data.model_inputs import build_inputs
 from data.parameter_store import load_parameters, parameters_version
 from data.results_workbook import (
     ONE_DECIMAL,
@@ -26,7 +25,8 @@ from data.results_workbook import (
     belgian_csv_bytes,
     workbook_bytes,
 )
-from data.scenario import PROJECTION_START, Scenario, build_distributions
+from data.scenario.inputs import build_inputs
+from data.scenario.schema import PROJECTION_START, Scenario, build_distributions
 from data.spreadsheet_safety import neutralise_frame, neutralise_note
 from i18n import t
 from simulation import MODEL_VERSION, Projection, monte_carlo, project

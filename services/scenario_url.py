@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from data.parameter_store import ParameterSet
-from data.presets import BASELINE_PRESET, as_preset, load_presets
-from data.scenario import Scenario, ScenarioError, parse_scenario
+from data.scenario.presets import BASELINE_PRESET, as_preset, load_presets
+from data.scenario.schema import Scenario, ScenarioError, parse_scenario
 from services.simulation import check_page_scenario
 
 URL_FORMAT_VERSION: Final = 1

@@ -25,11 +25,11 @@ import pandas as pd
 
 from data.bounded_load import excerpt
 from data.coverage import CoverageRow, coverage_rows
-from data.decomposition import Decomposition, decompose
-from data.model_inputs import build_inputs
 from data.parameter_store import parameters_version
 from data.results import run
-from data.scenario import (
+from data.scenario.decomposition import Decomposition, decompose
+from data.scenario.inputs import build_inputs
+from data.scenario.schema import (
     DEFAULT_SEED,
     MAX_HORIZON_YEARS,
     Scenario,

@@ -25,7 +25,7 @@ from typing import Any
 
 from flask import Flask, request
 
-from data.presets import load_presets
+from data.scenario.presets import load_presets
 from services.cache import result_cache
 from services.simulation import sensitivity_of, simulate, versions
 

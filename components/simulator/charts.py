@@ -20,8 +20,8 @@ from components.shell.formatting import NBSP, PLOTLY_SEPARATORS
 from components.shell.graph_config import GRAPH_CONFIG as SHARED_GRAPH_CONFIG
 from components.shell.graph_config import finish_figure_data
 from components.shell.style import FONT_FAMILY, GRID_COLOUR, SERIES_COLOURS, TEXT_COLOUR
-from data.decomposition import EFFECTS, Decomposition
 from data.results import OUTPUT_LABELS, output_label
+from data.scenario.decomposition import EFFECTS, Decomposition
 from i18n import t
 from simulation import COACHING_NEEDS, MODEL_VERSION
 from simulation.sensitivity import Sensitivity

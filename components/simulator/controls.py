@@ -20,8 +20,8 @@ from components.shell.dom import attributes
 from components.shell.formatting import format_number
 from components.simulator import ids
 from data.parameter_store import Parameter, ParameterValue
-from data.presets import Preset, load_presets, matching_preset
-from data.scenario import (
+from data.scenario.presets import Preset, load_presets, matching_preset
+from data.scenario.schema import (
     LAST_DATE,
     MAX_HORIZON_YEARS,
     RUN_START,

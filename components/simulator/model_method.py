@@ -19,7 +19,7 @@ from components.shell.tables import scroll_region
 from components.simulator.controls import number_text, to_display, unit_text
 from data.backtest import LABELS, Backtest, BacktestPoint, run_backtest
 from data.parameter_store import load_parameters
-from data.scenario import uncertain_parameters
+from data.scenario.schema import uncertain_parameters
 from i18n import t
 from i18n.formats import PLOTLY_SEPARATORS, format_number, format_percent
 

@@ -25,10 +25,10 @@ from components.simulator.controls import (
     unit_text,
 )
 from data.coverage import CoverageRow
-from data.decomposition import EFFECTS, Decomposition
 from data.parameter_store import ParameterValue, load_parameters
 from data.results import CATEGORY_LABELS, OUTPUT_LABELS, output_label
-from data.scenario import Override, Scenario, baseline_values, is_dated, scenario_parameters
+from data.scenario.decomposition import EFFECTS, Decomposition
+from data.scenario.schema import Override, Scenario, baseline_values, is_dated, scenario_parameters
 from i18n import t
 from simulation.summary import STATISTIC, STOCKS
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from plotly.offline import get_plotlyjs_version
 
-from data.presets import load_presets
+from data.scenario.presets import load_presets
 from services.scenario_url import encode_scenario
 from tests.browser.conftest import PageProbe
 

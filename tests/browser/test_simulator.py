@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from components.simulator import ids
-from data.presets import load_presets
-from data.scenario import parse_scenario_text
+from data.scenario.files import parse_scenario_text
+from data.scenario.presets import load_presets
 from services.scenario_url import decode_scenario
 from tests.browser.conftest import PageProbe
 

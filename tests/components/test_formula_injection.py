@@ -14,7 +14,7 @@ import pytest
 from cli import main
 from components.monitoring.indicator_view import build_download
 from data.results import export_table_bytes
-from data.scenario import parse_scenario
+from data.scenario.schema import parse_scenario
 from data.spreadsheet_safety import FORMULA_STARTS, neutralise, neutralise_note
 from services.monitoring import load_catalogue
 from services.simulation import simulate

@@ -7,7 +7,8 @@ import time
 import pytest
 
 from data.bounded_load import BoundedLoadError, excerpt, key_excerpt, load_json, load_yaml
-from data.scenario import MAX_SCENARIO_BYTES, ScenarioError, parse_scenario_text
+from data.scenario.files import parse_scenario_text
+from data.scenario.schema import MAX_SCENARIO_BYTES, ScenarioError
 
 
 def alias_bomb(levels: int = 8) -> str:

@@ -127,7 +127,7 @@ def test_the_binding_rule_applied_to_the_published_years(backtest):
 
 def test_the_binding_rule_is_a_result_it_varies_with_the_scenario_and_across_draws():
     from data.results import run
-    from data.scenario import parse_scenario
+    from data.scenario.schema import parse_scenario
     from simulation.summary import annual_table
 
     def full_in_2030(parameters):

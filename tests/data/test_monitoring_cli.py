@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_monitoring_support import GOOD_ROWS, replaced, snapshot, write_csv
 
 from cli import main
+from tests.data.test_monitoring_support import GOOD_ROWS, replaced, snapshot, write_csv
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_monitoring_support import settings_for
 
 from data.monitoring import store
 from data.monitoring.schema import COLUMNS, FLAGS, KEY_COLUMNS, SOURCE_COLUMNS, SOURCE_STATUSES, TOTAL
+from tests.data.test_monitoring_support import settings_for
 
 
 def _value(

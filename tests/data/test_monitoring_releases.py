@@ -6,9 +6,17 @@ import os
 from pathlib import Path
 
 import pytest
-from test_monitoring_support import GOOD_ROWS, NOW, replaced, settings_for, snapshot, write_csv, write_xlsx
 
 from data.monitoring import releases, store
+from tests.data.test_monitoring_support import (
+    GOOD_ROWS,
+    NOW,
+    replaced,
+    settings_for,
+    snapshot,
+    write_csv,
+    write_xlsx,
+)
 
 
 def _one_more_worker() -> list[tuple[object, ...]]:

@@ -10,13 +10,13 @@ import numpy as np
 import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_monitoring_support import settings_for
 
 from data.monitoring import store
 from data.monitoring.catalogue import load_catalogue
 from data.monitoring.schema import COUNT_UNITS, TOTAL
 from data.monitoring.suppression import suppress
 from data.monitoring.tidy import Observation, frame_from_observations
+from tests.data.test_monitoring_support import settings_for
 
 CATALOGUE = load_catalogue()
 

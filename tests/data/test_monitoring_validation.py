@@ -6,7 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_monitoring_support import (
+
+from data.monitoring import store
+from data.monitoring.validation import FileProblem, parse_number
+from tests.data.test_monitoring_support import (
     GOOD_ROWS,
     HEADER,
     NOW,
@@ -16,9 +19,6 @@ from test_monitoring_support import (
     write_csv,
     write_xlsx,
 )
-
-from data.monitoring import store
-from data.monitoring.validation import FileProblem, parse_number
 
 Writer = Callable[..., Path]
 

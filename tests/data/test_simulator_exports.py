@@ -16,7 +16,7 @@ import yaml
 from data.parameter_store import parameters_version
 from data.results import export_table_bytes, headline_frame, run
 from data.results_workbook import belgian_csv_bytes
-from data.scenario import parse_scenario
+from data.scenario.schema import parse_scenario
 from services.exports import excel_csv_bytes
 from simulation import MODEL_VERSION
 from simulation.summary import annual_table

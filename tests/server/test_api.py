@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import app as portal
-from data.scenario import parse_scenario
+from data.scenario.schema import parse_scenario
 from services.scenario_url import encode_scenario
 
 

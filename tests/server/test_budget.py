@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from data.scenario import MAX_HORIZON_YEARS
+from data.scenario.schema import MAX_HORIZON_YEARS
 from services.scenario_url import URL_FORMAT_VERSION
 from services.simulation import PAGE_MAX_DRAWS
 from tests.server.probes import HealthWatch, MemoryWatch, concurrent_gets, free_port, gunicorn, portal_env

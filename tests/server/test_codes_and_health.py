@@ -78,7 +78,7 @@ def test_a_busy_compute_budget_is_a_503_with_retry_after_for_the_api(client, mon
         raise compute.Busy(retry_after=7)
 
     monkeypatch.setattr(compute.pool(), "run", busy)
-    from data.scenario import Scenario
+    from data.scenario.schema import Scenario
     from services.scenario_url import encode_scenario
 
     response = client.get("/api/scenario?s=" + encode_scenario(Scenario(seed=123_456, draws=1000)))

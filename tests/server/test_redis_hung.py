@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 import redis
 
-from data.scenario import Scenario
+from data.scenario.schema import Scenario
 from services.scenario_url import encode_scenario
 from tests.server.probes import free_port, get, gunicorn, portal_env, wait_until
 

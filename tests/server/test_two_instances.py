@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from data.scenario import parse_scenario
+from data.scenario.schema import parse_scenario
 from services.scenario_url import encode_scenario
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,9 +16,9 @@ import pandas as pd
 import pytest
 import redis
 
-from data.decomposition import Decomposition
-from data.presets import load_presets
-from data.scenario import Scenario, parse_scenario
+from data.scenario.decomposition import Decomposition
+from data.scenario.presets import load_presets
+from data.scenario.schema import Scenario, parse_scenario
 from services import simulation
 from services.cache import CircuitBreaker, RedisBackend, ResultCache, result_cache
 from services.cache_codec import CodecError, decode, encode

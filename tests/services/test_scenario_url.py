@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from data.presets import BASELINE_PRESET, load_presets
-from data.scenario import baseline_values, parse_scenario, scenario_parameters
+from data.scenario.presets import BASELINE_PRESET, load_presets
+from data.scenario.schema import baseline_values, parse_scenario, scenario_parameters
 from services.scenario_url import (
     MAX_JSON_BYTES,
     MAX_STATE_CHARS,

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from data.presets import load_presets
-from data.scenario import Scenario, ScenarioError, parse_scenario
+from data.scenario.presets import load_presets
+from data.scenario.schema import Scenario, ScenarioError, parse_scenario
 from services import simulation
 from services.simulation import (
     PAGE_DRAW_CHOICES,
@@ -168,7 +168,7 @@ def test_another_process_reads_what_this_one_cached_in_redis(redis_url):
         f"""
         import sys
         from services import simulation
-        from data.scenario import parse_scenario
+        from data.scenario.schema import parse_scenario
         from tests.services.conftest import make_server
         simulation.run = lambda *a, **k: sys.exit("computed: not served from Redis")
         scenario = parse_scenario({{"draws": 0, "parameters": {{"inflow.trend": 0.044}}}})

@@ -8,7 +8,7 @@ import json
 import pytest
 
 import app as portal
-from data.presets import load_presets
+from data.scenario.presets import load_presets
 from services import warmup
 from services.cache import result_cache
 from services.config import Settings

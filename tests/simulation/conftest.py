@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from data.model_inputs import build_inputs
-from data.scenario import Scenario, build_distributions
+from data.scenario.inputs import build_inputs
+from data.scenario.schema import Scenario, build_distributions
 
 
 @pytest.fixture(scope="session")

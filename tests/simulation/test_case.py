@@ -7,8 +7,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from data.model_inputs import build_inputs
-from data.scenario import Scenario
+from data.scenario.inputs import build_inputs
+from data.scenario.schema import Scenario
 from data.single_case import calculate, whole_package
 from simulation.case import CaseError
 

@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose, assert_array_equal
 
-from data.model_inputs import baseline_inputs as cached_baseline
-from data.model_inputs import build_inputs
-from data.scenario import parse_scenario
+from data.scenario.inputs import baseline_inputs as cached_baseline
+from data.scenario.inputs import build_inputs
+from data.scenario.schema import parse_scenario
 from simulation import Distribution, monte_carlo, project
 from simulation.collective import CollectiveState, end_quarter, exit_split, start_quarter
 from simulation.inputs import EX_COLLECTIVE, UNCERTAIN_FIELDS, InputError

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from data.results import run
-from data.scenario import parse_scenario
+from data.scenario.schema import parse_scenario
 from simulation.summary import annual_table
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))

@@ -14,9 +14,9 @@ from components.simulator.charts import (
     tornado_figure,
     workers_figure,
 )
-from data.decomposition import EFFECTS
-from data.presets import load_presets
-from data.scenario import Scenario
+from data.scenario.decomposition import EFFECTS
+from data.scenario.presets import load_presets
+from data.scenario.schema import Scenario
 from services.simulation import decomposition_of, sensitivity_of, simulate
 
 PRESETS = load_presets()

@@ -29,8 +29,8 @@ from components.simulator.controls import (
     to_display,
     unit_text,
 )
-from data.presets import load_presets
-from data.scenario import Scenario, baseline_values, scenario_parameters
+from data.scenario.presets import load_presets
+from data.scenario.schema import Scenario, baseline_values, scenario_parameters
 from i18n import has_text
 
 PARAMETERS = scenario_parameters()

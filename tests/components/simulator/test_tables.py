@@ -23,8 +23,8 @@ from components.simulator.tables import (
     parameter_text,
 )
 from data.coverage import coverage_rows
-from data.presets import load_presets
-from data.scenario import Scenario, baseline_values, parse_scenario
+from data.scenario.presets import load_presets
+from data.scenario.schema import Scenario, baseline_values, parse_scenario
 from services.simulation import decomposition_of, simulate
 from tests.components.simulator.test_controls import find_all, text_of
 

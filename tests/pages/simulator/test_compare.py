@@ -7,9 +7,9 @@ import pytest
 from dash.exceptions import PreventUpdate
 
 from components.simulator import ids
-from data.decomposition import EFFECTS
-from data.presets import load_presets
-from data.scenario import parse_scenario
+from data.scenario.decomposition import EFFECTS
+from data.scenario.presets import load_presets
+from data.scenario.schema import parse_scenario
 from services.scenario_url import encode_scenario
 from tests.components.simulator.test_controls import find_all, text_of
 
@@ -132,7 +132,7 @@ def test_the_comparison_opens_with_what_differs_and_leaves_out_rows_that_are_zer
 
 
 def test_the_comparison_and_its_decomposition_report_the_same_difference(page):
-    from data.presets import load_presets
+    from data.scenario.presets import load_presets
     from services.simulation import decomposition_of, simulate
 
     presets = load_presets()

@@ -18,8 +18,9 @@ from components.shell.formatting import format_millions
 from components.simulator import ids
 from components.simulator.controls import CUSTOM, to_display
 from components.simulator.tables import format_signed
-from data.presets import load_presets
-from data.scenario import MAX_SCENARIO_BYTES, Scenario, parse_scenario_text, scenario_parameters
+from data.scenario.files import parse_scenario_text
+from data.scenario.presets import load_presets
+from data.scenario.schema import MAX_SCENARIO_BYTES, Scenario, scenario_parameters
 from services.scenario_url import decode_scenario, encode_scenario
 from services.simulation import versions
 from tests.components.simulator.test_controls import find_all, text_of

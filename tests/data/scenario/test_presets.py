@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from data.coverage import coaching_cost_per_quarter, coverage_rows, variable_parts_covering_cost
-from data.presets import (
+from data.scenario.files import load_scenario_file
+from data.scenario.presets import (
     BASELINE_PRESET,
     PRESET_ROOT,
     as_preset,
@@ -17,7 +18,7 @@ from data.presets import (
     load_presets,
     matching_preset,
 )
-from data.scenario import Scenario, baseline_values, load_scenario_file, parse_scenario, scenario_values
+from data.scenario.schema import Scenario, baseline_values, parse_scenario, scenario_values
 
 PRESETS = load_presets()
 
@@ -141,7 +142,7 @@ def test_a_badly_named_preset_file_is_refused(tmp_path):
 
 
 def test_an_unknown_rule_or_a_value_that_a_rule_sets_is_refused():
-    from data.scenario import ScenarioError
+    from data.scenario.schema import ScenarioError
 
     with pytest.raises(ScenarioError, match="rule names"):
         parse_scenario({"rules": ["no_such_rule"]})

@@ -2,7 +2,7 @@
 
 A file ``NN_<id>.yaml`` is the preset ``<id>``; ``NN`` orders the list. Each preset has a Dutch name and a
 description that cites the SERV advice it answers. A preset whose amounts follow from other parameters names its
-rule in the file (``rules:``, see data/scenario.py), so that `imw project --scenario FILE` computes the same.
+rule in the file (``rules:``, see data/scenario/schema.py), so that `imw project --scenario FILE` computes the same.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Final
 
 from data.parameter_store import ParameterSet, load_parameters
-from data.scenario import Scenario, load_scenario_file
+from data.scenario.files import load_scenario_file
+from data.scenario.schema import Scenario
 
-PRESET_ROOT: Final = Path(__file__).resolve().parent / "scenarios"
+PRESET_ROOT: Final = Path(__file__).resolve().parents[1] / "scenarios"
 BASELINE_PRESET: Final = "basis"
 _FILE_NAME = re.compile(r"^(?P<order>\d{2})_(?P<id>[a-z0-9_]+)\.yaml$")
 

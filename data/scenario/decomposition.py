@@ -25,9 +25,9 @@ from typing import Final
 
 import numpy as np
 
-from data.model_inputs import build_inputs
 from data.parameter_store import ParameterSet, load_parameters
-from data.scenario import Override, Scenario
+from data.scenario.inputs import build_inputs
+from data.scenario.schema import Override, Scenario
 from simulation import project
 from simulation.inputs import FloatArray
 

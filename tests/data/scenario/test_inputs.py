@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 
 from data.coverage import coverage_rows
-from data.model_inputs import BUILT_HERE, Frame, InputsError, build_inputs
 from data.parameter_store import load_parameters
-from data.scenario import (
+from data.scenario.inputs import BUILT_HERE, Frame, InputsError, build_inputs
+from data.scenario.schema import (
     RUN_START,
     SHARE_GROUPS,
     Scenario,

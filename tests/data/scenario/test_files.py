@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from data.results import CATEGORY_LABELS, export_bytes, export_table_bytes, output_label, run, scenario_yaml
-from data.scenario import ScenarioError, parse_scenario, parse_scenario_text
+from data.scenario.files import parse_scenario_text
+from data.scenario.schema import ScenarioError, parse_scenario
 from simulation import COACHING_NEEDS, ORIGINS
 from simulation.summary import BREAKDOWN_PACKAGES, annual_table
 

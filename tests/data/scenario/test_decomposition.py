@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from data.decomposition import (
+from data.parameter_store import load_parameters
+from data.scenario.decomposition import (
     EFFECTS,
     DecompositionError,
     decompose,
     effect_of,
     substitution_steps,
 )
-from data.parameter_store import load_parameters
-from data.presets import load_presets
-from data.scenario import Scenario, parse_scenario
+from data.scenario.presets import load_presets
+from data.scenario.schema import Scenario, parse_scenario
 
 #: A change in every effect at once.
 EVERYTHING = {

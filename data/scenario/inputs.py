@@ -1,7 +1,7 @@
 """From the dated parameters, the published series and a scenario to the model's inputs.
 
 Every input is read at the value in force on the first day of each quarter of the run (the OpenFisca rule), with
-the scenario's changes (see ``data.scenario`` for when a change holds). Most parameters name their model input in
+the scenario's changes (see ``data.scenario.schema`` for when a change holds). Most parameters name their model input in
 their metadata (``input: exit_involuntary``, or ``input: fte[package]`` for one column of a per-package input);
 the law's structures (the degressive bands, the begeleidingspremie by quarter of employment, the cap from the
 monthly GGMMI, the VOP schedule) are built here from their parameters, and the published series (the contingent,
@@ -23,7 +23,7 @@ import numpy as np
 
 from data.observed import Published, load_published
 from data.parameter_store import ParameterSet, ParameterValue, load_parameters
-from data.scenario import (
+from data.scenario.schema import (
     PROJECTION_START,
     RUN_START,
     Override,
