@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final
 
@@ -396,11 +396,6 @@ def build_inputs(
         price_history=prices,
         **generic,
     )
-
-
-def model_fields_read() -> set[str]:
-    """The fields of ModelInputs (a check that every one is filled, used by the code-health tests)."""
-    return {f.name for f in fields(ModelInputs)}
 
 
 @lru_cache(maxsize=8)

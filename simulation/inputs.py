@@ -33,8 +33,6 @@ PACKAGES: Final = (
     "self_employed",
     "ex_collective",
 )
-#: The packages that new inflow (not ex-collective moves) is split over.
-INFLOW_PACKAGES: Final = PACKAGES[:5]
 EX_COLLECTIVE: Final = PACKAGES.index("ex_collective")
 FIVE_YEAR_RAISED: Final = PACKAGES.index("five_year_raised")
 COLLECTIVE_ADVICE: Final = PACKAGES.index("collective_advice")
