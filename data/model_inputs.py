@@ -396,9 +396,3 @@ def build_inputs(
         price_history=prices,
         **generic,
     )
-
-
-@lru_cache(maxsize=8)
-def baseline_inputs(horizon_quarters: int = 48) -> ModelInputs:
-    """The baseline's inputs (built once per process and horizon)."""
-    return build_inputs(Scenario(horizon_years=horizon_quarters // 4))

@@ -13,7 +13,7 @@ P IMW packages, C coaching needs, A quarters of employment (20, then the pool of
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from typing import Final
 
 import numpy as np
@@ -265,10 +265,6 @@ class ModelInputs:
     def n_quarters(self) -> int:
         """Quarters of the run: the build-up before the projection and the projected ones [quarters]."""
         return self.projection_start_index + self.horizon_quarters
-
-    def with_changes(self, **changes: object) -> ModelInputs:
-        """A copy with some fields changed (validated again)."""
-        return replace(self, **changes)  # type: ignore[arg-type]
 
 
 def _shapes(inputs: ModelInputs) -> dict[str, tuple[int, ...]]:
