@@ -55,6 +55,8 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/python -m vulture app.py cli components data i18n pages services simulation tests/vulture_whitelist.py \
+	  --min-confidence 60
 
 format: install
 	$(BIN)/ruff format .

@@ -18,23 +18,33 @@ import dash
 from dash import Dash
 from flask import has_request_context, request
 
-from components.shell.first_view import FirstView, FirstViews, page_first_view, static_page_body
+from components.shell.first_view import (
+    STATIC_PAGE_SCRIPT,
+    FirstView,
+    FirstViews,
+    page_first_view,
+    static_page_body,
+)
 from components.shell.layout import NAV_COLLAPSE_ID, NAV_TOGGLER_ID
 from components.shell.static_html import compacted
 from services import api, compute, logs, monitoring_api, openapi, warmup
 from services.cache import init_cache
 from services.config import Settings, settings_from_environment
 from services.delivery import (
+    LOADER_SCRIPT,
     deferred_renderer,
     init_delivery,
     lighter_scripts,
     remember_default_views,
     router_output,
 )
-from services.hardening import install, log_callback_error
+from services.hardening import allow_inline_scripts, install, log_callback_error
 
 #: The shell's ids that a static page handles without Dash (the menu button, static_page_body's script).
 STATIC_SHELL_IDS = frozenset({NAV_TOGGLER_ID, NAV_COLLAPSE_ID})
+#: The inline scripts the portal writes into its pages besides Dash's: the loader of a Dash page's scripts and the
+#: static pages' one script. The security policy allows them by their hash, with Dash's (services/hardening.py).
+PORTAL_INLINE_SCRIPTS = (LOADER_SCRIPT, STATIC_PAGE_SCRIPT)
 
 INDEX_STRING = """<!DOCTYPE html>
 <html lang="nl">
@@ -166,6 +176,8 @@ def create_app(settings: Settings | None = None) -> Dash:
     # arrive while it does found 'no known callback'. One request here, before any worker accepts one, does it.
     with app.server.test_client() as client:
         client.get("/health", environ_base={warmup.SET_UP_REQUEST: True})
+    # Once Dash is set up (that request added its pages' title callback): every inline script is known now.
+    allow_inline_scripts(app, settings, PORTAL_INLINE_SCRIPTS)
     return app
 
 

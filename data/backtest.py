@@ -138,10 +138,6 @@ class Backtest:
     def inside(self) -> int:
         return sum(point.inside for point in self.points)
 
-    @property
-    def median_relative_width(self) -> float:
-        return float(np.median([point.relative_width for point in self.points]))
-
     def summary(self, points: tuple[BacktestPoint, ...] | None = None) -> dict[str, float]:
         """Points inside their band, how many, and the median band width as a share of its centre."""
         chosen = self.points if points is None else points

@@ -21,10 +21,6 @@ from simulation.calibration import PublishedYears
 from simulation.inputs import FloatArray
 
 HEALTH_INDEX_FILE: Final = "statbel_cpi_health_index_monthly.csv"
-HEALTH_INDEX_SOURCE: Final = {
-    "title": "Statbel, consumptieprijsindex en gezondheidsindex (basis 2013 = 100), maandelijks",
-    "href": "https://statbel.fgov.be/nl/themas/consumptieprijsindex",
-}
 
 
 @dataclass(frozen=True)

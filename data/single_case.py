@@ -286,15 +286,6 @@ class CaseOutcome:
         }
 
 
-def package_percentage(
-    package: str, quarter: int, on: dt.date, parameters: ParameterSet | None = None
-) -> Decimal:
-    """The percentage of a start package in a quarter of employment, under the parameters in force on `on`;
-    past the package's last quarter (a renewal), the last band's percentage."""
-    tracer = _Tracer(parameters or load_parameters())
-    return _package_percentage(tracer, package, quarter, on)[0]
-
-
 def _package_percentage(
     tracer: _Tracer, package: str, quarter: int, on: dt.date
 ) -> tuple[Decimal, bool, int]:
@@ -327,11 +318,6 @@ def _package_percentage(
     ]
     band = band_number(ends, n_bands, duration, min(quarter, duration))
     return _decimal(bands[band - 1]), renewed, band
-
-
-def check_percentage(percentage: Decimal, on: dt.date, parameters: ParameterSet | None = None) -> Decimal:
-    """A percentage set by VDAB: from the minimum to the maximum in steps (20 % to 75 % by 5 %)."""
-    return _check_percentage(_Tracer(parameters or load_parameters()), percentage, on, self_employed=False)
 
 
 def _check_percentage(tracer: _Tracer, percentage: Decimal, on: dt.date, self_employed: bool) -> Decimal:

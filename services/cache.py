@@ -21,7 +21,7 @@ import secrets
 import threading
 import time
 from collections import OrderedDict
-from typing import Any, Final, Protocol
+from typing import Any, Final
 
 from flask import Flask, current_app, has_app_context
 
@@ -35,13 +35,6 @@ MAX_VALUE_BYTES: Final = 4 * 1024 * 1024
 BREAKER_FAILURES: Final = 3
 BREAKER_SECONDS: Final = 30.0
 MEMORY_ENTRIES: Final = 500
-
-
-class Backend(Protocol):
-    def get(self, key: str) -> bytes | None: ...
-    def set(self, key: str, value: bytes, timeout_seconds: int) -> None: ...
-    def delete(self, key: str) -> None: ...
-    def add(self, key: str, value: bytes, timeout_seconds: int) -> bool: ...
 
 
 class MemoryBackend:

@@ -26,7 +26,6 @@ import os
 import queue
 import resource
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -252,7 +251,3 @@ def configure(settings: PoolSettings) -> ComputePool:
         old, _pool = _pool, ComputePool(settings)
     old.close()
     return _pool
-
-
-def elapsed_ms(start: float) -> float:
-    return (time.perf_counter() - start) * 1000

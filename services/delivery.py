@@ -370,9 +370,8 @@ def lighter_scripts(scripts: str) -> str:
     for line in scripts.splitlines():
         (tags if _SCRIPT_TAG.fullmatch(line.strip()) else inline).append(line)
     external = "\n".join(_SCRIPT_TAG.sub(lighter, tag) for tag in tags)
-    loader = LOADER.replace("MODERN", MODERN_BROWSER).replace("PLOTLY", json.dumps(PLOTLY_PATH))
     return "\n".join(
-        [*inline, f'<template id="imw-scripts">{external}</template>', f"<script>{loader}</script>"]
+        [*inline, f'<template id="imw-scripts">{external}</template>', f"<script>{LOADER_SCRIPT}</script>"]
     )
 
 
@@ -410,6 +409,8 @@ LOADER: Final = """
   });
 })();
 """.strip()
+#: The loader as every Dash page carries it, inline (the security policy allows it by its hash, app.py).
+LOADER_SCRIPT: Final = LOADER.replace("MODERN", MODERN_BROWSER).replace("PLOTLY", json.dumps(PLOTLY_PATH))
 
 
 def deferred_renderer(renderer: str) -> str:

@@ -1,8 +1,9 @@
 """What a public server needs around the Dash app: headers, limits, error pages, a health check.
 
-- Security headers on every response: a Content-Security-Policy that allows no third-party host (inline scripts
-  that Dash writes into its page are allowed by their hash, computed when the page is served), a frame-ancestors
-  rule from configuration, X-Content-Type-Options, Referrer-Policy, Permissions-Policy.
+- Security headers on every response: a Content-Security-Policy that allows no third-party host (the inline
+  scripts of the pages are allowed by their hash: Dash's own and the portal's, computed once when the app is
+  built, so every response carries the same policy), a frame-ancestors rule from configuration,
+  X-Content-Type-Options, Referrer-Policy, Permissions-Policy.
 - A request size limit (Flask's MAX_CONTENT_LENGTH), and a check of every callback request before Dash reads it:
   a body that is not a JSON object of the expected shape, too deep or naming no known callback gets a 400 with a
   short message. What Dash cannot handle in a request that passed the check is a 400 as well; an exception in a
@@ -23,9 +24,8 @@ import base64
 import hashlib
 import json
 import logging
-import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -49,9 +49,8 @@ MAX_JSON_DEPTH = 32
 MAX_JSON_ITEMS = 20_000
 #: The statuses with an error page of their own (texts in i18n/catalogue/server.yaml); any other reads as 500.
 ERROR_STATUSES = (400, 404, 405, 413, 500)
-
-_INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
-_DATA_TYPE = re.compile(rb'type\s*=\s*"application/json"', re.IGNORECASE)
+#: Where the app's Content-Security-Policy is kept (server.config), built once (`allow_inline_scripts`).
+POLICY = "IMW_CONTENT_SECURITY_POLICY"
 
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
@@ -59,9 +58,10 @@ PERMISSIONS_POLICY = (
 )
 
 
-def content_security_policy(settings: Settings, script_hashes: list[str]) -> str:
-    """The CSP: only this host; inline scripts by hash; styles inline too (Plotly sets them at run time)."""
-    scripts = " ".join(["'self'", *(f"'sha256-{digest}'" for digest in script_hashes)])
+def content_security_policy(settings: Settings, script_sources: Sequence[str]) -> str:
+    """The CSP: only this host; inline scripts by hash (`script_sources`, such as ``'sha256-…'``); styles inline
+    too (Plotly sets them at run time)."""
+    scripts = " ".join(["'self'", *dict.fromkeys(script_sources)])
     return "; ".join(
         [
             "default-src 'self'",
@@ -78,14 +78,18 @@ def content_security_policy(settings: Settings, script_hashes: list[str]) -> str
     )
 
 
-def inline_script_hashes(html: bytes) -> list[str]:
-    """sha256 (base64) of each executable inline script of a page."""
-    hashes = []
-    for attributes, body in _INLINE_SCRIPT.findall(html):
-        if _DATA_TYPE.search(attributes):
-            continue  # data blocks are not executed
-        hashes.append(base64.b64encode(hashlib.sha256(body).digest()).decode())
-    return sorted(set(hashes))
+# Hand-written: Dash's csp_hashes() hashes only the scripts Dash writes itself, not the portal's own.
+def script_hash(script: str) -> str:
+    """The CSP source that allows one inline script, as Dash's `csp_hashes` writes it (``'sha256-…'``)."""
+    return f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'"
+
+
+def allow_inline_scripts(app: dash.Dash, settings: Settings, own_scripts: Sequence[str]) -> None:
+    """Set the policy every response carries from now on: it allows Dash's inline scripts (its clientside
+    callbacks and renderer, `csp_hashes`) and the portal's `own_scripts`, by their hash. Called once, when the
+    app is built and Dash has set itself up (its first request adds the pages' title callback)."""
+    sources = [*app.csp_hashes(hash_algorithm="sha256"), *(script_hash(script) for script in own_scripts)]
+    app.server.config[POLICY] = content_security_policy(settings, sources)
 
 
 def error_page(status: int, language: str = "nl") -> str:
@@ -228,8 +232,10 @@ def _is_page_path(path: str) -> bool:
 
 
 def install(app: dash.Dash, settings: Settings, versions: Callable[[], dict[str, str]]) -> None:
-    """Attach the hardening to the app's Flask server."""
+    """Attach the hardening to the app's Flask server. Its policy allows no inline script until
+    `allow_inline_scripts`."""
     server = app.server
+    server.config[POLICY] = content_security_policy(settings, [])
     server.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
 
     @server.before_request
@@ -244,10 +250,7 @@ def install(app: dash.Dash, settings: Settings, versions: Callable[[], dict[str,
 
     @server.after_request
     def _headers(response: Response) -> Response:
-        hashes: list[str] = []
-        if response.mimetype == "text/html" and not response.direct_passthrough:
-            hashes = inline_script_hashes(response.get_data())
-        response.headers["Content-Security-Policy"] = content_security_policy(settings, hashes)
+        response.headers["Content-Security-Policy"] = server.config[POLICY]
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
         response.headers["Permissions-Policy"] = PERMISSIONS_POLICY

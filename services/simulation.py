@@ -52,8 +52,6 @@ log = logging.getLogger("imw.simulation")
 #: and callbacks may ask for these only; `imw project` computes other numbers.
 PAGE_DRAW_CHOICES: Final = (0, 1000)
 DEFAULT_PAGE_DRAWS: Final = 1000
-#: The most draws any page computes (the largest choice).
-PAGE_MAX_DRAWS: Final = max(PAGE_DRAW_CHOICES)
 #: The format of a cached document; a change makes older documents miss.
 CACHE_FORMAT: Final = 2
 

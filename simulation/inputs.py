@@ -13,7 +13,7 @@ P IMW packages, C coaching needs, A quarters of employment (20, then the pool of
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from typing import Final
 
 import numpy as np
@@ -33,8 +33,6 @@ PACKAGES: Final = (
     "self_employed",
     "ex_collective",
 )
-#: The packages that new inflow (not ex-collective moves) is split over.
-INFLOW_PACKAGES: Final = PACKAGES[:5]
 EX_COLLECTIVE: Final = PACKAGES.index("ex_collective")
 FIVE_YEAR_RAISED: Final = PACKAGES.index("five_year_raised")
 COLLECTIVE_ADVICE: Final = PACKAGES.index("collective_advice")
@@ -267,10 +265,6 @@ class ModelInputs:
     def n_quarters(self) -> int:
         """Quarters of the run: the build-up before the projection and the projected ones [quarters]."""
         return self.projection_start_index + self.horizon_quarters
-
-    def with_changes(self, **changes: object) -> ModelInputs:
-        """A copy with some fields changed (validated again)."""
-        return replace(self, **changes)  # type: ignore[arg-type]
 
 
 def _shapes(inputs: ModelInputs) -> dict[str, tuple[int, ...]]:

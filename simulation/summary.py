@@ -114,12 +114,6 @@ def annual_table(projection: Projection, central: Projection | None = None) -> p
     return _long_table(pd.DataFrame({"year": years}), arrays, central_arrays)
 
 
-def wide_annual(projection: Projection, statistic: str = "p50") -> pd.DataFrame:
-    """One row per year, one column per output, for `statistic` (central, mean, p5, p50 or p95)."""
-    table = annual_table(projection)
-    return table.pivot(index="year", columns="output", values=statistic)
-
-
 def cumulative_cost(projection: Projection, quarters: int) -> FloatArray:
     """(D,) total cost over the first `quarters` reported quarters (fewer when the horizon is shorter) [EUR]."""
     return np.asarray(projection.series["total_cost"][:, :quarters].sum(axis=1), dtype=np.float64)

@@ -43,7 +43,6 @@ REFERENCE_DASH: Final = "dot"
 _MARGIN = {"l": 64, "r": 16, "t": 72, "b": 40}
 # More groups than this are drawn as a ranking (bars of the last period, a mark at the first): lines would tangle.
 MAX_LINES: Final = 8
-BAR_HEIGHT: Final = 26  # px per bar
 RANKING_ROW_HEIGHT: Final = 52  # px per group in a ranking: its name above (two lines on a phone), its bar
 PANEL_HEIGHT: Final = 200  # px per row of small multiples
 

@@ -39,8 +39,6 @@ class DrawWhenVisible(Component):
     def __init__(self, children: Any = None, min_height: int = 0, **kwargs: Any) -> None:
         self._prop_names = ["children", "id", "min_height", "graph_id", "className"]
         self._valid_wildcard_attributes: list[str] = []
-        self.available_properties = ["children", "id", "min_height", "graph_id", "className"]
-        self.available_wildcard_properties: list[str] = []
         super().__init__(children=children, min_height=min_height, **kwargs)
 
 

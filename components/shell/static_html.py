@@ -53,8 +53,6 @@ class StaticHtml(Component):
     ) -> None:
         self._prop_names = ["id", "tag", "attributes", "html"]
         self._valid_wildcard_attributes: list[str] = []
-        self.available_properties = ["id", "tag", "attributes", "html"]
-        self.available_wildcard_properties: list[str] = []
         super().__init__(tag=tag, attributes=attributes or {}, html=html, **kwargs)
 
 
@@ -582,5 +580,4 @@ def compacted(layout: Any) -> Any:
         return compact(layout(**query))
 
     compacted_layout.__compacted__ = True  # type: ignore[attr-defined]
-    compacted_layout.__wrapped__ = layout  # type: ignore[attr-defined]
     return compacted_layout

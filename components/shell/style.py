@@ -19,4 +19,3 @@ SERIES_COLOURS: Final = (
 FONT_FAMILY: Final = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 TEXT_COLOUR: Final = "#212529"
 GRID_COLOUR: Final = "#d9dde1"
-ILLUSTRATIVE_COLOUR: Final = "#5c4400"  # the banner's dark amber: 8:1 against white

@@ -948,11 +948,6 @@ def generate(seed: int = SEED) -> Generated:
     )
 
 
-def illustrative_csv_text(seed: int = SEED) -> str:
-    """The text of illustrative.csv for a seed."""
-    return tidy_csv_text(generate(seed).observations)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Write illustrative.csv (or, with --check, only compare it); return an exit code."""
     parser = argparse.ArgumentParser(

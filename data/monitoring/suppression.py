@@ -40,7 +40,6 @@ from data.monitoring.schema import COUNT_UNITS, FLAG_SUPPRESSED, TOTAL
 
 log = logging.getLogger("imw.suppression")
 
-CellKey = tuple[int, int, str, str]  # (year, quarter or -1, dimension, category)
 # A relation: {position in the table: coefficient} whose weighted sum is zero.
 Relation = dict[int, float]
 

@@ -65,11 +65,6 @@ class Decomposition:
             return float(sum(self.target))
         return float(sum(self.effects[name]))
 
-    @property
-    def residual(self) -> float:
-        """Total difference minus the sum of the effects: zero up to rounding [EUR]."""
-        return self.cumulative("target") - self.cumulative("base") - sum(self.cumulative(e) for e in EFFECTS)
-
 
 def substitution_steps(
     a: Scenario, b: Scenario, parameters: ParameterSet | None = None

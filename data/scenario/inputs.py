@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final
 
@@ -396,14 +396,3 @@ def build_inputs(
         price_history=prices,
         **generic,
     )
-
-
-def model_fields_read() -> set[str]:
-    """The fields of ModelInputs (a check that every one is filled, used by the code-health tests)."""
-    return {f.name for f in fields(ModelInputs)}
-
-
-@lru_cache(maxsize=8)
-def baseline_inputs(horizon_quarters: int = 48) -> ModelInputs:
-    """The baseline's inputs (built once per process and horizon)."""
-    return build_inputs(Scenario(horizon_years=horizon_quarters // 4))

@@ -981,11 +981,11 @@ def _clicked(clicks: object, all_clicks: object, trigger: object) -> bool:
     prevent_initial_call=True,
 )
 def download(
-    yaml_clicks: object,
-    json_clicks: object,
-    csv_clicks: object,
-    excel_csv_clicks: object,
-    xlsx_clicks: object,
+    _yaml_clicks: object,  # which button was pressed comes from the trigger, not from the counts
+    _json_clicks: object,
+    _csv_clicks: object,
+    _excel_csv_clicks: object,
+    _xlsx_clicks: object,
     state: object,
     language: object,
 ) -> Any:

@@ -9,10 +9,30 @@ import pytest
 
 from data.parameter_store import (
     ParameterFileError,
-    health_problems,
+    ParameterSet,
     load_parameter_tree,
     load_parameters,
 )
+
+
+def health_problems(parameters: ParameterSet) -> list[str]:
+    """Conventions every parameter must keep: label (nl and en), unit, reference, status, dates in order."""
+    problems: list[str] = []
+    for name, parameter in parameters.items():
+        if not parameter.label_nl or not parameter.label_en:
+            problems.append(f"{name}: no label in Dutch and English")
+        if not parameter.unit:
+            problems.append(f"{name}: no unit")
+        if parameter.reference is None or not parameter.reference.title or not parameter.reference.href:
+            problems.append(f"{name}: no reference (title and address)")
+        if parameter.status is None:
+            problems.append(f"{name}: no status (verified, secondary or assumption)")
+        dates = [entry.start for entry in parameter.values]
+        if dates != sorted(dates) or len(set(dates)) != len(dates):
+            problems.append(f"{name}: dates out of order or repeated")
+        if parameter.uncertainty is not None and parameter.status == "verified":
+            problems.append(f"{name}: a verified (legal) value carries a distribution")
+    return problems
 
 
 def test_every_parameter_has_label_unit_reference_status_and_ordered_dates():

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import cache
+
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose, assert_array_equal
 
-from data.scenario.inputs import baseline_inputs as cached_baseline
 from data.scenario.inputs import build_inputs
-from data.scenario.schema import parse_scenario
+from data.scenario.schema import Scenario, parse_scenario
 from simulation import Distribution, monte_carlo, project
 from simulation.collective import CollectiveState, end_quarter, exit_split, start_quarter
-from simulation.inputs import EX_COLLECTIVE, UNCERTAIN_FIELDS, InputError
+from simulation.inputs import EX_COLLECTIVE, UNCERTAIN_FIELDS, InputError, ModelInputs
 from simulation.projection import central_values
 from simulation.uncertainty import draw_assumptions
+
+
+@cache
+def cached_baseline() -> ModelInputs:
+    """The baseline's inputs, built once for the module (hypothesis asks for them in every example)."""
+    return build_inputs(Scenario(horizon_years=12))
+
 
 FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -56,10 +65,11 @@ SERIES_CHANGES = (
 
 def variant(inputs, c):
     n = inputs.projection_start_index + c["horizon_quarters"]
-    trimmed = inputs.with_changes(horizon_quarters=c["horizon_quarters"]) if n == inputs.n_quarters else None
+    trimmed = replace(inputs, horizon_quarters=c["horizon_quarters"]) if n == inputs.n_quarters else None
     base = trimmed or _cut(inputs, c["horizon_quarters"])
     full = {name: np.full(base.n_quarters, float(c[name])) for name in SERIES_CHANGES}
-    return base.with_changes(
+    return replace(
+        base,
         **full,
         vop_stock=c["vop_stock"],
         fallback_window_quarters=np.full(base.n_quarters, c["fallback_window_quarters"]),
@@ -79,7 +89,7 @@ def _cut(inputs, horizon):
         value = getattr(inputs, name)
         if isinstance(value, np.ndarray) and value.ndim >= 1 and value.shape[0] == inputs.n_quarters:
             changes[name] = value[:n]
-    return inputs.with_changes(horizon_quarters=horizon, **changes)
+    return replace(inputs, horizon_quarters=horizon, **changes)
 
 
 @FAST
@@ -131,11 +141,9 @@ def test_a_higher_percentage_never_lowers_the_loonpremie(c, raise_by):
     baseline_inputs = cached_baseline()
     inputs = variant(baseline_inputs, c)
     higher = np.minimum(inputs.percentage_by_age + raise_by, 1.0)
-    low = project(inputs.with_changes(loonpremie_closed=np.zeros(inputs.n_quarters, dtype=bool))).series
+    low = project(replace(inputs, loonpremie_closed=np.zeros(inputs.n_quarters, dtype=bool))).series
     high = project(
-        inputs.with_changes(
-            percentage_by_age=higher, loonpremie_closed=np.zeros(inputs.n_quarters, dtype=bool)
-        )
+        replace(inputs, percentage_by_age=higher, loonpremie_closed=np.zeros(inputs.n_quarters, dtype=bool))
     ).series
     assert np.all(high["loonpremie_imw_cost"] >= low["loonpremie_imw_cost"] * (1 - 1e-12) - 1e-6)
 
@@ -146,8 +154,8 @@ def test_returns_inside_the_contingent_never_give_a_shorter_queue_than_returns_o
     baseline_inputs = cached_baseline()
     inputs = variant(baseline_inputs, c)
     n = inputs.n_quarters
-    inside = project(inputs.with_changes(fallback_on_top=np.zeros(n, dtype=bool))).series
-    on_top = project(inputs.with_changes(fallback_on_top=np.ones(n, dtype=bool))).series
+    inside = project(replace(inputs, fallback_on_top=np.zeros(n, dtype=bool))).series
+    on_top = project(replace(inputs, fallback_on_top=np.ones(n, dtype=bool))).series
     assert np.all(inside["queue"] >= on_top["queue"] - 1e-6)
     assert np.all(inside["fallback_cost"] == 0.0)
 
@@ -226,7 +234,7 @@ def test_uncertainty_widens_the_band_around_the_deterministic_run(baseline_input
 )
 def test_impossible_inputs_are_refused_with_the_field_named(baseline_inputs, field, value, message):
     with pytest.raises(InputError, match=message):
-        baseline_inputs.with_changes(**{field: value})
+        replace(baseline_inputs, **{field: value})
 
 
 def test_the_milestone_fixes_the_inflow_up_to_its_date(baseline_inputs):
@@ -265,7 +273,8 @@ def test_exits_are_higher_in_the_first_quarters_of_employment_by_hand(baseline_i
     mix[:, 0] = 1.0
     coaching = np.zeros((n, 4))
     coaching[:, 0] = 1.0
-    inputs = baseline_inputs.with_changes(
+    inputs = replace(
+        baseline_inputs,
         package_mix=mix,
         coaching_share=coaching,
         coaching_exit_factor=np.ones((n, 4)),
@@ -322,18 +331,18 @@ def test_one_quarter_of_the_collective_block_by_hand():
 
 def test_only_workers_who_moved_from_collective_maatwerk_hold_the_fallback_right(baseline_inputs):
     n = baseline_inputs.n_quarters
-    nobody_moves = baseline_inputs.with_changes(doorstroom_to_imw=np.zeros(n), fallback_takeup=np.ones(n))
+    nobody_moves = replace(baseline_inputs, doorstroom_to_imw=np.zeros(n), fallback_takeup=np.ones(n))
     s = project(nobody_moves)
     assert np.all(s.series["fallback_returns"] == 0)
     assert np.all(s.workers_by_package[:, :, EX_COLLECTIVE] == 0)
-    longer = project(baseline_inputs.with_changes(fallback_window_quarters=np.full(n, 20))).series
-    shorter = project(baseline_inputs.with_changes(fallback_window_quarters=np.full(n, 4))).series
+    longer = project(replace(baseline_inputs, fallback_window_quarters=np.full(n, 20))).series
+    shorter = project(replace(baseline_inputs, fallback_window_quarters=np.full(n, 4))).series
     assert longer["fallback_returns"].sum() > shorter["fallback_returns"].sum() > 0
 
 
 def test_returns_on_top_cost_the_return_package_and_inside_they_cost_nothing_extra(baseline_inputs):
     n = baseline_inputs.n_quarters
-    on_top = project(baseline_inputs.with_changes(fallback_on_top=np.ones(n, dtype=bool))).series
+    on_top = project(replace(baseline_inputs, fallback_on_top=np.ones(n, dtype=bool))).series
     places = on_top["fallback_places_on_top"][0]
     assert places[-1] > 0
     # 45 % of 3 x 2,750 (at 2026 prices, times the price index) plus a quarter of EUR 7,750 a place.
@@ -347,7 +356,7 @@ def test_a_closed_envelope_rations_new_premiums_and_the_waiting_carry_over(basel
     start = baseline_inputs.projection_start_index
     closed = np.zeros(n, dtype=bool)
     closed[start:] = True
-    nothing = baseline_inputs.with_changes(loonpremie_closed=closed, loonpremie_envelope=np.zeros(n))
+    nothing = replace(baseline_inputs, loonpremie_closed=closed, loonpremie_envelope=np.zeros(n))
     s = project(nothing).series
     # No room at all from 2026: nobody new gets a premium; those who would have wait, and the waiting grow.
     assert np.all(s["inflow"] == 0)
@@ -363,7 +372,7 @@ def test_a_closed_coaching_envelope_keeps_coached_workers_waiting_but_not_the_ot
     start = baseline_inputs.projection_start_index
     closed = np.zeros(n, dtype=bool)
     closed[start:] = True
-    s = project(baseline_inputs.with_changes(begeleiding_closed=closed, begeleiding_envelope=np.zeros(n)))
+    s = project(replace(baseline_inputs, begeleiding_closed=closed, begeleiding_envelope=np.zeros(n)))
     open_run = project(baseline_inputs)
     # Those without a need for coaching still get their loonpremie: the uncoached stock keeps its course (up to the
     # few fallback returns that the rationed ex-collective workers no longer make, which move the collective block).
@@ -382,6 +391,6 @@ def test_a_result_beyond_a_plausible_bound_carries_a_warning_that_names_it(basel
     assert "workers_above_target_population" in codes
     warning = codes["workers_above_target_population"]
     assert warning.bound == 602_000 and warning.first_quarter[0] >= 2026
-    shrinking = project(baseline_inputs.with_changes(contingent_growth=np.full(n, -2_000.0)))
+    shrinking = project(replace(baseline_inputs, contingent_growth=np.full(n, -2_000.0)))
     assert {"capacity_below_zero", "filled_above_contingent"} <= {w.code for w in shrinking.warnings}
     assert not [w for w in project(baseline_inputs).warnings if w.code != "queue_too_short"]
