@@ -450,10 +450,30 @@ _COL_WORKERS, _COL_PERCENT, _COL_FIXED = range(3)
 _N_COLUMNS: Final = 3
 
 
-def _window_weights(inputs: ModelInputs) -> tuple[FloatArray, FloatArray, bool]:
-    """(T or 1, P, 3, N_AGES) per package, the matrix that turns the window of the stock (quarters of employment 1
-    to 20, then the pool of renewed packages) into the per-quarter sums; (T or 1, 2, N_AGES) that of the right
-    holders; one of each when nothing changes during the run."""
+@dataclass(frozen=True)
+class WindowWeights:
+    """The matrices that turn the window of the stock (quarters of employment 1 to 20, then the pool of renewed
+    packages) into the sums of a quarter: ``premiums`` (T or 1, P, 3, N_AGES) per package (workers, percentages,
+    fixed begeleidingspremie), ``holders`` (T or 1, 2, N_AGES) the right holders in their early and later quarters;
+    one of each when nothing changes during the run (``constant``)."""
+
+    premiums: FloatArray
+    holders: FloatArray
+    constant: bool
+
+    def premiums_at(self, t: int) -> FloatArray:
+        """(P, 3, N_AGES) the weights of quarter t."""
+        weights: FloatArray = self.premiums[0 if self.constant else t]
+        return weights
+
+    def holders_at(self, t: int) -> FloatArray:
+        """(2, N_AGES) the right holders' weights of quarter t."""
+        weights: FloatArray = self.holders[0 if self.constant else t]
+        return weights
+
+
+def window_weights(inputs: ModelInputs) -> WindowWeights:
+    """The weights of the window's rows in the sums of each quarter (see `WindowWeights`)."""
     percent = inputs.percentage_by_age  # (T, P, A)
     fixed = inputs.begeleiding_fixed_by_age  # (T, A)
     windows = inputs.fallback_window_quarters
@@ -471,7 +491,50 @@ def _window_weights(inputs: ModelInputs) -> tuple[FloatArray, FloatArray, bool]:
     ages = np.arange(N_AGES)
     within = (ages[None, :] < windows[:, None]) & (ages[None, :] < MAX_AGE)  # (n, A)
     holders = np.stack([within & (ages[None, :] < early), within & (ages[None, :] >= early)], axis=1)
-    return w, holders.astype(np.float64), constant
+    return WindowWeights(premiums=w, holders=holders.astype(np.float64), constant=constant)
+
+
+@dataclass(frozen=True)
+class Survival:
+    """The exit hazards as the loop reads them: one row per quarter over the cells (draws x needs, D * C).
+
+    ``alive`` (D, T + 1, C) is the cumulative survival at the later rate from the run start (1 at the start),
+    ``alive_rows`` the same as rows (T + 1, D * C); ``later`` and ``early`` (T, D * C) the quarterly exit
+    probabilities in the later and in the first ``early_quarters`` quarters of employment, ``extra`` their
+    difference and ``early_ratio`` the survival in a first quarter over that in a later one.
+    """
+
+    alive: FloatArray
+    alive_rows: FloatArray
+    later: FloatArray
+    early: FloatArray
+    extra: FloatArray
+    early_ratio: FloatArray
+    early_quarters: int
+
+
+def survival_rows(inputs: ModelInputs, hazards: Hazards) -> Survival:
+    """Survival for the whole run, known before the loop: the stock is kept in units of it (see `_run_quarters`),
+    so that exits at the later rate cost no pass over the stock."""
+    later, early = hazards.later, hazards.early  # (D, T, C)
+    n_draws, n_quarters, n_needs = later.shape
+    cells = n_draws * n_needs
+    alive = np.concatenate([np.ones((n_draws, 1, n_needs)), np.cumprod(1.0 - later, axis=1)], axis=1)
+    alive_rows = np.ascontiguousarray(alive.transpose(1, 0, 2)).reshape(n_quarters + 1, cells)
+    early_ratio = np.ascontiguousarray(((1.0 - early) / (1.0 - later)).transpose(1, 0, 2)).reshape(
+        n_quarters, cells
+    )
+    later_rows = np.ascontiguousarray(later.transpose(1, 0, 2)).reshape(n_quarters, cells)  # (T, D * C)
+    extra_rows = np.ascontiguousarray((early - later).transpose(1, 0, 2)).reshape(n_quarters, cells)
+    return Survival(
+        alive=alive,
+        alive_rows=alive_rows,
+        later=later_rows,
+        early=later_rows + extra_rows,
+        extra=extra_rows,
+        early_ratio=early_ratio,
+        early_quarters=min(inputs.exit_early_quarters, MAX_AGE),
+    )
 
 
 def _run_quarters(
@@ -498,23 +561,18 @@ def _run_quarters(
     n_draws, n_quarters = index.shape
     n_packages, n_needs = len(PACKAGES), len(COACHING_NEEDS)
     cells = n_draws * n_needs
-    weights, holder_weights, constant = _window_weights(inputs)
-    early_quarters = min(inputs.exit_early_quarters, MAX_AGE)
+    weights = window_weights(inputs)
+    survival = survival_rows(inputs, hazards)
+    early_quarters = survival.early_quarters
     durations = inputs.duration_quarters
     keep_renewed = (1.0 - 1.0 / durations)[:, None]  # renewed packages end again at 1 / duration a quarter
     renewal = np.empty((n_quarters, n_packages, n_draws, 1))
     renewal[..., 0] = inputs.renewal_share[:, :, None]
     for package in FIVE_YEAR_PACKAGES:
         renewal[:, package, :, 0] = a["renewal_five_year"].T
-    later, early = hazards.later, hazards.early  # (D, T, C)
-    alive = np.concatenate([np.ones((n_draws, 1, n_needs)), np.cumprod(1.0 - later, axis=1)], axis=1)
-    alive_flat = np.ascontiguousarray(alive.transpose(1, 0, 2)).reshape(n_quarters + 1, cells)
-    early_ratio = np.ascontiguousarray(((1.0 - early) / (1.0 - later)).transpose(1, 0, 2)).reshape(
-        n_quarters, cells
-    )
-    later_flat = np.ascontiguousarray(later.transpose(1, 0, 2)).reshape(n_quarters, cells)  # (T, D * C)
-    extra_flat = np.ascontiguousarray((early - later).transpose(1, 0, 2)).reshape(n_quarters, cells)
-    early_flat = later_flat + extra_flat
+    alive = survival.alive
+    alive_flat, early_ratio = survival.alive_rows, survival.early_ratio
+    later_flat, extra_flat, early_flat = survival.later, survival.extra, survival.early
     returning = hazards.involuntary_part[None, :] * a["fallback_takeup"]  # (D, T)
     # New workers per draw and need for one per package, in units of survival: coaching share / alive (T, D, C).
     placing = np.ascontiguousarray(inputs.coaching_share[:, None, :] / alive[:, :-1].transpose(1, 0, 2))
@@ -595,8 +653,8 @@ def _run_quarters(
             moves = moves_history[t]
         demand[EX_COLLECTIVE] += moves
         kept["collective_to_imw"][t] = moves
-        w_t = weights[0 if constant else t]
-        h_t = holder_weights[0 if constant else t]
+        w_t = weights.premiums_at(t)
+        h_t = weights.holders_at(t)
         new_row = buffer[row].reshape(n_packages, n_draws, n_needs)
         if inputs.loonpremie_closed[t] or inputs.begeleiding_closed[t]:
             asked = demand[:, :, None] * inputs.coaching_share[t]  # (P, D, C)
