@@ -537,6 +537,106 @@ def survival_rows(inputs: ModelInputs, hazards: Hazards) -> Survival:
     )
 
 
+@dataclass(frozen=True)
+class StockWindow:
+    """The IMW stock in units of survival, and what each quarter keeps of it. The steps write these arrays in
+    place; the dataclass is frozen so that none of them is ever replaced.
+
+    ``buffer`` (T + N_AGES, P, D * C) holds the stock; in quarter t its window is the N_AGES rows from
+    `first_row` (quarters of employment 1 to 20, then the pool of renewed packages), so that the window moves one
+    row back each quarter. ``by_package`` is the same memory as (P, rows, D * C): per package a matrix that BLAS
+    reads in place. Kept per quarter (T, ...): ``workers`` and ``percent`` (P, D * C) the workers paid and their
+    percentages, ``fixed`` (D * C) the fixed begeleidingspremie at base amounts, ``early`` (P, D * C) those in
+    their first quarters, ``ended`` (P, D * C) the packages that end. ``sums`` and ``holder_sums`` are room for
+    one quarter's matrix products.
+    """
+
+    n_draws: int
+    n_needs: int
+    buffer: FloatArray
+    by_package: FloatArray
+    workers: FloatArray
+    percent: FloatArray
+    fixed: FloatArray
+    early: FloatArray
+    ended: FloatArray
+    sums: FloatArray
+    holder_sums: FloatArray
+
+    @classmethod
+    def empty(cls, n_quarters: int, n_draws: int) -> StockWindow:
+        """No IMW worker yet: the run starts with the start of IMW."""
+        n_packages, n_needs = len(PACKAGES), len(COACHING_NEEDS)
+        cells = n_draws * n_needs
+        buffer = np.zeros((n_quarters + N_AGES, n_packages, cells))
+        return cls(
+            n_draws=n_draws,
+            n_needs=n_needs,
+            buffer=buffer,
+            by_package=buffer.transpose(1, 0, 2),  # (P, rows, D * C): per package a matrix, rows apart
+            workers=np.empty((n_quarters, n_packages, cells)),
+            percent=np.empty((n_quarters, n_packages, cells)),
+            fixed=np.empty((n_quarters, cells)),
+            early=np.zeros((n_quarters, n_packages, cells)),
+            ended=np.empty((n_quarters, n_packages, cells)),
+            sums=np.empty((n_packages, _N_COLUMNS, cells)),
+            holder_sums=np.empty((2, cells)),
+        )
+
+    def first_row(self, t: int) -> int:
+        """The row of quarter of employment 1 in quarter t."""
+        return int(self.buffer.shape[0]) - N_AGES - t - 1
+
+    def window(self, t: int) -> FloatArray:
+        """(P, N_AGES, D * C) the window of quarter t, per package."""
+        row = self.first_row(t)
+        window: FloatArray = self.by_package[:, row : row + N_AGES]
+        return window
+
+
+def premiums_due(stock: StockWindow, t: int, weights: FloatArray, alive: FloatArray) -> FloatArray:
+    """The premiums due in quarter t: one batched matrix product over the window (the pool of renewed packages in
+    its last row), kept by package; returns the sums over the packages (3, D * C), workers first.
+
+    `weights` (P, 3, N_AGES) are those of quarter t, `alive` (D * C) the survival that turns the window's units
+    into workers."""
+    sums = stock.sums
+    np.matmul(weights, stock.window(t), out=sums)  # (P, K, D * C)
+    sums *= alive
+    stock.workers[t] = sums[:, _COL_WORKERS]
+    stock.percent[t] = sums[:, _COL_PERCENT]
+    over_packages: FloatArray = sums.sum(axis=0)  # (K, D * C)
+    stock.fixed[t] = over_packages[_COL_FIXED]
+    return over_packages
+
+
+def quarter_exits(stock: StockWindow, survival: Survival, t: int, paid: FloatArray) -> FloatArray:
+    """(D,) the exits of quarter t (of every kind): the workers paid (D * C) at the later rate, and those in their
+    first quarters of employment at the extra rate of those quarters (kept by package in ``stock.early``)."""
+    at_risk = paid * survival.later[t]
+    if survival.early_quarters:  # the first quarters of employment have the higher exits
+        row = stock.first_row(t)
+        early_now = stock.early[t]
+        np.sum(stock.buffer[row : row + survival.early_quarters], axis=0, out=early_now)
+        at_risk += early_now.sum(axis=0) * survival.alive_rows[t] * survival.extra[t]
+    return _sum_needs(at_risk.reshape(stock.n_draws, stock.n_needs))
+
+
+def fallback_returns(
+    stock: StockWindow, survival: Survival, t: int, holders: FloatArray, returning: FloatArray
+) -> FloatArray:
+    """(D,) the fallback returns of quarter t: right holders (ex-collective workers within their window, weighted
+    by `holders` (2, N_AGES) in their early and later quarters) whose job ends against their will, times the
+    share `returning` (D,) of those exits that come back to collective maatwerk."""
+    row = stock.first_row(t)
+    holder_sums = stock.holder_sums
+    np.matmul(holders, stock.buffer[row : row + N_AGES, EX_COLLECTIVE], out=holder_sums)
+    at_risk = (holder_sums[0] * survival.early[t] + holder_sums[1] * survival.later[t]) * survival.alive_rows[
+        t
+    ]
+    return _sum_needs(at_risk.reshape(stock.n_draws, stock.n_needs)) * returning
+
+
 def _run_quarters(
     inputs: ModelInputs,
     a: dict[str, FloatArray],
@@ -560,7 +660,6 @@ def _run_quarters(
     """
     n_draws, n_quarters = index.shape
     n_packages, n_needs = len(PACKAGES), len(COACHING_NEEDS)
-    cells = n_draws * n_needs
     weights = window_weights(inputs)
     survival = survival_rows(inputs, hazards)
     early_quarters = survival.early_quarters
@@ -572,7 +671,7 @@ def _run_quarters(
         renewal[:, package, :, 0] = a["renewal_five_year"].T
     alive = survival.alive
     alive_flat, early_ratio = survival.alive_rows, survival.early_ratio
-    later_flat, extra_flat, early_flat = survival.later, survival.extra, survival.early
+    later_flat, extra_flat = survival.later, survival.extra
     returning = hazards.involuntary_part[None, :] * a["fallback_takeup"]  # (D, T)
     # New workers per draw and need for one per package, in units of survival: coaching share / alive (T, D, C).
     placing = np.ascontiguousarray(inputs.coaching_share[:, None, :] / alive[:, :-1].transpose(1, 0, 2))
@@ -601,10 +700,8 @@ def _run_quarters(
     returning_t = by_quarter(returning)
     moves_history = by_quarter(history_moves)
 
-    buffer = np.zeros((n_quarters + N_AGES, n_packages, cells))
-    by_package_rows = buffer.transpose(
-        1, 0, 2
-    )  # (P, rows, D * C): per package a row-major matrix, rows apart
+    stock = StockWindow.empty(n_quarters, n_draws)
+    buffer, by_package_rows = stock.buffer, stock.by_package
     waiting = np.zeros((n_packages, n_draws, n_needs))
     state = CollectiveState.start(inputs.filled_start, inputs.queue_start, n_draws)
     # Demand by package (T, P, D): new inflow and ex-VOP conversions; ex-collective moves are added in the loop.
@@ -617,15 +714,10 @@ def _run_quarters(
         + by_quarter(a["raised_from_queue_share"]) * new_by_package[:, FIVE_YEAR_RAISED]
     )
     # What the loop keeps per quarter; sums over packages and needs are taken after it, all quarters at once.
-    workers_cells = np.empty((n_quarters, n_packages, cells))
-    percent_cells = np.empty((n_quarters, n_packages, cells))
-    fixed_cells = np.empty((n_quarters, cells))
-    early_cells = np.zeros((n_quarters, n_packages, cells))
-    ended_cells = np.empty((n_quarters, n_packages, cells))
+    workers_cells, percent_cells, fixed_cells = stock.workers, stock.percent, stock.fixed
+    early_cells, ended_cells = stock.early, stock.ended
     kept: dict[str, FloatArray] = {name: np.zeros((n_quarters, n_draws)) for name in _LOOP_OUTPUTS}
     collective = {name: np.full((n_quarters, n_draws), np.nan) for name in _COLLECTIVE_OUTPUTS}
-    sums = np.empty((n_packages, _N_COLUMNS, cells))
-    holder_sums = np.empty((2, cells))
     ones = np.ones(n_draws)
     inverse_duration = (1.0 / durations)[:, None, None]
     for t in range(n_quarters):
@@ -678,23 +770,9 @@ def _run_quarters(
         kept["demand"][t] = demand.sum(axis=0)
         if not (inputs.loonpremie_closed[t] or inputs.begeleiding_closed[t]):
             kept["admitted"][t] = kept["demand"][t]
-        # --- premiums due: one batched matrix product over the window (the pool of renewed packages in its last row)
-        np.matmul(w_t, by_package_rows[:, row : row + N_AGES], out=sums)  # (P, K, D * C)
-        sums *= alive_flat[t]
-        workers_cells[t] = sums[:, _COL_WORKERS]
-        percent_cells[t] = sums[:, _COL_PERCENT]
-        over_packages = sums.sum(axis=0)  # (K, D * C)
-        fixed_cells[t] = over_packages[_COL_FIXED]
-        at_risk = over_packages[_COL_WORKERS] * later_flat[t]
-        if early_quarters:  # the first quarters of employment have the higher exits
-            early_now = early_cells[t]
-            np.sum(buffer[row : row + early_quarters], axis=0, out=early_now)
-            at_risk += early_now.sum(axis=0) * alive_flat[t] * extra_flat[t]
-        kept["exits"][t] = _sum_needs(at_risk.reshape(n_draws, n_needs))
-        # --- the fallback returns: right holders within their window whose job ends against their will ------------
-        np.matmul(h_t, buffer[row : row + N_AGES, EX_COLLECTIVE], out=holder_sums)
-        holders = (holder_sums[0] * early_flat[t] + holder_sums[1] * later_flat[t]) * alive_flat[t]
-        returns = _sum_needs(holders.reshape(n_draws, n_needs)) * returning_t[t]
+        over_packages = premiums_due(stock, t, w_t, alive_flat[t])
+        kept["exits"][t] = quarter_exits(stock, survival, t, over_packages[_COL_WORKERS])
+        returns = fallback_returns(stock, survival, t, h_t, returning_t[t])
         kept["fallback_returns"][t] = returns
         # --- survivors: the early quarters' extra exits, the end of packages, renewals ---------------------------
         if early_quarters:

@@ -7,8 +7,16 @@ from dataclasses import replace
 import numpy as np
 from numpy.testing import assert_allclose, assert_array_equal
 
-from simulation.inputs import MAX_AGE, N_AGES
-from simulation.projection import Hazards, survival_rows, window_weights
+from simulation.inputs import EX_COLLECTIVE, MAX_AGE, N_AGES
+from simulation.projection import (
+    Hazards,
+    StockWindow,
+    fallback_returns,
+    premiums_due,
+    quarter_exits,
+    survival_rows,
+    window_weights,
+)
 
 
 def _hazards(later: float, early: float, n_draws: int = 1, n_quarters: int = 3, n_needs: int = 4) -> Hazards:
@@ -53,3 +61,54 @@ def test_the_window_weights_count_workers_percentages_and_right_holders_in_their
     assert_array_equal(early, [1.0] * 4 + [0.0] * (N_AGES - 4))
     assert_array_equal(later, [0.0] * 4 + [1.0] * 2 + [0.0] * (N_AGES - 6))
     assert N_AGES == MAX_AGE + 1
+
+
+def _place(
+    stock: StockWindow, t: int, quarter_of_employment: int, package: int, need: int, units: float
+) -> None:
+    """Put `units` (of survival) of draw 0 in the window of quarter t."""
+    stock.buffer[stock.first_row(t) + quarter_of_employment - 1, package, need] = units
+
+
+def test_the_premiums_due_count_the_window_times_survival_by_package(baseline_inputs):
+    t_inputs = baseline_inputs.projection_start_index
+    weights = window_weights(baseline_inputs).premiums_at(t_inputs)
+    stock = StockWindow.empty(n_quarters=3, n_draws=1)
+    _place(stock, 1, quarter_of_employment=3, package=0, need=1, units=10.0)
+    paid = premiums_due(stock, 1, weights, alive=np.full(4, 0.5))
+    # Ten units at half survival: five workers with need 'low', in the two-year package, in their third quarter.
+    assert_array_equal(paid[0], [0.0, 5.0, 0.0, 0.0])
+    assert_array_equal(stock.workers[1].sum(axis=1), [5.0, 0, 0, 0, 0, 0])
+    assert stock.percent[1, 0, 1] == 5.0 * baseline_inputs.percentage_by_age[t_inputs, 0, 2]
+    assert stock.fixed[1, 1] == 5.0 * baseline_inputs.begeleiding_fixed_by_age[t_inputs, 2] == 5.0 * 1200.0
+
+
+def test_the_exits_are_the_later_rate_on_everyone_and_the_extra_rate_on_the_first_quarters(baseline_inputs):
+    survival = survival_rows(baseline_inputs, _hazards(later=0.1, early=0.3))
+    weights = window_weights(baseline_inputs).premiums_at(baseline_inputs.projection_start_index)
+    stock = StockWindow.empty(n_quarters=3, n_draws=1)
+    _place(stock, 0, quarter_of_employment=1, package=0, need=0, units=100.0)
+    _place(stock, 0, quarter_of_employment=10, package=1, need=2, units=50.0)
+    # Quarter 0: 100 in their first quarter leave at 30 %, 50 later ones at 10 %: 30 + 5.
+    paid = premiums_due(stock, 0, weights, survival.alive_rows[0])
+    assert_allclose(quarter_exits(stock, survival, 0, paid[0]), [35.0], rtol=1e-12)
+    assert_array_equal(stock.early[0, 0, 0], 100.0)
+    # Quarter 1 (no ageing step between, so the early ones' extra exits are not taken out): the same units, now in
+    # their second and eleventh quarters, at 90 % survival.
+    paid = premiums_due(stock, 1, weights, survival.alive_rows[1])
+    assert_allclose(quarter_exits(stock, survival, 1, paid[0]), [0.9 * 35.0], rtol=1e-12)
+
+
+def test_only_right_holders_within_their_window_return_and_only_the_share_that_comes_back(baseline_inputs):
+    survival = survival_rows(baseline_inputs, _hazards(later=0.1, early=0.3))
+    holders = window_weights(baseline_inputs).holders_at(baseline_inputs.projection_start_index)
+    stock = StockWindow.empty(n_quarters=3, n_draws=1)
+    _place(stock, 0, quarter_of_employment=2, package=EX_COLLECTIVE, need=0, units=40.0)  # early quarters
+    _place(
+        stock, 0, quarter_of_employment=5, package=EX_COLLECTIVE, need=3, units=20.0
+    )  # later, in the window
+    _place(stock, 0, quarter_of_employment=8, package=EX_COLLECTIVE, need=0, units=100.0)  # past the window
+    _place(stock, 0, quarter_of_employment=2, package=0, need=0, units=100.0)  # no right holder
+    returns = fallback_returns(stock, survival, 0, holders, returning=np.array([0.5]))
+    # (40 x 30 % + 20 x 10 %) x one half come back.
+    assert_allclose(returns, [7.0], rtol=1e-12)
