@@ -637,6 +637,62 @@ def fallback_returns(
     return _sum_needs(at_risk.reshape(stock.n_draws, stock.n_needs)) * returning
 
 
+@dataclass(frozen=True)
+class PackageEnds:
+    """When packages end and how many are renewed: ``renewal`` (T, P, D, 1) the share renewed of those in their
+    last quarter; ``keep_renewed`` (P, 1, 1) the share of the pool of renewed packages that runs on a quarter (a
+    renewed package ends again at 1 / duration a quarter) and ``inverse_duration`` (P, 1, 1) the share that ends;
+    ``short_packages`` (package, row of its last quarter in the window) for packages shorter than 20 quarters."""
+
+    renewal: FloatArray
+    keep_renewed: FloatArray
+    inverse_duration: FloatArray
+    short_packages: tuple[tuple[int, int], ...]
+
+
+def package_ends(inputs: ModelInputs, a: dict[str, FloatArray], n_draws: int) -> PackageEnds:
+    """The renewal shares per quarter and draw (the five-year packages' share may be drawn) and the durations."""
+    n_packages = len(PACKAGES)
+    durations = inputs.duration_quarters
+    renewal = np.empty((inputs.n_quarters, n_packages, n_draws, 1))
+    renewal[..., 0] = inputs.renewal_share[:, :, None]
+    for package in FIVE_YEAR_PACKAGES:
+        renewal[:, package, :, 0] = a["renewal_five_year"].T
+    return PackageEnds(
+        renewal=renewal,
+        keep_renewed=(1.0 - 1.0 / durations)[:, None, None],
+        inverse_duration=(1.0 / durations)[:, None, None],
+        short_packages=tuple(
+            (int(p), int(durations[p]) - 1) for p in range(n_packages) if durations[p] < MAX_AGE
+        ),
+    )
+
+
+def age_window(stock: StockWindow, survival: Survival, ends: PackageEnds, t: int) -> None:
+    """Move the stock one quarter on, after the quarter's premiums and exits: the first quarters' extra exits are
+    taken out, packages end in their last quarter (a share renewed into the pool, kept in ``stock.ended`` in units
+    of survival) and the pool runs on. Next quarter's window starts one row earlier, so that every worker is a
+    quarter of employment further without a copy: its pool row is this window's row of quarter 20."""
+    row = stock.first_row(t)
+    buffer = stock.buffer
+    if survival.early_quarters:
+        buffer[row : row + survival.early_quarters] *= survival.early_ratio[t]
+    cells = (len(PACKAGES), stock.n_draws, stock.n_needs)
+    last = buffer[row + MAX_AGE - 1].reshape(cells)  # quarter 20: 5-year packages end
+    pool = buffer[row + MAX_AGE].reshape(cells)
+    share = ends.renewal[t]  # (P, D, 1)
+    renewed = last * share
+    ended_units = stock.ended[t].reshape(cells)  # in units of survival
+    np.subtract(last, renewed, out=ended_units)
+    ended_units += pool * ends.inverse_duration
+    for package, offset in ends.short_packages:  # packages shorter than 20 quarters end in their last quarter
+        shorter = buffer[row + offset, package].reshape(stock.n_draws, stock.n_needs)
+        ended_units[package] += shorter * (1.0 - share[package])
+        shorter[:] = 0.0
+    np.multiply(pool, ends.keep_renewed, out=last)
+    last += renewed
+
+
 def _run_quarters(
     inputs: ModelInputs,
     a: dict[str, FloatArray],
@@ -662,15 +718,9 @@ def _run_quarters(
     n_packages, n_needs = len(PACKAGES), len(COACHING_NEEDS)
     weights = window_weights(inputs)
     survival = survival_rows(inputs, hazards)
-    early_quarters = survival.early_quarters
-    durations = inputs.duration_quarters
-    keep_renewed = (1.0 - 1.0 / durations)[:, None]  # renewed packages end again at 1 / duration a quarter
-    renewal = np.empty((n_quarters, n_packages, n_draws, 1))
-    renewal[..., 0] = inputs.renewal_share[:, :, None]
-    for package in FIVE_YEAR_PACKAGES:
-        renewal[:, package, :, 0] = a["renewal_five_year"].T
+    ends = package_ends(inputs, a, n_draws)
     alive = survival.alive
-    alive_flat, early_ratio = survival.alive_rows, survival.early_ratio
+    alive_flat = survival.alive_rows
     later_flat, extra_flat = survival.later, survival.extra
     returning = hazards.involuntary_part[None, :] * a["fallback_takeup"]  # (D, T)
     # New workers per draw and need for one per package, in units of survival: coaching share / alive (T, D, C).
@@ -680,7 +730,6 @@ def _run_quarters(
         :, :, None
     ] * inputs.begeleiding_variable[:, None, :]
     coached_fixed = np.arange(n_needs) > 0
-    short_packages = [(int(p), int(durations[p]) - 1) for p in range(n_packages) if durations[p] < MAX_AGE]
     start_index = inputs.collective_start_index
     leave, door_part = exit_split(a["collective_other_exit"], a["collective_doorstroom"])  # (D, T)
 
@@ -719,7 +768,6 @@ def _run_quarters(
     kept: dict[str, FloatArray] = {name: np.zeros((n_quarters, n_draws)) for name in _LOOP_OUTPUTS}
     collective = {name: np.full((n_quarters, n_draws), np.nan) for name in _COLLECTIVE_OUTPUTS}
     ones = np.ones(n_draws)
-    inverse_duration = (1.0 / durations)[:, None, None]
     for t in range(n_quarters):
         row = n_quarters - t - 1  # the row of quarter of employment 1 in quarter t
         modelled = t >= start_index
@@ -774,25 +822,7 @@ def _run_quarters(
         kept["exits"][t] = quarter_exits(stock, survival, t, over_packages[_COL_WORKERS])
         returns = fallback_returns(stock, survival, t, h_t, returning_t[t])
         kept["fallback_returns"][t] = returns
-        # --- survivors: the early quarters' extra exits, the end of packages, renewals ---------------------------
-        if early_quarters:
-            buffer[row : row + early_quarters] *= early_ratio[t]
-        last = buffer[row + MAX_AGE - 1].reshape(
-            n_packages, n_draws, n_needs
-        )  # quarter 20: 5-year packages end
-        pool = buffer[row + MAX_AGE].reshape(n_packages, n_draws, n_needs)
-        share = renewal[t]  # (P, D, 1)
-        renewed = last * share
-        ended_units = ended_cells[t].reshape(n_packages, n_draws, n_needs)  # in units of survival
-        np.subtract(last, renewed, out=ended_units)
-        ended_units += pool * inverse_duration
-        for package, offset in short_packages:  # packages shorter than 20 quarters end in their last quarter
-            shorter = buffer[row + offset, package].reshape(n_draws, n_needs)
-            ended_units[package] += shorter * (1.0 - share[package])
-            shorter[:] = 0.0
-        # Next quarter's window starts one row earlier: its pool row is this window's row of quarter 20.
-        np.multiply(pool, keep_renewed[:, :, None], out=last)
-        last += renewed
+        age_window(stock, survival, ends, t)
         # --- collective block, end of the quarter ------------------------------------------------------------
         if modelled:
             end = end_quarter(

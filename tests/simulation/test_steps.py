@@ -11,7 +11,9 @@ from simulation.inputs import EX_COLLECTIVE, MAX_AGE, N_AGES
 from simulation.projection import (
     Hazards,
     StockWindow,
+    age_window,
     fallback_returns,
+    package_ends,
     premiums_due,
     quarter_exits,
     survival_rows,
@@ -112,3 +114,32 @@ def test_only_right_holders_within_their_window_return_and_only_the_share_that_c
     returns = fallback_returns(stock, survival, 0, holders, returning=np.array([0.5]))
     # (40 x 30 % + 20 x 10 %) x one half come back.
     assert_allclose(returns, [7.0], rtol=1e-12)
+
+
+def test_ageing_moves_the_stock_one_quarter_on_and_keeps_all_but_the_ended_and_the_early_exits(
+    baseline_inputs,
+):
+    n = baseline_inputs.n_quarters
+    survival = survival_rows(baseline_inputs, _hazards(later=0.1, early=0.3, n_quarters=n))
+    ends = package_ends(baseline_inputs, {"renewal_five_year": np.full((1, n), 0.5)}, n_draws=1)
+    assert ends.short_packages == ((0, 7),)  # the two-year package ends in its eighth quarter
+    assert baseline_inputs.renewal_share[0, 0] == 0.0  # and is not renewed
+    stock = StockWindow.empty(n, n_draws=1)
+    _place(stock, 0, quarter_of_employment=1, package=1, need=0, units=100.0)
+    _place(stock, 0, quarter_of_employment=MAX_AGE, package=1, need=0, units=60.0)  # five-year, last quarter
+    _place(stock, 0, quarter_of_employment=N_AGES, package=1, need=0, units=30.0)  # the pool of renewals
+    _place(stock, 0, quarter_of_employment=8, package=0, need=2, units=40.0)  # two-year, last quarter
+    before = stock.window(0).sum()
+    age_window(stock, survival, ends, 0)
+    after = stock.window(1)  # (P, N_AGES, D * C), one quarter on
+    # The 100 newcomers are in their second quarter, minus the first quarter's extra exits: 100 x 0.7 / 0.9.
+    assert_allclose(after[1, 1, 0], 100.0 * 0.7 / 0.9, rtol=1e-15)
+    # Half of the 60 in their last quarter are renewed into the pool; 1 / 20 of the pool ends: 30 + 30 x 19 / 20.
+    assert_allclose(after[1, N_AGES - 1, 0], 30.0 + 28.5, rtol=1e-15)
+    # The two-year packages end: 40 ended, 30 + 1.5 of the five-year ones.
+    assert_allclose(stock.ended[0].sum(axis=1), [40.0, 31.5, 0.0, 0.0, 0.0, 0.0], rtol=1e-15)
+    assert after[0].sum() == 0.0
+    # Every unit is still in the window, has ended, or left in the first quarter's extra exits.
+    early_exits = 100.0 * (1.0 - 0.7 / 0.9)
+    assert_allclose(after.sum() + stock.ended[0].sum() + early_exits, before, rtol=1e-14)
+    assert after[:, 0].sum() == 0.0  # room for the quarter's new cohort
