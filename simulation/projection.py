@@ -37,6 +37,7 @@ import numpy as np
 
 from simulation.collective import (
     CollectiveState,
+    QuarterStart,
     end_quarter,
     exit_split,
     quarterly_probability,
@@ -55,6 +56,7 @@ from simulation.inputs import (
     SERIES_FIELDS,
     UNCERTAIN_FIELDS,
     VOP_QUARTERS,
+    BoolArray,
     FloatArray,
     InputError,
     ModelInputs,
@@ -693,6 +695,195 @@ def age_window(stock: StockWindow, survival: Survival, ends: PackageEnds, t: int
     last += renewed
 
 
+#: What the steps of a quarter write, one row per quarter (T, D): the IMW block's flows (zero until written), then
+#: the collective block's (not a number before the block starts).
+_LOOP_OUTPUTS: Final = (
+    "demand", "admitted", "short", "exits", "fallback_returns", "collective_to_imw", "imw_waiting",
+    "imw_waiting_quarters",
+)  # fmt: skip
+_COLLECTIVE_OUTPUTS: Final = (
+    "contingent_capacity", "contingent_occupancy", "contingent_open", "contingent_full", "queue", "new_advices",
+    "collective_intake", "collective_doorstroom", "queue_to_imw", "fallback_places_inside", "fallback_places_on_top",
+    "overfilled",
+)  # fmt: skip
+
+
+def quarter_record(n_quarters: int, n_draws: int) -> dict[str, FloatArray]:
+    """Room for what the steps of each quarter write (see `_LOOP_OUTPUTS` and `_COLLECTIVE_OUTPUTS`), (T, D)."""
+    record = {name: np.zeros((n_quarters, n_draws)) for name in _LOOP_OUTPUTS}
+    record.update({name: np.full((n_quarters, n_draws), np.nan) for name in _COLLECTIVE_OUTPUTS})
+    return record
+
+
+def _by_quarter(values: FloatArray, n_quarters: int, n_draws: int) -> FloatArray:
+    """(D,) or (D, T) -> (T, D), contiguous, so that a quarter's values are one row."""
+    result = np.empty((n_quarters, n_draws))
+    result[:] = values.T
+    return result
+
+
+@dataclass(frozen=True)
+class CollectiveSchedule:
+    """The collective block's assumptions by quarter, each (T, D) with a quarter's values in one row: FTE per
+    person, the quarterly exit probability and its doorstroom part, new advices, the doorstroom's share with an IMW
+    package, the matching speed per person, the share of the queue kept, the allocated contingent [FTE], and the
+    ex-collective moves to IMW before the block starts (from the published doorstroom). The block runs from
+    quarter ``start_index``; ``on_top`` (T,) says whether fallback returns get a place on top of the contingent."""
+
+    start_index: int
+    fte_per_person: FloatArray
+    leave: FloatArray
+    doorstroom_part: FloatArray
+    new_advices: FloatArray
+    to_imw: FloatArray
+    speed: FloatArray
+    queue_kept: FloatArray
+    capacity: FloatArray
+    history_moves: FloatArray
+    on_top: BoolArray
+
+
+def collective_schedule(
+    inputs: ModelInputs, a: dict[str, FloatArray], capacity: FloatArray, history_moves: FloatArray
+) -> CollectiveSchedule:
+    """The collective block's assumptions, quarter by quarter (see `CollectiveSchedule`)."""
+    n_draws, n_quarters = capacity.shape
+    leave, door_part = exit_split(a["collective_other_exit"], a["collective_doorstroom"])  # (D, T)
+
+    def by_quarter(values: FloatArray) -> FloatArray:
+        return _by_quarter(values, n_quarters, n_draws)
+
+    return CollectiveSchedule(
+        start_index=inputs.collective_start_index,
+        fte_per_person=by_quarter(a["collective_fte_per_person"]),
+        leave=by_quarter(leave),
+        doorstroom_part=by_quarter(door_part),
+        new_advices=by_quarter(a["new_advices"]),
+        to_imw=by_quarter(a["doorstroom_to_imw"]),
+        speed=by_quarter(a["matching_speed"] / a["collective_fte_per_person"]),
+        queue_kept=by_quarter(1.0 - a["queue_dropout"]),
+        capacity=by_quarter(capacity),
+        history_moves=by_quarter(history_moves),
+        on_top=inputs.fallback_on_top,
+    )
+
+
+@dataclass(frozen=True)
+class DemandSchedule:
+    """Who asks for an IMW package, by quarter: ``base`` (T, P, D) the new inflow and the ex-VOP conversions
+    (the ex-collective moves are added each quarter), ``new`` (T, P, D) the new inflow alone, ``from_queue`` (T, D)
+    the part of it hired from the collective queue, and ``placing`` (T, D, C) the new workers per draw and need for
+    one asking, in units of survival (the coaching share over survival)."""
+
+    base: FloatArray
+    new: FloatArray
+    from_queue: FloatArray
+    placing: FloatArray
+
+
+def demand_schedule(
+    inputs: ModelInputs, a: dict[str, FloatArray], vop: VopBlock, inflow: NewInflow, survival: Survival
+) -> DemandSchedule:
+    """The demand for IMW packages before the quarter loop (see `DemandSchedule`)."""
+    n_draws, n_quarters = vop.converted.shape
+    base = np.ascontiguousarray(
+        (inflow.by_package + vop.converted[:, :, None] * inputs.package_mix[None, :, :]).transpose(1, 2, 0)
+    )
+    new = np.ascontiguousarray(inflow.by_package.transpose(1, 2, 0))  # (T, P, D)
+    from_queue = (
+        new[:, COLLECTIVE_ADVICE]
+        + _by_quarter(a["raised_from_queue_share"], n_quarters, n_draws) * new[:, FIVE_YEAR_RAISED]
+    )
+    placing = np.ascontiguousarray(
+        inputs.coaching_share[:, None, :] / survival.alive[:, :-1].transpose(1, 0, 2)
+    )
+    return DemandSchedule(base=base, new=new, from_queue=from_queue, placing=placing)
+
+
+@dataclass(frozen=True)
+class QuarterDemand:
+    """The demand for IMW packages in one quarter, by package (P, D), once the collective block's start is known:
+    the queue-sourced inflow cut to the queue (``from_queue`` (D,)) and the ex-collective moves added. ``begin``
+    is the collective block's start of the quarter, None before the block starts."""
+
+    demand: FloatArray
+    from_queue: FloatArray
+    begin: QuarterStart | None
+
+
+def collective_begin(
+    state: CollectiveState,
+    schedule: CollectiveSchedule,
+    demand: DemandSchedule,
+    t: int,
+    record: dict[str, FloatArray],
+) -> QuarterDemand:
+    """The collective block at the start of quarter t (exits, doorstroom, new advices; `state` changes in place)
+    and what it means for the IMW demand: the doorstroom's share with an IMW package moves to the ex-collective
+    package, and nobody is hired from the queue who is not in it. Before the block starts, the published moves.
+    Writes row t of ``short`` (the queue-sourced inflow that was cut) and ``collective_to_imw`` in `record`."""
+    asked = demand.base[t].copy()  # (P, D)
+    from_queue = demand.from_queue[t]
+    begin = None
+    if t >= schedule.start_index:
+        begin = start_quarter(
+            state,
+            schedule.fte_per_person[t],
+            schedule.leave[t],
+            schedule.doorstroom_part[t],
+            schedule.new_advices[t],
+        )
+        moves = begin.doorstroom * schedule.to_imw[t]
+        if (from_queue > begin.available).any():
+            allowed = np.minimum(from_queue, begin.available)
+            record["short"][t] = from_queue - allowed
+            cut = 1.0 - np.divide(allowed, from_queue, out=np.ones_like(allowed), where=from_queue > 1e-12)
+            new_demand = demand.new[t]
+            asked[COLLECTIVE_ADVICE] -= new_demand[COLLECTIVE_ADVICE] * cut
+            asked[FIVE_YEAR_RAISED] -= (from_queue - new_demand[COLLECTIVE_ADVICE]) * cut
+            from_queue = allowed
+    else:
+        moves = schedule.history_moves[t]
+    asked[EX_COLLECTIVE] += moves
+    record["collective_to_imw"][t] = moves
+    return QuarterDemand(demand=asked, from_queue=from_queue, begin=begin)
+
+
+def collective_finish(
+    state: CollectiveState,
+    schedule: CollectiveSchedule,
+    quarter: QuarterDemand,
+    t: int,
+    returns: FloatArray,
+    record: dict[str, FloatArray],
+) -> None:
+    """The collective block at the end of quarter t, once the IMW block has taken its share of the queue and sent
+    back the fallback `returns` (D,): returns, intake from the queue, the queue (`state` changes in place); writes
+    row t of the collective outputs in `record`."""
+    begin = quarter.begin
+    assert begin is not None, "the collective block ends only quarters it began"
+    capacity = schedule.capacity[t]
+    end = end_quarter(
+        state, begin, capacity, schedule.fte_per_person[t], schedule.speed[t], schedule.queue_kept[t],
+        quarter.from_queue, returns, bool(schedule.on_top[t]),
+    )  # fmt: skip
+    for name, value in (
+        ("contingent_capacity", capacity + state.on_top),
+        ("contingent_occupancy", state.filled + state.on_top),
+        ("contingent_open", end.open_places),
+        ("contingent_full", end.binding),
+        ("queue", state.queue),
+        ("new_advices", schedule.new_advices[t]),
+        ("collective_intake", end.intake),
+        ("collective_doorstroom", begin.doorstroom),
+        ("queue_to_imw", quarter.from_queue),
+        ("fallback_places_inside", state.inside),
+        ("fallback_places_on_top", state.on_top),
+        ("overfilled", end.overfilled),
+    ):
+        record[name][t] = value
+
+
 def _run_quarters(
     inputs: ModelInputs,
     a: dict[str, FloatArray],
@@ -723,130 +914,62 @@ def _run_quarters(
     alive_flat = survival.alive_rows
     later_flat, extra_flat = survival.later, survival.extra
     returning = hazards.involuntary_part[None, :] * a["fallback_takeup"]  # (D, T)
-    # New workers per draw and need for one per package, in units of survival: coaching share / alive (T, D, C).
-    placing = np.ascontiguousarray(inputs.coaching_share[:, None, :] / alive[:, :-1].transpose(1, 0, 2))
     # Variable begeleidingspremie per worker by package and need, at base amounts (T, P, C).
     variable_each = (inputs.fte * inputs.hours_worked_share[:, None] * inputs.coaching_eligible[None, :])[
         :, :, None
     ] * inputs.begeleiding_variable[:, None, :]
     coached_fixed = np.arange(n_needs) > 0
-    start_index = inputs.collective_start_index
-    leave, door_part = exit_split(a["collective_other_exit"], a["collective_doorstroom"])  # (D, T)
-
-    def by_quarter(values: FloatArray) -> FloatArray:
-        """(D, T) -> (T, D), contiguous, so that a quarter's values are one row."""
-        result = np.empty((n_quarters, n_draws))
-        result[:] = values.T  # (D,) or (D, T)
-        return result
-
-    phi_t = by_quarter(a["collective_fte_per_person"])
-    leave_t, door_t = by_quarter(leave), by_quarter(door_part)
-    advices_t = by_quarter(a["new_advices"])
-    to_imw_t = by_quarter(a["doorstroom_to_imw"])
-    speed_t = by_quarter(a["matching_speed"] / a["collective_fte_per_person"])
-    kept_t = by_quarter(1.0 - a["queue_dropout"])
-    capacity_t = by_quarter(capacity)
-    returning_t = by_quarter(returning)
-    moves_history = by_quarter(history_moves)
-
+    returning_t = _by_quarter(returning, n_quarters, n_draws)
+    collective_inputs = collective_schedule(inputs, a, capacity, history_moves)
+    demand = demand_schedule(inputs, a, vop, inflow, survival)
     stock = StockWindow.empty(n_quarters, n_draws)
     buffer, by_package_rows = stock.buffer, stock.by_package
     waiting = np.zeros((n_packages, n_draws, n_needs))
     state = CollectiveState.start(inputs.filled_start, inputs.queue_start, n_draws)
-    # Demand by package (T, P, D): new inflow and ex-VOP conversions; ex-collective moves are added in the loop.
-    base_demand = np.ascontiguousarray(
-        (inflow.by_package + vop.converted[:, :, None] * inputs.package_mix[None, :, :]).transpose(1, 2, 0)
-    )
-    new_by_package = np.ascontiguousarray(inflow.by_package.transpose(1, 2, 0))  # (T, P, D)
-    from_queue_t = (
-        new_by_package[:, COLLECTIVE_ADVICE]
-        + by_quarter(a["raised_from_queue_share"]) * new_by_package[:, FIVE_YEAR_RAISED]
-    )
     # What the loop keeps per quarter; sums over packages and needs are taken after it, all quarters at once.
     workers_cells, percent_cells, fixed_cells = stock.workers, stock.percent, stock.fixed
     early_cells, ended_cells = stock.early, stock.ended
-    kept: dict[str, FloatArray] = {name: np.zeros((n_quarters, n_draws)) for name in _LOOP_OUTPUTS}
-    collective = {name: np.full((n_quarters, n_draws), np.nan) for name in _COLLECTIVE_OUTPUTS}
+    record = quarter_record(n_quarters, n_draws)
     ones = np.ones(n_draws)
     for t in range(n_quarters):
         row = n_quarters - t - 1  # the row of quarter of employment 1 in quarter t
-        modelled = t >= start_index
-        # --- collective block, start of the quarter: exits and the doorstroom to IMW -------------------------------
-        demand = base_demand[t].copy()  # (P, D)
-        from_queue = from_queue_t[t]
-        if modelled:
-            phi = phi_t[t]
-            begin = start_quarter(state, phi, leave_t[t], door_t[t], advices_t[t])
-            moves = begin.doorstroom * to_imw_t[t]
-            # Nobody is hired from the queue who is not in it: the queue-sourced inflow is cut to the queue.
-            if (from_queue > begin.available).any():
-                allowed = np.minimum(from_queue, begin.available)
-                kept["short"][t] = from_queue - allowed
-                cut = 1.0 - np.divide(
-                    allowed, from_queue, out=np.ones_like(allowed), where=from_queue > 1e-12
-                )
-                new_demand = new_by_package[t]
-                demand[COLLECTIVE_ADVICE] -= new_demand[COLLECTIVE_ADVICE] * cut
-                demand[FIVE_YEAR_RAISED] -= (from_queue - new_demand[COLLECTIVE_ADVICE]) * cut
-                from_queue = allowed
-        else:
-            moves = moves_history[t]
-        demand[EX_COLLECTIVE] += moves
-        kept["collective_to_imw"][t] = moves
+        quarter = collective_begin(state, collective_inputs, demand, t, record)
+        demand_t = quarter.demand
         w_t = weights.premiums_at(t)
         h_t = weights.holders_at(t)
         new_row = buffer[row].reshape(n_packages, n_draws, n_needs)
         if inputs.loonpremie_closed[t] or inputs.begeleiding_closed[t]:
-            asked = demand[:, :, None] * inputs.coaching_share[t]  # (P, D, C)
+            asked = demand_t[:, :, None] * inputs.coaching_share[t]  # (P, D, C)
             admitted, waiting, waiting_total, waiting_time = _ration(
                 inputs, t, by_package_rows[:, row : row + N_AGES], alive_flat[t], waiting + asked, w_t, capped[:, t],
                 index[:, t] if inputs.begeleiding_indexed else ones,
             )  # fmt: skip
             waiting = waiting * (1.0 - inputs.waiting_dropout[t])
-            kept["admitted"][t] = admitted.sum(axis=(0, 2))
-            kept["imw_waiting"][t] = waiting_total
-            kept["imw_waiting_quarters"][t] = waiting_time
+            record["admitted"][t] = admitted.sum(axis=(0, 2))
+            record["imw_waiting"][t] = waiting_total
+            record["imw_waiting_quarters"][t] = waiting_time
             np.divide(admitted, alive[:, t], out=new_row)
         else:
             # The new cohort joins the window (quarter of employment 1) in units of survival (with many draws one
             # need at a time: numpy is slow on a broadcast inner axis of three).
             if n_draws < 64:
-                np.multiply(demand[:, :, None], placing[t], out=new_row)
+                np.multiply(demand_t[:, :, None], demand.placing[t], out=new_row)
             else:
                 for need in range(n_needs):
-                    np.multiply(demand, placing[t, :, need], out=new_row[:, :, need])
-        kept["demand"][t] = demand.sum(axis=0)
+                    np.multiply(demand_t, demand.placing[t, :, need], out=new_row[:, :, need])
+        record["demand"][t] = demand_t.sum(axis=0)
         if not (inputs.loonpremie_closed[t] or inputs.begeleiding_closed[t]):
-            kept["admitted"][t] = kept["demand"][t]
+            record["admitted"][t] = record["demand"][t]
         over_packages = premiums_due(stock, t, w_t, alive_flat[t])
-        kept["exits"][t] = quarter_exits(stock, survival, t, over_packages[_COL_WORKERS])
+        record["exits"][t] = quarter_exits(stock, survival, t, over_packages[_COL_WORKERS])
         returns = fallback_returns(stock, survival, t, h_t, returning_t[t])
-        kept["fallback_returns"][t] = returns
+        record["fallback_returns"][t] = returns
         age_window(stock, survival, ends, t)
-        # --- collective block, end of the quarter ------------------------------------------------------------
-        if modelled:
-            end = end_quarter(
-                state, begin, capacity_t[t], phi, speed_t[t], kept_t[t], from_queue, returns,
-                bool(inputs.fallback_on_top[t]),
-            )  # fmt: skip
-            for name, value in (
-                ("contingent_capacity", capacity_t[t] + state.on_top),
-                ("contingent_occupancy", state.filled + state.on_top),
-                ("contingent_open", end.open_places),
-                ("contingent_full", end.binding),
-                ("queue", state.queue),
-                ("new_advices", advices_t[t]),
-                ("collective_intake", end.intake),
-                ("collective_doorstroom", begin.doorstroom),
-                ("queue_to_imw", from_queue),
-                ("fallback_places_inside", state.inside),
-                ("fallback_places_on_top", state.on_top),
-                ("overfilled", end.overfilled),
-            ):
-                collective[name][t] = value
+        if quarter.begin is not None:
+            collective_finish(state, collective_inputs, quarter, t, returns, record)
     # --- sums over packages and needs, for all quarters at once --------------------------------------------------
     workers = workers_cells.reshape(n_quarters, n_packages, n_draws, n_needs)
-    out = {name: values.T.copy() for name, values in {**kept, **collective}.items()}
+    out = {name: values.T.copy() for name, values in record.items()}
     exits = out.pop("exits")
     # The stock at the end of each quarter by package and need: those paid, minus exits, minus ended packages.
     exits_cells = (
@@ -898,17 +1021,6 @@ def _sum_last(values: FloatArray) -> FloatArray:
 
 
 _sum_needs = _sum_last
-
-
-_COLLECTIVE_OUTPUTS: Final = (
-    "contingent_capacity", "contingent_occupancy", "contingent_open", "contingent_full", "queue", "new_advices",
-    "collective_intake", "collective_doorstroom", "queue_to_imw", "fallback_places_inside", "fallback_places_on_top",
-    "overfilled",
-)  # fmt: skip
-_LOOP_OUTPUTS: Final = (
-    "demand", "admitted", "short", "exits", "fallback_returns", "collective_to_imw", "imw_waiting",
-    "imw_waiting_quarters",
-)  # fmt: skip
 
 
 def _ration(

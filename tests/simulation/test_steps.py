@@ -7,15 +7,21 @@ from dataclasses import replace
 import numpy as np
 from numpy.testing import assert_allclose, assert_array_equal
 
-from simulation.inputs import EX_COLLECTIVE, MAX_AGE, N_AGES
+from simulation.collective import CollectiveState
+from simulation.inputs import COLLECTIVE_ADVICE, EX_COLLECTIVE, FIVE_YEAR_RAISED, MAX_AGE, N_AGES, PACKAGES
 from simulation.projection import (
+    CollectiveSchedule,
+    DemandSchedule,
     Hazards,
     StockWindow,
     age_window,
+    collective_begin,
+    collective_finish,
     fallback_returns,
     package_ends,
     premiums_due,
     quarter_exits,
+    quarter_record,
     survival_rows,
     window_weights,
 )
@@ -143,3 +149,56 @@ def test_ageing_moves_the_stock_one_quarter_on_and_keeps_all_but_the_ended_and_t
     early_exits = 100.0 * (1.0 - 0.7 / 0.9)
     assert_allclose(after.sum() + stock.ended[0].sum() + early_exits, before, rtol=1e-14)
     assert after[:, 0].sum() == 0.0  # room for the quarter's new cohort
+
+
+def _collective_case() -> tuple[CollectiveSchedule, DemandSchedule, CollectiveState]:
+    """Two quarters, one draw; the collective block starts in the second. 100 FTE filled at 0.5 FTE a person, 10
+    waiting; 12 new workers ask for the collective-advice package and 16 for the raised one, half of those from
+    the queue: 20 from the queue."""
+
+    def quarters(value: float) -> np.ndarray:
+        return np.full((2, 1), value)
+
+    schedule = CollectiveSchedule(
+        start_index=1, fte_per_person=quarters(0.5), leave=quarters(0.1), doorstroom_part=quarters(0.4),
+        new_advices=quarters(5.0), to_imw=quarters(0.5), speed=quarters(0.6 / 0.5), queue_kept=quarters(0.9),
+        capacity=quarters(120.0), history_moves=np.array([[3.0], [0.0]]), on_top=np.zeros(2, dtype=bool),
+    )  # fmt: skip
+    new = np.zeros((2, len(PACKAGES), 1))
+    new[:, COLLECTIVE_ADVICE] = 12.0
+    new[:, FIVE_YEAR_RAISED] = 16.0
+    demand = DemandSchedule(
+        base=new.copy(), new=new, from_queue=quarters(12.0 + 0.5 * 16.0), placing=np.ones((2, 1, 4))
+    )
+    return schedule, demand, CollectiveState.start(filled=100.0, queue=10.0, n_draws=1)
+
+
+def test_before_the_collective_block_starts_the_published_moves_are_added_and_nothing_is_cut():
+    schedule, demand, state = _collective_case()
+    record = quarter_record(2, 1)
+    quarter = collective_begin(state, schedule, demand, 0, record)
+    assert quarter.begin is None
+    assert_array_equal(quarter.demand[:, 0], [0.0, 0.0, 16.0, 12.0, 0.0, 3.0])
+    assert record["collective_to_imw"][0, 0] == 3.0 and record["short"][0, 0] == 0.0
+    assert state.filled[0] == 100.0 and state.queue[0] == 10.0
+
+
+def test_nobody_is_hired_from_the_queue_who_is_not_in_it():
+    schedule, demand, state = _collective_case()
+    record = quarter_record(2, 1)
+    quarter = collective_begin(state, schedule, demand, 1, record)
+    # 100 FTE x 10 % / 0.5 FTE = 20 leave, 40 % of them to a regular job (8), half of those with IMW (4).
+    assert quarter.begin is not None
+    assert_allclose(quarter.begin.doorstroom, [8.0], rtol=1e-15)
+    # 10 waiting + 5 new advices = 15 of the 20 asked: a quarter of the queue-sourced demand is cut.
+    assert_allclose(quarter.from_queue, [15.0], rtol=1e-15)
+    assert_allclose(record["short"][1], [5.0], rtol=1e-15)
+    assert_allclose(quarter.demand[:, 0], [0.0, 0.0, 16.0 - 8.0 * 0.25, 12.0 * 0.75, 0.0, 4.0], rtol=1e-15)
+    # The end of the quarter: the 2 returns (1 FTE) take an open place, the queue was emptied by IMW.
+    collective_finish(state, schedule, quarter, 1, np.array([2.0]), record)
+    assert_allclose(record["contingent_occupancy"][1], [91.0], rtol=1e-15)
+    assert_allclose(record["contingent_open"][1], [29.0], rtol=1e-15)
+    assert_allclose(record["fallback_places_inside"][1], [1.0], rtol=1e-15)
+    assert record["queue"][1, 0] == 0.0 and record["collective_intake"][1, 0] == 0.0
+    assert record["queue_to_imw"][1, 0] == 15.0 and record["contingent_full"][1, 0] == 0.0
+    assert np.isnan(record["queue"][0, 0])  # nothing written before the block starts
