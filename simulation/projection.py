@@ -596,6 +596,65 @@ class StockWindow:
         return window
 
 
+@dataclass(frozen=True)
+class Financing:
+    """What a closed-ended premium reads to ration new premiums: the window's weights, the capped referteloon
+    (D, T, P) and the index of the begeleidingspremie (D, T) (ones when it is not indexed)."""
+
+    weights: WindowWeights
+    capped: FloatArray
+    coaching_index: FloatArray
+
+
+def admit_inflow(
+    inputs: ModelInputs,
+    stock: StockWindow,
+    survival: Survival,
+    demand: DemandSchedule,
+    financing: Financing,
+    t: int,
+    asked: FloatArray,
+    waiting: FloatArray,
+    record: dict[str, FloatArray],
+) -> FloatArray:
+    """The new IMW cohort of quarter t joins the window (quarter of employment 1), in units of survival; returns
+    those still waiting (P, D, C), who carry over to the next quarter.
+
+    `asked` (P, D) is the quarter's demand by package. With open-ended premiums everyone who asks gets in; when a
+    premium is closed-ended, those waiting and those asking get in as far as the envelope allows (`_ration`), and
+    a share of those still waiting drops out. Writes row t of ``demand``, ``admitted``, ``imw_waiting`` and
+    ``imw_waiting_quarters`` in `record`."""
+    n_draws, n_needs = stock.n_draws, stock.n_needs
+    new_row = stock.buffer[stock.first_row(t)].reshape(len(PACKAGES), n_draws, n_needs)
+    closed = inputs.loonpremie_closed[t] or inputs.begeleiding_closed[t]
+    if closed:
+        by_need = asked[:, :, None] * inputs.coaching_share[t]  # (P, D, C)
+        admitted, waiting, waiting_total, waiting_time = _ration(
+            inputs,
+            t,
+            stock.window(t),
+            survival.alive_rows[t],
+            waiting + by_need,
+            financing.weights.premiums_at(t),
+            financing.capped[:, t],
+            financing.coaching_index[:, t],
+        )
+        waiting = waiting * (1.0 - inputs.waiting_dropout[t])
+        record["admitted"][t] = admitted.sum(axis=(0, 2))
+        record["imw_waiting"][t] = waiting_total
+        record["imw_waiting_quarters"][t] = waiting_time
+        np.divide(admitted, survival.alive[:, t], out=new_row)
+    elif n_draws < 64:
+        np.multiply(asked[:, :, None], demand.placing[t], out=new_row)
+    else:  # with many draws one need at a time: numpy is slow on a broadcast inner axis of three
+        for need in range(n_needs):
+            np.multiply(asked, demand.placing[t, :, need], out=new_row[:, :, need])
+    record["demand"][t] = asked.sum(axis=0)
+    if not closed:
+        record["admitted"][t] = record["demand"][t]
+    return waiting
+
+
 def premiums_due(stock: StockWindow, t: int, weights: FloatArray, alive: FloatArray) -> FloatArray:
     """The premiums due in quarter t: one batched matrix product over the window (the pool of renewed packages in
     its last row), kept by package; returns the sums over the packages (3, D * C), workers first.
@@ -910,63 +969,34 @@ def _run_quarters(
     weights = window_weights(inputs)
     survival = survival_rows(inputs, hazards)
     ends = package_ends(inputs, a, n_draws)
-    alive = survival.alive
-    alive_flat = survival.alive_rows
-    later_flat, extra_flat = survival.later, survival.extra
-    returning = hazards.involuntary_part[None, :] * a["fallback_takeup"]  # (D, T)
+    demand = demand_schedule(inputs, a, vop, inflow, survival)
+    collective = collective_schedule(inputs, a, capacity, history_moves)
+    coaching_index = index if inputs.begeleiding_indexed else np.ones_like(index)
+    financing = Financing(weights=weights, capped=capped, coaching_index=coaching_index)
+    returning = _by_quarter(hazards.involuntary_part[None, :] * a["fallback_takeup"], n_quarters, n_draws)
+    stock = StockWindow.empty(n_quarters, n_draws)
+    state = CollectiveState.start(inputs.filled_start, inputs.queue_start, n_draws)
+    record = quarter_record(n_quarters, n_draws)
+    waiting = np.zeros((n_packages, n_draws, n_needs))
+    for t in range(n_quarters):
+        quarter = collective_begin(state, collective, demand, t, record)
+        waiting = admit_inflow(inputs, stock, survival, demand, financing, t, quarter.demand, waiting, record)
+        paid = premiums_due(stock, t, weights.premiums_at(t), survival.alive_rows[t])
+        record["exits"][t] = quarter_exits(stock, survival, t, paid[_COL_WORKERS])
+        returns = fallback_returns(stock, survival, t, weights.holders_at(t), returning[t])
+        record["fallback_returns"][t] = returns
+        age_window(stock, survival, ends, t)
+        if quarter.begin is not None:
+            collective_finish(state, collective, quarter, t, returns, record)
     # Variable begeleidingspremie per worker by package and need, at base amounts (T, P, C).
     variable_each = (inputs.fte * inputs.hours_worked_share[:, None] * inputs.coaching_eligible[None, :])[
         :, :, None
     ] * inputs.begeleiding_variable[:, None, :]
     coached_fixed = np.arange(n_needs) > 0
-    returning_t = _by_quarter(returning, n_quarters, n_draws)
-    collective_inputs = collective_schedule(inputs, a, capacity, history_moves)
-    demand = demand_schedule(inputs, a, vop, inflow, survival)
-    stock = StockWindow.empty(n_quarters, n_draws)
-    buffer, by_package_rows = stock.buffer, stock.by_package
-    waiting = np.zeros((n_packages, n_draws, n_needs))
-    state = CollectiveState.start(inputs.filled_start, inputs.queue_start, n_draws)
-    # What the loop keeps per quarter; sums over packages and needs are taken after it, all quarters at once.
+    alive_flat = survival.alive_rows
+    later_flat, extra_flat = survival.later, survival.extra
     workers_cells, percent_cells, fixed_cells = stock.workers, stock.percent, stock.fixed
     early_cells, ended_cells = stock.early, stock.ended
-    record = quarter_record(n_quarters, n_draws)
-    ones = np.ones(n_draws)
-    for t in range(n_quarters):
-        row = n_quarters - t - 1  # the row of quarter of employment 1 in quarter t
-        quarter = collective_begin(state, collective_inputs, demand, t, record)
-        demand_t = quarter.demand
-        w_t = weights.premiums_at(t)
-        h_t = weights.holders_at(t)
-        new_row = buffer[row].reshape(n_packages, n_draws, n_needs)
-        if inputs.loonpremie_closed[t] or inputs.begeleiding_closed[t]:
-            asked = demand_t[:, :, None] * inputs.coaching_share[t]  # (P, D, C)
-            admitted, waiting, waiting_total, waiting_time = _ration(
-                inputs, t, by_package_rows[:, row : row + N_AGES], alive_flat[t], waiting + asked, w_t, capped[:, t],
-                index[:, t] if inputs.begeleiding_indexed else ones,
-            )  # fmt: skip
-            waiting = waiting * (1.0 - inputs.waiting_dropout[t])
-            record["admitted"][t] = admitted.sum(axis=(0, 2))
-            record["imw_waiting"][t] = waiting_total
-            record["imw_waiting_quarters"][t] = waiting_time
-            np.divide(admitted, alive[:, t], out=new_row)
-        else:
-            # The new cohort joins the window (quarter of employment 1) in units of survival (with many draws one
-            # need at a time: numpy is slow on a broadcast inner axis of three).
-            if n_draws < 64:
-                np.multiply(demand_t[:, :, None], demand.placing[t], out=new_row)
-            else:
-                for need in range(n_needs):
-                    np.multiply(demand_t, demand.placing[t, :, need], out=new_row[:, :, need])
-        record["demand"][t] = demand_t.sum(axis=0)
-        if not (inputs.loonpremie_closed[t] or inputs.begeleiding_closed[t]):
-            record["admitted"][t] = record["demand"][t]
-        over_packages = premiums_due(stock, t, w_t, alive_flat[t])
-        record["exits"][t] = quarter_exits(stock, survival, t, over_packages[_COL_WORKERS])
-        returns = fallback_returns(stock, survival, t, h_t, returning_t[t])
-        record["fallback_returns"][t] = returns
-        age_window(stock, survival, ends, t)
-        if quarter.begin is not None:
-            collective_finish(state, collective_inputs, quarter, t, returns, record)
     # --- sums over packages and needs, for all quarters at once --------------------------------------------------
     workers = workers_cells.reshape(n_quarters, n_packages, n_draws, n_needs)
     out = {name: values.T.copy() for name, values in record.items()}
@@ -1004,7 +1034,7 @@ def _run_quarters(
     out["inflow_ex_vop"] = vop.converted * in_share
     out["inflow_ex_collective"] = out["collective_to_imw"] * in_share
     out["contingent_full"] = np.where(np.isnan(out["contingent_full"]), np.nan, out["contingent_full"])
-    out["coaching_index"] = index if inputs.begeleiding_indexed else np.ones_like(index)
+    out["coaching_index"] = coaching_index
     return out
 
 

@@ -12,8 +12,10 @@ from simulation.inputs import COLLECTIVE_ADVICE, EX_COLLECTIVE, FIVE_YEAR_RAISED
 from simulation.projection import (
     CollectiveSchedule,
     DemandSchedule,
+    Financing,
     Hazards,
     StockWindow,
+    admit_inflow,
     age_window,
     collective_begin,
     collective_finish,
@@ -202,3 +204,61 @@ def test_nobody_is_hired_from_the_queue_who_is_not_in_it():
     assert record["queue"][1, 0] == 0.0 and record["collective_intake"][1, 0] == 0.0
     assert record["queue_to_imw"][1, 0] == 15.0 and record["contingent_full"][1, 0] == 0.0
     assert np.isnan(record["queue"][0, 0])  # nothing written before the block starts
+
+
+def _inflow_case(inputs):
+    """One draw over the inputs' quarters, exits at 10 % a quarter; the demand's placing follows the survival."""
+    n = inputs.n_quarters
+    survival = survival_rows(inputs, _hazards(later=0.1, early=0.1, n_quarters=n))
+    placing = inputs.coaching_share[:, None, :] / survival.alive[:, :-1].transpose(1, 0, 2)
+    empty = np.zeros((n, len(PACKAGES), 1))
+    demand = DemandSchedule(base=empty, new=empty, from_queue=np.zeros((n, 1)), placing=placing)
+    financing = Financing(
+        weights=window_weights(inputs),
+        capped=np.full((1, n, len(PACKAGES)), 6000.0),
+        coaching_index=np.ones((1, n)),
+    )
+    return StockWindow.empty(n, n_draws=1), survival, demand, financing, quarter_record(n, 1)
+
+
+def test_the_inflow_step_with_nobody_asking_adds_nobody(baseline_inputs):
+    stock, survival, demand, financing, record = _inflow_case(baseline_inputs)
+    waiting = admit_inflow(
+        baseline_inputs, stock, survival, demand, financing, 2, np.zeros((len(PACKAGES), 1)),
+        np.zeros((len(PACKAGES), 1, 4)), record,
+    )  # fmt: skip
+    assert not stock.buffer.any() and not waiting.any()
+    assert record["demand"][2, 0] == record["admitted"][2, 0] == 0.0
+
+
+def test_with_open_ended_premiums_everyone_who_asks_starts_split_by_need(baseline_inputs):
+    stock, survival, demand, financing, record = _inflow_case(baseline_inputs)
+    asked = np.zeros((len(PACKAGES), 1))
+    asked[1] = 100.0  # a hundred ask for the standard five-year package in quarter 2
+    admit_inflow(
+        baseline_inputs, stock, survival, demand, financing, 2, asked, np.zeros((len(PACKAGES), 1, 4)), record
+    )
+    # In quarter 2 survival is 0.9 x 0.9: the new row in units of survival times 0.81 is the hundred by need.
+    started = stock.window(2)[:, 0] * 0.81
+    assert_allclose(started[1], 100.0 * baseline_inputs.coaching_share[2], rtol=1e-14)
+    assert_allclose(started[1], [35.0, 30.0, 22.0, 13.0], rtol=1e-14)
+    assert started[[0, 2, 3, 4, 5]].sum() == 0.0
+    assert record["demand"][2, 0] == record["admitted"][2, 0] == 100.0
+
+
+def test_with_a_closed_envelope_and_no_room_everyone_who_asks_waits(baseline_inputs):
+    n = baseline_inputs.n_quarters
+    inputs = baseline_inputs.with_changes(
+        loonpremie_closed=np.ones(n, dtype=bool), loonpremie_envelope=np.zeros(n)
+    )
+    stock, survival, demand, financing, record = _inflow_case(inputs)
+    asked = np.zeros((len(PACKAGES), 1))
+    asked[1] = 100.0
+    waiting = admit_inflow(
+        inputs, stock, survival, demand, financing, 2, asked, np.zeros((len(PACKAGES), 1, 4)), record
+    )
+    assert not stock.buffer.any()
+    # All hundred wait, minus the 6 % who drop out of the waiting list in the quarter.
+    assert_allclose(waiting[1, 0], 100.0 * baseline_inputs.coaching_share[2] * 0.94, rtol=1e-14)
+    assert record["admitted"][2, 0] == 0.0 and record["demand"][2, 0] == 100.0
+    assert_allclose(record["imw_waiting"][2], [100.0], rtol=1e-14)
