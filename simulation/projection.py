@@ -988,54 +988,83 @@ def _run_quarters(
         age_window(stock, survival, ends, t)
         if quarter.begin is not None:
             collective_finish(state, collective, quarter, t, returns, record)
+    out = {name: values.T.copy() for name, values in record.items()}
+    out.update(stock_totals(inputs, stock, survival))
+    out.update(exit_kinds(out.pop("exits"), hazards))
+    out.update(
+        inflow_origins(
+            inflow, vop, out.pop("demand"), out.pop("admitted"), out.pop("short"), out["collective_to_imw"]
+        )
+    )
+    out["coaching_index"] = coaching_index
+    return out
+
+
+def stock_totals(inputs: ModelInputs, stock: StockWindow, survival: Survival) -> dict[str, FloatArray]:
+    """What the loop kept of the stock, summed over packages and needs for all quarters at once (D, T, ...): the
+    IMW workers at the end of each quarter (``workers_imw``; by need and by package), the packages that ended,
+    and the sums the premiums are paid on (``percent`` by package, ``fixed`` and ``variable`` begeleidingspremie
+    at base amounts)."""
+    n_quarters, n_packages, _ = stock.workers.shape
+    n_draws, n_needs = stock.n_draws, stock.n_needs
+    alive, later, extra = survival.alive_rows, survival.later, survival.extra
+    # The stock at the end of each quarter by package and need: those paid, minus exits, minus ended packages.
+    exits_cells = stock.workers * later[:, None, :] + stock.early * (alive[:-1] * extra)[:, None, :]
+    ended_real = stock.ended * alive[1:, None, :]
+    end_cells = (stock.workers - exits_cells - ended_real).reshape(n_quarters, n_packages, n_draws, n_needs)
+    end_by_need = end_cells.sum(axis=1)  # (T, D, C)
     # Variable begeleidingspremie per worker by package and need, at base amounts (T, P, C).
     variable_each = (inputs.fte * inputs.hours_worked_share[:, None] * inputs.coaching_eligible[None, :])[
         :, :, None
     ] * inputs.begeleiding_variable[:, None, :]
-    coached_fixed = np.arange(n_needs) > 0
-    alive_flat = survival.alive_rows
-    later_flat, extra_flat = survival.later, survival.extra
-    workers_cells, percent_cells, fixed_cells = stock.workers, stock.percent, stock.fixed
-    early_cells, ended_cells = stock.early, stock.ended
-    # --- sums over packages and needs, for all quarters at once --------------------------------------------------
-    workers = workers_cells.reshape(n_quarters, n_packages, n_draws, n_needs)
-    out = {name: values.T.copy() for name, values in record.items()}
-    exits = out.pop("exits")
-    # The stock at the end of each quarter by package and need: those paid, minus exits, minus ended packages.
-    exits_cells = (
-        workers_cells * later_flat[:, None, :] + early_cells * (alive_flat[:-1] * extra_flat)[:, None, :]
-    )
-    ended_real = ended_cells * alive_flat[1:, None, :]
-    end_cells = (workers_cells - exits_cells - ended_real).reshape(n_quarters, n_packages, n_draws, n_needs)
-    out["premium_ended"] = _sum_needs(ended_real.sum(axis=1).reshape(n_quarters, n_draws, n_needs)).T
-    end_by_need = end_cells.sum(axis=1)  # (T, D, C)
-    out["workers_imw"] = _sum_needs(end_by_need).T
-    out["end_by_need"] = end_by_need.transpose(1, 0, 2)
-    out["end_by_package"] = _sum_needs(end_cells).transpose(2, 0, 1)
-    out["percent"] = _sum_needs(percent_cells.reshape(n_quarters, n_packages, n_draws, n_needs)).transpose(
-        2, 0, 1
-    )
-    fixed_by_need = fixed_cells.reshape(n_quarters, n_draws, n_needs)
-    out["fixed"] = _sum_last(fixed_by_need[:, :, coached_fixed]).T
-    out["variable"] = np.einsum("tpdc,tpc->dt", workers, variable_each)
-    out["exits_involuntary"] = exits * hazards.involuntary_part[None, :]
-    out["exits_other"] = exits * hazards.other_part[None, :]
-    out["doorstroom"] = exits * (1.0 - hazards.involuntary_part - hazards.other_part)[None, :]
-    out["queue_short"] = out.pop("short")
-    demand_total = out.pop("demand")
-    out["inflow"] = out.pop("admitted")
-    # Admitted over asked in each quarter (above 1 when some who waited get in): the origins are split at it; those
-    # who waited and got in while nobody new asked count as new (their origin is not kept).
-    in_share = np.divide(
-        out["inflow"], demand_total, out=np.zeros_like(demand_total), where=demand_total > 1e-9
-    )
-    out["inflow_new"] = (_sum_last(inflow.by_package) - out["queue_short"]) * in_share
-    out["inflow_new"] += np.where(demand_total > 1e-9, 0.0, out["inflow"])
-    out["inflow_ex_vop"] = vop.converted * in_share
-    out["inflow_ex_collective"] = out["collective_to_imw"] * in_share
-    out["contingent_full"] = np.where(np.isnan(out["contingent_full"]), np.nan, out["contingent_full"])
-    out["coaching_index"] = coaching_index
-    return out
+    workers = stock.workers.reshape(n_quarters, n_packages, n_draws, n_needs)
+    fixed_by_need = stock.fixed.reshape(n_quarters, n_draws, n_needs)
+    coached = np.arange(n_needs) > 0
+    return {
+        "premium_ended": _sum_needs(ended_real.sum(axis=1).reshape(n_quarters, n_draws, n_needs)).T,
+        "workers_imw": _sum_needs(end_by_need).T,
+        "end_by_need": end_by_need.transpose(1, 0, 2),
+        "end_by_package": _sum_needs(end_cells).transpose(2, 0, 1),
+        "percent": _sum_needs(stock.percent.reshape(n_quarters, n_packages, n_draws, n_needs)).transpose(
+            2, 0, 1
+        ),
+        "fixed": _sum_last(fixed_by_need[:, :, coached]).T,
+        "variable": np.einsum("tpdc,tpc->dt", workers, variable_each),
+    }
+
+
+def exit_kinds(exits: FloatArray, hazards: Hazards) -> dict[str, FloatArray]:
+    """The exits (D, T) split into involuntary, other and doorstroom, in proportion to their annual rates."""
+    return {
+        "exits_involuntary": exits * hazards.involuntary_part[None, :],
+        "exits_other": exits * hazards.other_part[None, :],
+        "doorstroom": exits * (1.0 - hazards.involuntary_part - hazards.other_part)[None, :],
+    }
+
+
+def inflow_origins(
+    inflow: NewInflow,
+    vop: VopBlock,
+    demand: FloatArray,
+    admitted: FloatArray,
+    short: FloatArray,
+    collective_to_imw: FloatArray,
+) -> dict[str, FloatArray]:
+    """The IMW inflow (D, T) and where it came from: new, ex-VOP, ex-collective; ``queue_short`` is the
+    queue-sourced inflow that was cut to the queue.
+
+    Admitted over asked in each quarter (above 1 when some who waited get in) splits the origins; those who waited
+    and got in while nobody new asked count as new (their origin is not kept)."""
+    in_share = np.divide(admitted, demand, out=np.zeros_like(demand), where=demand > 1e-9)
+    new = (_sum_last(inflow.by_package) - short) * in_share
+    new += np.where(demand > 1e-9, 0.0, admitted)
+    return {
+        "queue_short": short,
+        "inflow": admitted,
+        "inflow_new": new,
+        "inflow_ex_vop": vop.converted * in_share,
+        "inflow_ex_collective": collective_to_imw * in_share,
+    }
 
 
 def _sum_last(values: FloatArray) -> FloatArray:

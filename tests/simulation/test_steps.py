@@ -14,16 +14,21 @@ from simulation.projection import (
     DemandSchedule,
     Financing,
     Hazards,
+    NewInflow,
     StockWindow,
+    VopBlock,
     admit_inflow,
     age_window,
     collective_begin,
     collective_finish,
+    exit_kinds,
     fallback_returns,
+    inflow_origins,
     package_ends,
     premiums_due,
     quarter_exits,
     quarter_record,
+    stock_totals,
     survival_rows,
     window_weights,
 )
@@ -262,3 +267,50 @@ def test_with_a_closed_envelope_and_no_room_everyone_who_asks_waits(baseline_inp
     assert_allclose(waiting[1, 0], 100.0 * baseline_inputs.coaching_share[2] * 0.94, rtol=1e-14)
     assert record["admitted"][2, 0] == 0.0 and record["demand"][2, 0] == 100.0
     assert_allclose(record["imw_waiting"][2], [100.0], rtol=1e-14)
+
+
+def test_one_cohort_through_its_five_year_package_by_the_steps_and_their_totals(baseline_inputs):
+    n = baseline_inputs.n_quarters
+    survival = survival_rows(baseline_inputs, _hazards(later=0.1, early=0.3, n_quarters=n))
+    ends = package_ends(baseline_inputs, {"renewal_five_year": np.zeros((1, n))}, n_draws=1)
+    weights = window_weights(baseline_inputs)
+    stock = StockWindow.empty(n, n_draws=1)
+    _place(stock, 0, quarter_of_employment=1, package=1, need=0, units=100.0)
+    exits = np.empty((1, n))
+    for t in range(n):
+        paid = premiums_due(stock, t, weights.premiums_at(t), survival.alive_rows[t])
+        exits[:, t] = quarter_exits(stock, survival, t, paid[0])
+        age_window(stock, survival, ends, t)
+    totals = stock_totals(baseline_inputs, stock, survival)
+    # 30 % leave in each of the first four quarters, 10 % after; nobody renews, so all end after quarter 20.
+    expected = 100.0 * 0.7 ** np.minimum(np.arange(1, 21), 4) * 0.9 ** np.maximum(np.arange(1, 21) - 4, 0)
+    expected[-1] = 0.0
+    assert_allclose(totals["workers_imw"][0, :20], expected, rtol=1e-12, atol=1e-12)
+    assert_array_equal(totals["workers_imw"][0, 20:], 0.0)
+    assert_allclose(totals["premium_ended"][0, 19], 100.0 * 0.7**4 * 0.9**16, rtol=1e-12)
+    assert_allclose(totals["end_by_package"][0, :, 1], totals["workers_imw"][0], rtol=1e-15)
+    # Conservation: the stock of one quarter is the last one's, minus exits and ended packages.
+    change = np.diff(totals["workers_imw"][0], prepend=100.0)
+    assert_allclose(change, -exits[0] - totals["premium_ended"][0], atol=1e-9)
+
+
+def test_exits_split_into_their_kinds_by_their_shares():
+    kinds = exit_kinds(np.array([[10.0, 20.0, 0.0]]), _hazards(later=0.1, early=0.3))
+    assert_allclose(kinds["exits_involuntary"], [[5.0, 10.0, 0.0]], rtol=1e-15)
+    assert_allclose(kinds["exits_other"], [[3.0, 6.0, 0.0]], rtol=1e-15)
+    assert_allclose(kinds["doorstroom"], [[2.0, 4.0, 0.0]], rtol=1e-12)
+
+
+def test_the_origins_of_the_inflow_are_split_at_admitted_over_asked():
+    # Quarter 0: 80 new and 20 ex-VOP ask, half get in. Quarter 1: nobody asks, 5 who waited get in.
+    by_package = np.zeros((1, 2, len(PACKAGES)))
+    by_package[0, 0, 1] = 80.0
+    zero = np.zeros((1, 2))
+    inflow = NewInflow(by_package=by_package, level=np.zeros(1), milestone_short=np.zeros(1))
+    vop = VopBlock(
+        workers_end=zero, percent_sum=zero, ended=zero, converted=np.array([[20.0, 0.0]]), exits=zero
+    )
+    origins = inflow_origins(inflow, vop, np.array([[100.0, 0.0]]), np.array([[50.0, 5.0]]), zero, zero)
+    assert_allclose(origins["inflow_new"], [[40.0, 5.0]], rtol=1e-15)
+    assert_allclose(origins["inflow_ex_vop"], [[10.0, 0.0]], rtol=1e-15)
+    assert_array_equal(origins["inflow"], [[50.0, 5.0]])
