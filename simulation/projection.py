@@ -13,13 +13,18 @@ The named steps, in the order of a quarter t:
    per draw (accepted applications by early 2024, the ex-VOP and ex-collective inflow counted in), then a trend,
    the response to the generosity of the premium, and a wider scope; part of it comes from the queue for collective
    maatwerk (the collective-advice package, and a share of the raised package);
-4. in the loop, quarter by quarter (`_run_quarters`): the collective block's exits and its doorstroom to IMW
-   (the fallback right holders), the IMW admissions (rationed when a premium is closed-ended: who does not fit in
-   the envelope waits, first come, first served, with no premium), the premiums due, the exits (involuntary, other,
-   doorstroom; higher in the first quarters), the fallback returns of right holders within their window, the end
-   of packages and their renewals, then the collective block's returns, intake and queue;
-5. costs (`_costs`): loonpremie on the capped referteloon, begeleidingspremie (fixed and variable part, only with a
-   need and only beside a loonpremie), VOP premiums, places on top of the contingent; at current prices;
+4. in the loop, quarter by quarter (`run_quarters`), one function each:
+   `collective_begin` (the collective block's exits and its doorstroom to IMW: the fallback right holders; the
+   queue-sourced inflow cut to the queue), `admit_inflow` (who starts: the IMW admissions, rationed when a premium
+   is closed-ended: who does not fit in the envelope waits, first come, first served, with no premium),
+   `premiums_due`, `quarter_exits` (every kind; higher in the first quarters), `fallback_returns` (right holders
+   within their window), `age_window` (the first quarters' extra exits, the end of packages and their renewals:
+   the stock one quarter on), `collective_finish` (the collective block's returns, intake and queue); after the
+   loop, for all quarters at once, `stock_totals`, `exit_kinds` (involuntary, other, doorstroom) and
+   `inflow_origins`;
+5. costs (`costs`): loonpremie on the capped referteloon, begeleidingspremie (fixed and variable part, only with a
+   need and only beside a loonpremie), VOP premiums, places on top of the contingent; at current prices; what
+   exceeds a closed envelope (`envelope_excess`);
 6. plausibility (`simulation.plausibility`): a result outside a plausible range, or a flow that had to be cut at
    zero, is a warning that names the bound and the first quarter.
 
@@ -400,38 +405,19 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
 
     Without draws this is the deterministic run (D = 1).
     """
-    draws = dict(draws or {})
-    unknown = set(draws) - set(UNCERTAIN_FIELDS)
-    if unknown:
-        raise InputError(f"no distribution can be drawn for {', '.join(sorted(unknown))}")
-    sizes = {np.asarray(value).shape for value in draws.values()}
-    if len(sizes) > 1 or any(len(size) != 1 for size in sizes):
-        raise InputError("every drawn assumption must be an array of the same length (the number of draws)")
-    n_draws = next(iter(sizes))[0] if sizes else 1
+    draws, n_draws = _checked_draws(draws)
     a, cut = _assumptions(inputs, draws, n_draws)
     index = price_index(inputs, a["inflation"])
     hazards = exit_hazards(inputs, a)
     vop = vop_block(inputs, a, hazards)
-    # Ex-collective moves before the block starts: the published doorstroom, its IMW share.
-    start = inputs.collective_start_index
-    history_moves = np.zeros((n_draws, inputs.n_quarters))
-    history_moves[:, :start] = inputs.doorstroom_history[None, :start] * a["doorstroom_to_imw"][:, :start]
+    history_moves = ex_collective_history(inputs, a, n_draws)
     inflow = new_inflow(inputs, a, vop.converted, history_moves)
     capacity_raw = capacity_path(inputs, a["contingent_growth"])
-    capacity = np.maximum(capacity_raw, 0.0)
     capped, vop_capped = capped_wages(inputs, a, index)
-    out = _run_quarters(inputs, a, hazards, vop, inflow, capacity, index, history_moves, capped)
+    capacity = np.maximum(capacity_raw, 0.0)
+    out = run_quarters(inputs, a, hazards, vop, inflow, capacity, index, history_moves, capped)
     out["price_index"] = index
-    _costs(inputs, a, index, vop, out, capped, vop_capped)
-    closed_over = np.where(
-        inputs.loonpremie_closed[None, :],
-        np.maximum(out["loonpremie_cost"] - inputs.loonpremie_envelope[None, :] / 4.0, 0.0),
-        0.0,
-    ) + np.where(
-        inputs.begeleiding_closed[None, :],
-        np.maximum(out["begeleiding_cost"] - inputs.begeleiding_envelope[None, :] / 4.0, 0.0),
-        0.0,
-    )
+    costs(inputs, a, index, vop, out, capped, vop_capped)
     warnings = check_plausibility(
         quarter_labels(inputs.run_start, inputs.n_quarters),
         out,
@@ -440,9 +426,30 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
         inputs.target_population,
         inputs.projection_start_index,
         cut_draws=cut,
-        envelope_exceeded=closed_over,
+        envelope_exceeded=envelope_excess(inputs, out),
     )
     return _report(inputs, draws, out, warnings)
+
+
+def _checked_draws(draws: dict[str, FloatArray] | None) -> tuple[dict[str, FloatArray], int]:
+    """The draws (a copy) and their number; every drawn field must be uncertain, every array (D,) alike."""
+    draws = dict(draws or {})
+    unknown = set(draws) - set(UNCERTAIN_FIELDS)
+    if unknown:
+        raise InputError(f"no distribution can be drawn for {', '.join(sorted(unknown))}")
+    sizes = {np.asarray(value).shape for value in draws.values()}
+    if len(sizes) > 1 or any(len(size) != 1 for size in sizes):
+        raise InputError("every drawn assumption must be an array of the same length (the number of draws)")
+    return draws, next(iter(sizes))[0] if sizes else 1
+
+
+def ex_collective_history(inputs: ModelInputs, a: dict[str, FloatArray], n_draws: int) -> FloatArray:
+    """(D, T) the ex-collective moves to IMW before the collective block starts: the published doorstroom times
+    its IMW share; zero from the block's start (the block's own doorstroom takes over)."""
+    start = inputs.collective_start_index
+    moves = np.zeros((n_draws, inputs.n_quarters))
+    moves[:, :start] = inputs.doorstroom_history[None, :start] * a["doorstroom_to_imw"][:, :start]
+    return moves
 
 
 #: Columns of the per-package sums over the window of the stock (one batched matrix product): workers,
@@ -516,7 +523,7 @@ class Survival:
 
 
 def survival_rows(inputs: ModelInputs, hazards: Hazards) -> Survival:
-    """Survival for the whole run, known before the loop: the stock is kept in units of it (see `_run_quarters`),
+    """Survival for the whole run, known before the loop: the stock is kept in units of it (see `run_quarters`),
     so that exits at the later rate cost no pass over the stock."""
     later, early = hazards.later, hazards.early  # (D, T, C)
     n_draws, n_quarters, n_needs = later.shape
@@ -943,7 +950,7 @@ def collective_finish(
         record[name][t] = value
 
 
-def _run_quarters(
+def run_quarters(
     inputs: ModelInputs,
     a: dict[str, FloatArray],
     hazards: Hazards,
@@ -954,15 +961,18 @@ def _run_quarters(
     history_moves: FloatArray,
     capped: FloatArray,
 ) -> dict[str, FloatArray]:
-    """The quarter loop: IMW admissions, premiums due, exits, returns, ends; the collective block beside it.
+    """The quarter loop: the collective block's start, who starts, premiums due, exits, returns, ageing, the
+    collective block's end; then the sums over all quarters.
 
-    The stock lives in a buffer (T + N_AGES, P, D * C) whose window of N_AGES rows (quarters of employment 1 to
-    20, then the pool of renewed packages) moves one row back each quarter, so that ageing costs nothing: quarter
-    of employment a in quarter t is row T - t + a - 1. The buffer is kept in units of survival: the real stock is
-    the buffer times the cumulative survival of its draw and need (``alive``), known before the loop, so that exits
-    cost no pass over the stock either; only the first quarters of employment, whose exits are higher, are
-    multiplied each quarter. Per package, the window is a column-major matrix (draws x needs, rows) that BLAS reads
-    in place: the sums of a quarter are one batched matrix product.
+    The stock lives in a buffer (`StockWindow`, T + N_AGES rows) whose window of N_AGES rows (quarters of
+    employment 1 to 20, then the pool of renewed packages) moves one row back each quarter, so that ageing costs
+    nothing: quarter of employment a in quarter t is row T - t + a - 1. The buffer is kept in units of survival: the
+    real stock is the buffer times the cumulative survival of its draw and need (`Survival`), known before the
+    loop, so that exits cost no pass over the stock either; only the first quarters of employment, whose exits are
+    higher, are multiplied each quarter. Per package, the window is a column-major matrix (draws x needs, rows)
+    that BLAS reads in place: the sums of a quarter are one batched matrix product. What the steps need of the
+    assumptions is laid out by quarter before the loop (`window_weights`, `package_ends`, `demand_schedule`,
+    `collective_schedule`); what they write is one record (`quarter_record`).
     """
     n_draws, n_quarters = index.shape
     n_packages, n_needs = len(PACKAGES), len(COACHING_NEEDS)
@@ -1156,7 +1166,7 @@ def _ration(
     return admitted, still, total_waiting, waiting_time
 
 
-def _costs(
+def costs(
     inputs: ModelInputs,
     a: dict[str, FloatArray],
     index: FloatArray,
@@ -1189,6 +1199,20 @@ def _costs(
     out["vop_ended"] = vop.ended
     out["vop_converted"] = vop.converted
     out["workers"] = out["workers_imw"] + out["workers_vop"]
+
+
+def envelope_excess(inputs: ModelInputs, out: dict[str, FloatArray]) -> FloatArray:
+    """(D, T) what the premiums cost above a closed envelope's quarter [EUR/quarter]: running decisions are paid
+    even when they alone exceed it (the plausibility check says so)."""
+    return np.where(
+        inputs.loonpremie_closed[None, :],
+        np.maximum(out["loonpremie_cost"] - inputs.loonpremie_envelope[None, :] / 4.0, 0.0),
+        0.0,
+    ) + np.where(
+        inputs.begeleiding_closed[None, :],
+        np.maximum(out["begeleiding_cost"] - inputs.begeleiding_envelope[None, :] / 4.0, 0.0),
+        0.0,
+    )
 
 
 def _report(

@@ -21,6 +21,8 @@ from simulation.projection import (
     age_window,
     collective_begin,
     collective_finish,
+    envelope_excess,
+    ex_collective_history,
     exit_kinds,
     fallback_returns,
     inflow_origins,
@@ -314,3 +316,32 @@ def test_the_origins_of_the_inflow_are_split_at_admitted_over_asked():
     assert_allclose(origins["inflow_new"], [[40.0, 5.0]], rtol=1e-15)
     assert_allclose(origins["inflow_ex_vop"], [[10.0, 0.0]], rtol=1e-15)
     assert_array_equal(origins["inflow"], [[50.0, 5.0]])
+
+
+def test_before_the_collective_block_the_ex_collective_moves_are_the_published_doorstroom_times_its_share(
+    baseline_inputs,
+):
+    n, start = baseline_inputs.n_quarters, baseline_inputs.collective_start_index
+    moves = ex_collective_history(baseline_inputs, {"doorstroom_to_imw": np.full((2, n), [[0.5], [0.25]])}, 2)
+    published = baseline_inputs.doorstroom_history[:start]
+    assert_array_equal(moves[:, :start], [published * 0.5, published * 0.25])
+    assert not moves[:, start:].any()
+
+
+def test_only_a_closed_envelope_can_be_exceeded_and_only_by_what_costs_more_than_its_quarter(baseline_inputs):
+    n = baseline_inputs.n_quarters
+    closed = np.zeros(n, dtype=bool)
+    closed[1] = True
+    inputs = baseline_inputs.with_changes(
+        loonpremie_closed=closed,
+        loonpremie_envelope=np.full(n, 400.0),
+        begeleiding_closed=np.ones(n, dtype=bool),
+        begeleiding_envelope=np.full(n, 40.0),
+    )
+    out = {"loonpremie_cost": np.full((1, n), 150.0), "begeleiding_cost": np.full((1, n), 5.0)}
+    out["begeleiding_cost"][0, 2] = 12.0
+    excess = envelope_excess(inputs, out)
+    # Quarter 1: 150 against a quarter of 400; quarter 2: 12 against a quarter of 40; the open quarters cost nothing.
+    expected = np.zeros(n)
+    expected[1], expected[2] = 50.0, 2.0
+    assert_array_equal(excess[0], expected)
