@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 
 import numpy as np
 
@@ -551,8 +551,8 @@ class StockWindow:
     """The IMW stock in units of survival, and what each quarter keeps of it. The steps write these arrays in
     place; the dataclass is frozen so that none of them is ever replaced.
 
-    ``buffer`` (T + N_AGES, P, D * C) holds the stock; in quarter t its window is the N_AGES rows from
-    `first_row` (quarters of employment 1 to 20, then the pool of renewed packages), so that the window moves one
+    ``buffer`` (T + N_AGES, P, D * C) holds the stock; in quarter t its window is the N_AGES rows from row
+    ``top - t`` (quarters of employment 1 to 20, then the pool of renewed packages), so that the window moves one
     row back each quarter. ``by_package`` is the same memory as (P, rows, D * C): per package a matrix that BLAS
     reads in place. Kept per quarter (T, ...): ``workers`` and ``percent`` (P, D * C) the workers paid and their
     percentages, ``fixed`` (D * C) the fixed begeleidingspremie at base amounts, ``early`` (P, D * C) those in
@@ -562,6 +562,7 @@ class StockWindow:
 
     n_draws: int
     n_needs: int
+    top: int
     buffer: FloatArray
     by_package: FloatArray
     workers: FloatArray
@@ -581,6 +582,7 @@ class StockWindow:
         return cls(
             n_draws=n_draws,
             n_needs=n_needs,
+            top=n_quarters - 1,
             buffer=buffer,
             by_package=buffer.transpose(1, 0, 2),  # (P, rows, D * C): per package a matrix, rows apart
             workers=np.empty((n_quarters, n_packages, cells)),
@@ -592,13 +594,9 @@ class StockWindow:
             holder_sums=np.empty((2, cells)),
         )
 
-    def first_row(self, t: int) -> int:
-        """The row of quarter of employment 1 in quarter t."""
-        return int(self.buffer.shape[0]) - N_AGES - t - 1
-
     def window(self, t: int) -> FloatArray:
         """(P, N_AGES, D * C) the window of quarter t, per package."""
-        row = self.first_row(t)
+        row = self.top - t
         window: FloatArray = self.by_package[:, row : row + N_AGES]
         return window
 
@@ -632,7 +630,7 @@ def admit_inflow(
     a share of those still waiting drops out. Writes row t of ``demand``, ``admitted``, ``imw_waiting`` and
     ``imw_waiting_quarters`` in `record`."""
     n_draws, n_needs = stock.n_draws, stock.n_needs
-    new_row = stock.buffer[stock.first_row(t)].reshape(len(PACKAGES), n_draws, n_needs)
+    new_row = stock.buffer[stock.top - t].reshape(len(PACKAGES), n_draws, n_needs)
     closed = inputs.loonpremie_closed[t] or inputs.begeleiding_closed[t]
     if closed:
         by_need = asked[:, :, None] * inputs.coaching_share[t]  # (P, D, C)
@@ -669,7 +667,8 @@ def premiums_due(stock: StockWindow, t: int, weights: FloatArray, alive: FloatAr
     `weights` (P, 3, N_AGES) are those of quarter t, `alive` (D * C) the survival that turns the window's units
     into workers."""
     sums = stock.sums
-    np.matmul(weights, stock.window(t), out=sums)  # (P, K, D * C)
+    row = stock.top - t
+    np.matmul(weights, stock.by_package[:, row : row + N_AGES], out=sums)  # (P, K, D * C)
     sums *= alive
     stock.workers[t] = sums[:, _COL_WORKERS]
     stock.percent[t] = sums[:, _COL_PERCENT]
@@ -683,7 +682,7 @@ def quarter_exits(stock: StockWindow, survival: Survival, t: int, paid: FloatArr
     first quarters of employment at the extra rate of those quarters (kept by package in ``stock.early``)."""
     at_risk = paid * survival.later[t]
     if survival.early_quarters:  # the first quarters of employment have the higher exits
-        row = stock.first_row(t)
+        row = stock.top - t
         early_now = stock.early[t]
         np.sum(stock.buffer[row : row + survival.early_quarters], axis=0, out=early_now)
         at_risk += early_now.sum(axis=0) * survival.alive_rows[t] * survival.extra[t]
@@ -696,7 +695,7 @@ def fallback_returns(
     """(D,) the fallback returns of quarter t: right holders (ex-collective workers within their window, weighted
     by `holders` (2, N_AGES) in their early and later quarters) whose job ends against their will, times the
     share `returning` (D,) of those exits that come back to collective maatwerk."""
-    row = stock.first_row(t)
+    row = stock.top - t
     holder_sums = stock.holder_sums
     np.matmul(holders, stock.buffer[row : row + N_AGES, EX_COLLECTIVE], out=holder_sums)
     at_risk = (holder_sums[0] * survival.early[t] + holder_sums[1] * survival.later[t]) * survival.alive_rows[
@@ -741,7 +740,7 @@ def age_window(stock: StockWindow, survival: Survival, ends: PackageEnds, t: int
     taken out, packages end in their last quarter (a share renewed into the pool, kept in ``stock.ended`` in units
     of survival) and the pool runs on. Next quarter's window starts one row earlier, so that every worker is a
     quarter of employment further without a copy: its pool row is this window's row of quarter 20."""
-    row = stock.first_row(t)
+    row = stock.top - t
     buffer = stock.buffer
     if survival.early_quarters:
         buffer[row : row + survival.early_quarters] *= survival.early_ratio[t]
@@ -866,8 +865,7 @@ def demand_schedule(
     return DemandSchedule(base=base, new=new, from_queue=from_queue, placing=placing)
 
 
-@dataclass(frozen=True)
-class QuarterDemand:
+class QuarterDemand(NamedTuple):
     """The demand for IMW packages in one quarter, by package (P, D), once the collective block's start is known:
     the queue-sourced inflow cut to the queue (``from_queue`` (D,)) and the ex-collective moves added. ``begin``
     is the collective block's start of the quarter, None before the block starts."""

@@ -84,7 +84,7 @@ def _place(
     stock: StockWindow, t: int, quarter_of_employment: int, package: int, need: int, units: float
 ) -> None:
     """Put `units` (of survival) of draw 0 in the window of quarter t."""
-    stock.buffer[stock.first_row(t) + quarter_of_employment - 1, package, need] = units
+    stock.buffer[stock.top - t + quarter_of_employment - 1, package, need] = units
 
 
 def test_the_premiums_due_count_the_window_times_survival_by_package(baseline_inputs):
