@@ -698,9 +698,8 @@ def fallback_returns(
     row = stock.top - t
     holder_sums = stock.holder_sums
     np.matmul(holders, stock.buffer[row : row + N_AGES, EX_COLLECTIVE], out=holder_sums)
-    at_risk = (holder_sums[0] * survival.early[t] + holder_sums[1] * survival.later[t]) * survival.alive_rows[
-        t
-    ]
+    early, later, alive = survival.early[t], survival.later[t], survival.alive_rows[t]
+    at_risk = (holder_sums[0] * early + holder_sums[1] * later) * alive
     return _sum_needs(at_risk.reshape(stock.n_draws, stock.n_needs)) * returning
 
 
