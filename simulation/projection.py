@@ -13,13 +13,18 @@ The named steps, in the order of a quarter t:
    per draw (accepted applications by early 2024, the ex-VOP and ex-collective inflow counted in), then a trend,
    the response to the generosity of the premium, and a wider scope; part of it comes from the queue for collective
    maatwerk (the collective-advice package, and a share of the raised package);
-4. in the loop, quarter by quarter (`_run_quarters`): the collective block's exits and its doorstroom to IMW
-   (the fallback right holders), the IMW admissions (rationed when a premium is closed-ended: who does not fit in
-   the envelope waits, first come, first served, with no premium), the premiums due, the exits (involuntary, other,
-   doorstroom; higher in the first quarters), the fallback returns of right holders within their window, the end
-   of packages and their renewals, then the collective block's returns, intake and queue;
-5. costs (`_costs`): loonpremie on the capped referteloon, begeleidingspremie (fixed and variable part, only with a
-   need and only beside a loonpremie), VOP premiums, places on top of the contingent; at current prices;
+4. in the loop, quarter by quarter (`run_quarters`), one function each:
+   `collective_begin` (the collective block's exits and its doorstroom to IMW: the fallback right holders; the
+   queue-sourced inflow cut to the queue), `admit_inflow` (who starts: the IMW admissions, rationed when a premium
+   is closed-ended: who does not fit in the envelope waits, first come, first served, with no premium),
+   `premiums_due`, `quarter_exits` (every kind; higher in the first quarters), `fallback_returns` (right holders
+   within their window), `age_window` (the first quarters' extra exits, the end of packages and their renewals:
+   the stock one quarter on), `collective_finish` (the collective block's returns, intake and queue); after the
+   loop, for all quarters at once, `stock_totals`, `exit_kinds` (involuntary, other, doorstroom) and
+   `inflow_origins`;
+5. costs (`costs`): loonpremie on the capped referteloon, begeleidingspremie (fixed and variable part, only with a
+   need and only beside a loonpremie), VOP premiums, places on top of the contingent; at current prices; what
+   exceeds a closed envelope (`envelope_excess`);
 6. plausibility (`simulation.plausibility`): a result outside a plausible range, or a flow that had to be cut at
    zero, is a warning that names the bound and the first quarter.
 
@@ -31,12 +36,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 
 import numpy as np
 
 from simulation.collective import (
     CollectiveState,
+    QuarterStart,
     end_quarter,
     exit_split,
     quarterly_probability,
@@ -55,6 +61,7 @@ from simulation.inputs import (
     SERIES_FIELDS,
     UNCERTAIN_FIELDS,
     VOP_QUARTERS,
+    BoolArray,
     FloatArray,
     InputError,
     ModelInputs,
@@ -398,38 +405,19 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
 
     Without draws this is the deterministic run (D = 1).
     """
-    draws = dict(draws or {})
-    unknown = set(draws) - set(UNCERTAIN_FIELDS)
-    if unknown:
-        raise InputError(f"no distribution can be drawn for {', '.join(sorted(unknown))}")
-    sizes = {np.asarray(value).shape for value in draws.values()}
-    if len(sizes) > 1 or any(len(size) != 1 for size in sizes):
-        raise InputError("every drawn assumption must be an array of the same length (the number of draws)")
-    n_draws = next(iter(sizes))[0] if sizes else 1
+    draws, n_draws = _checked_draws(draws)
     a, cut = _assumptions(inputs, draws, n_draws)
     index = price_index(inputs, a["inflation"])
     hazards = exit_hazards(inputs, a)
     vop = vop_block(inputs, a, hazards)
-    # Ex-collective moves before the block starts: the published doorstroom, its IMW share.
-    start = inputs.collective_start_index
-    history_moves = np.zeros((n_draws, inputs.n_quarters))
-    history_moves[:, :start] = inputs.doorstroom_history[None, :start] * a["doorstroom_to_imw"][:, :start]
+    history_moves = ex_collective_history(inputs, a, n_draws)
     inflow = new_inflow(inputs, a, vop.converted, history_moves)
     capacity_raw = capacity_path(inputs, a["contingent_growth"])
-    capacity = np.maximum(capacity_raw, 0.0)
     capped, vop_capped = capped_wages(inputs, a, index)
-    out = _run_quarters(inputs, a, hazards, vop, inflow, capacity, index, history_moves, capped)
+    capacity = np.maximum(capacity_raw, 0.0)
+    out = run_quarters(inputs, a, hazards, vop, inflow, capacity, index, history_moves, capped)
     out["price_index"] = index
-    _costs(inputs, a, index, vop, out, capped, vop_capped)
-    closed_over = np.where(
-        inputs.loonpremie_closed[None, :],
-        np.maximum(out["loonpremie_cost"] - inputs.loonpremie_envelope[None, :] / 4.0, 0.0),
-        0.0,
-    ) + np.where(
-        inputs.begeleiding_closed[None, :],
-        np.maximum(out["begeleiding_cost"] - inputs.begeleiding_envelope[None, :] / 4.0, 0.0),
-        0.0,
-    )
+    costs(inputs, a, index, vop, out, capped, vop_capped)
     warnings = check_plausibility(
         quarter_labels(inputs.run_start, inputs.n_quarters),
         out,
@@ -438,9 +426,30 @@ def project(inputs: ModelInputs, draws: dict[str, FloatArray] | None = None) -> 
         inputs.target_population,
         inputs.projection_start_index,
         cut_draws=cut,
-        envelope_exceeded=closed_over,
+        envelope_exceeded=envelope_excess(inputs, out),
     )
     return _report(inputs, draws, out, warnings)
+
+
+def _checked_draws(draws: dict[str, FloatArray] | None) -> tuple[dict[str, FloatArray], int]:
+    """The draws (a copy) and their number; every drawn field must be uncertain, every array (D,) alike."""
+    draws = dict(draws or {})
+    unknown = set(draws) - set(UNCERTAIN_FIELDS)
+    if unknown:
+        raise InputError(f"no distribution can be drawn for {', '.join(sorted(unknown))}")
+    sizes = {np.asarray(value).shape for value in draws.values()}
+    if len(sizes) > 1 or any(len(size) != 1 for size in sizes):
+        raise InputError("every drawn assumption must be an array of the same length (the number of draws)")
+    return draws, next(iter(sizes))[0] if sizes else 1
+
+
+def ex_collective_history(inputs: ModelInputs, a: dict[str, FloatArray], n_draws: int) -> FloatArray:
+    """(D, T) the ex-collective moves to IMW before the collective block starts: the published doorstroom times
+    its IMW share; zero from the block's start (the block's own doorstroom takes over)."""
+    start = inputs.collective_start_index
+    moves = np.zeros((n_draws, inputs.n_quarters))
+    moves[:, :start] = inputs.doorstroom_history[None, :start] * a["doorstroom_to_imw"][:, :start]
+    return moves
 
 
 #: Columns of the per-package sums over the window of the stock (one batched matrix product): workers,
@@ -450,10 +459,30 @@ _COL_WORKERS, _COL_PERCENT, _COL_FIXED = range(3)
 _N_COLUMNS: Final = 3
 
 
-def _window_weights(inputs: ModelInputs) -> tuple[FloatArray, FloatArray, bool]:
-    """(T or 1, P, 3, N_AGES) per package, the matrix that turns the window of the stock (quarters of employment 1
-    to 20, then the pool of renewed packages) into the per-quarter sums; (T or 1, 2, N_AGES) that of the right
-    holders; one of each when nothing changes during the run."""
+@dataclass(frozen=True)
+class WindowWeights:
+    """The matrices that turn the window of the stock (quarters of employment 1 to 20, then the pool of renewed
+    packages) into the sums of a quarter: ``premiums`` (T or 1, P, 3, N_AGES) per package (workers, percentages,
+    fixed begeleidingspremie), ``holders`` (T or 1, 2, N_AGES) the right holders in their early and later quarters;
+    one of each when nothing changes during the run (``constant``)."""
+
+    premiums: FloatArray
+    holders: FloatArray
+    constant: bool
+
+    def premiums_at(self, t: int) -> FloatArray:
+        """(P, 3, N_AGES) the weights of quarter t."""
+        weights: FloatArray = self.premiums[0 if self.constant else t]
+        return weights
+
+    def holders_at(self, t: int) -> FloatArray:
+        """(2, N_AGES) the right holders' weights of quarter t."""
+        weights: FloatArray = self.holders[0 if self.constant else t]
+        return weights
+
+
+def window_weights(inputs: ModelInputs) -> WindowWeights:
+    """The weights of the window's rows in the sums of each quarter (see `WindowWeights`)."""
     percent = inputs.percentage_by_age  # (T, P, A)
     fixed = inputs.begeleiding_fixed_by_age  # (T, A)
     windows = inputs.fallback_window_quarters
@@ -471,10 +500,454 @@ def _window_weights(inputs: ModelInputs) -> tuple[FloatArray, FloatArray, bool]:
     ages = np.arange(N_AGES)
     within = (ages[None, :] < windows[:, None]) & (ages[None, :] < MAX_AGE)  # (n, A)
     holders = np.stack([within & (ages[None, :] < early), within & (ages[None, :] >= early)], axis=1)
-    return w, holders.astype(np.float64), constant
+    return WindowWeights(premiums=w, holders=holders.astype(np.float64), constant=constant)
 
 
-def _run_quarters(
+@dataclass(frozen=True)
+class Survival:
+    """The exit hazards as the loop reads them: one row per quarter over the cells (draws x needs, D * C).
+
+    ``alive`` (D, T + 1, C) is the cumulative survival at the later rate from the run start (1 at the start),
+    ``alive_rows`` the same as rows (T + 1, D * C); ``later`` and ``early`` (T, D * C) the quarterly exit
+    probabilities in the later and in the first ``early_quarters`` quarters of employment, ``extra`` their
+    difference and ``early_ratio`` the survival in a first quarter over that in a later one.
+    """
+
+    alive: FloatArray
+    alive_rows: FloatArray
+    later: FloatArray
+    early: FloatArray
+    extra: FloatArray
+    early_ratio: FloatArray
+    early_quarters: int
+
+
+def survival_rows(inputs: ModelInputs, hazards: Hazards) -> Survival:
+    """Survival for the whole run, known before the loop: the stock is kept in units of it (see `run_quarters`),
+    so that exits at the later rate cost no pass over the stock."""
+    later, early = hazards.later, hazards.early  # (D, T, C)
+    n_draws, n_quarters, n_needs = later.shape
+    cells = n_draws * n_needs
+    alive = np.concatenate([np.ones((n_draws, 1, n_needs)), np.cumprod(1.0 - later, axis=1)], axis=1)
+    alive_rows = np.ascontiguousarray(alive.transpose(1, 0, 2)).reshape(n_quarters + 1, cells)
+    early_ratio = np.ascontiguousarray(((1.0 - early) / (1.0 - later)).transpose(1, 0, 2)).reshape(
+        n_quarters, cells
+    )
+    later_rows = np.ascontiguousarray(later.transpose(1, 0, 2)).reshape(n_quarters, cells)  # (T, D * C)
+    extra_rows = np.ascontiguousarray((early - later).transpose(1, 0, 2)).reshape(n_quarters, cells)
+    return Survival(
+        alive=alive,
+        alive_rows=alive_rows,
+        later=later_rows,
+        early=later_rows + extra_rows,
+        extra=extra_rows,
+        early_ratio=early_ratio,
+        early_quarters=min(inputs.exit_early_quarters, MAX_AGE),
+    )
+
+
+@dataclass(frozen=True)
+class StockWindow:
+    """The IMW stock in units of survival, and what each quarter keeps of it. The steps write these arrays in
+    place; the dataclass is frozen so that none of them is ever replaced.
+
+    ``buffer`` (T + N_AGES, P, D * C) holds the stock; in quarter t its window is the N_AGES rows from row
+    ``top - t`` (quarters of employment 1 to 20, then the pool of renewed packages), so that the window moves one
+    row back each quarter. ``by_package`` is the same memory as (P, rows, D * C): per package a matrix that BLAS
+    reads in place. Kept per quarter (T, ...): ``workers`` and ``percent`` (P, D * C) the workers paid and their
+    percentages, ``fixed`` (D * C) the fixed begeleidingspremie at base amounts, ``early`` (P, D * C) those in
+    their first quarters, ``ended`` (P, D * C) the packages that end. ``sums`` and ``holder_sums`` are room for
+    one quarter's matrix products.
+    """
+
+    n_draws: int
+    n_needs: int
+    top: int
+    buffer: FloatArray
+    by_package: FloatArray
+    workers: FloatArray
+    percent: FloatArray
+    fixed: FloatArray
+    early: FloatArray
+    ended: FloatArray
+    sums: FloatArray
+    holder_sums: FloatArray
+
+    @classmethod
+    def empty(cls, n_quarters: int, n_draws: int) -> StockWindow:
+        """No IMW worker yet: the run starts with the start of IMW."""
+        n_packages, n_needs = len(PACKAGES), len(COACHING_NEEDS)
+        cells = n_draws * n_needs
+        buffer = np.zeros((n_quarters + N_AGES, n_packages, cells))
+        return cls(
+            n_draws=n_draws,
+            n_needs=n_needs,
+            top=n_quarters - 1,
+            buffer=buffer,
+            by_package=buffer.transpose(1, 0, 2),  # (P, rows, D * C): per package a matrix, rows apart
+            workers=np.empty((n_quarters, n_packages, cells)),
+            percent=np.empty((n_quarters, n_packages, cells)),
+            fixed=np.empty((n_quarters, cells)),
+            early=np.zeros((n_quarters, n_packages, cells)),
+            ended=np.empty((n_quarters, n_packages, cells)),
+            sums=np.empty((n_packages, _N_COLUMNS, cells)),
+            holder_sums=np.empty((2, cells)),
+        )
+
+    def window(self, t: int) -> FloatArray:
+        """(P, N_AGES, D * C) the window of quarter t, per package."""
+        row = self.top - t
+        window: FloatArray = self.by_package[:, row : row + N_AGES]
+        return window
+
+
+@dataclass(frozen=True)
+class Financing:
+    """What a closed-ended premium reads to ration new premiums: the window's weights, the capped referteloon
+    (D, T, P) and the index of the begeleidingspremie (D, T) (ones when it is not indexed)."""
+
+    weights: WindowWeights
+    capped: FloatArray
+    coaching_index: FloatArray
+
+
+def admit_inflow(
+    inputs: ModelInputs,
+    stock: StockWindow,
+    survival: Survival,
+    demand: DemandSchedule,
+    financing: Financing,
+    t: int,
+    asked: FloatArray,
+    waiting: FloatArray,
+    record: dict[str, FloatArray],
+) -> FloatArray:
+    """The new IMW cohort of quarter t joins the window (quarter of employment 1), in units of survival; returns
+    those still waiting (P, D, C), who carry over to the next quarter.
+
+    `asked` (P, D) is the quarter's demand by package. With open-ended premiums everyone who asks gets in; when a
+    premium is closed-ended, those waiting and those asking get in as far as the envelope allows (`_ration`), and
+    a share of those still waiting drops out. Writes row t of ``demand``, ``admitted``, ``imw_waiting`` and
+    ``imw_waiting_quarters`` in `record`."""
+    n_draws, n_needs = stock.n_draws, stock.n_needs
+    new_row = stock.buffer[stock.top - t].reshape(len(PACKAGES), n_draws, n_needs)
+    closed = inputs.loonpremie_closed[t] or inputs.begeleiding_closed[t]
+    if closed:
+        by_need = asked[:, :, None] * inputs.coaching_share[t]  # (P, D, C)
+        admitted, waiting, waiting_total, waiting_time = _ration(
+            inputs,
+            t,
+            stock.window(t),
+            survival.alive_rows[t],
+            waiting + by_need,
+            financing.weights.premiums_at(t),
+            financing.capped[:, t],
+            financing.coaching_index[:, t],
+        )
+        waiting = waiting * (1.0 - inputs.waiting_dropout[t])
+        record["admitted"][t] = admitted.sum(axis=(0, 2))
+        record["imw_waiting"][t] = waiting_total
+        record["imw_waiting_quarters"][t] = waiting_time
+        np.divide(admitted, survival.alive[:, t], out=new_row)
+    elif n_draws < 64:
+        np.multiply(asked[:, :, None], demand.placing[t], out=new_row)
+    else:  # with many draws one need at a time: numpy is slow on a broadcast inner axis of three
+        for need in range(n_needs):
+            np.multiply(asked, demand.placing[t, :, need], out=new_row[:, :, need])
+    record["demand"][t] = asked.sum(axis=0)
+    if not closed:
+        record["admitted"][t] = record["demand"][t]
+    return waiting
+
+
+def premiums_due(stock: StockWindow, t: int, weights: FloatArray, alive: FloatArray) -> FloatArray:
+    """The premiums due in quarter t: one batched matrix product over the window (the pool of renewed packages in
+    its last row), kept by package; returns the sums over the packages (3, D * C), workers first.
+
+    `weights` (P, 3, N_AGES) are those of quarter t, `alive` (D * C) the survival that turns the window's units
+    into workers."""
+    sums = stock.sums
+    row = stock.top - t
+    np.matmul(weights, stock.by_package[:, row : row + N_AGES], out=sums)  # (P, K, D * C)
+    sums *= alive
+    stock.workers[t] = sums[:, _COL_WORKERS]
+    stock.percent[t] = sums[:, _COL_PERCENT]
+    over_packages: FloatArray = sums.sum(axis=0)  # (K, D * C)
+    stock.fixed[t] = over_packages[_COL_FIXED]
+    return over_packages
+
+
+def quarter_exits(stock: StockWindow, survival: Survival, t: int, paid: FloatArray) -> FloatArray:
+    """(D,) the exits of quarter t (of every kind): the workers paid (D * C) at the later rate, and those in their
+    first quarters of employment at the extra rate of those quarters (kept by package in ``stock.early``)."""
+    at_risk = paid * survival.later[t]
+    if survival.early_quarters:  # the first quarters of employment have the higher exits
+        row = stock.top - t
+        early_now = stock.early[t]
+        np.sum(stock.buffer[row : row + survival.early_quarters], axis=0, out=early_now)
+        at_risk += early_now.sum(axis=0) * survival.alive_rows[t] * survival.extra[t]
+    return _sum_needs(at_risk.reshape(stock.n_draws, stock.n_needs))
+
+
+def fallback_returns(
+    stock: StockWindow, survival: Survival, t: int, holders: FloatArray, returning: FloatArray
+) -> FloatArray:
+    """(D,) the fallback returns of quarter t: right holders (ex-collective workers within their window, weighted
+    by `holders` (2, N_AGES) in their early and later quarters) whose job ends against their will, times the
+    share `returning` (D,) of those exits that come back to collective maatwerk."""
+    row = stock.top - t
+    holder_sums = stock.holder_sums
+    np.matmul(holders, stock.buffer[row : row + N_AGES, EX_COLLECTIVE], out=holder_sums)
+    early, later, alive = survival.early[t], survival.later[t], survival.alive_rows[t]
+    at_risk = (holder_sums[0] * early + holder_sums[1] * later) * alive
+    return _sum_needs(at_risk.reshape(stock.n_draws, stock.n_needs)) * returning
+
+
+@dataclass(frozen=True)
+class PackageEnds:
+    """When packages end and how many are renewed: ``renewal`` (T, P, D, 1) the share renewed of those in their
+    last quarter; ``keep_renewed`` (P, 1, 1) the share of the pool of renewed packages that runs on a quarter (a
+    renewed package ends again at 1 / duration a quarter) and ``inverse_duration`` (P, 1, 1) the share that ends;
+    ``short_packages`` (package, row of its last quarter in the window) for packages shorter than 20 quarters."""
+
+    renewal: FloatArray
+    keep_renewed: FloatArray
+    inverse_duration: FloatArray
+    short_packages: tuple[tuple[int, int], ...]
+
+
+def package_ends(inputs: ModelInputs, a: dict[str, FloatArray], n_draws: int) -> PackageEnds:
+    """The renewal shares per quarter and draw (the five-year packages' share may be drawn) and the durations."""
+    n_packages = len(PACKAGES)
+    durations = inputs.duration_quarters
+    renewal = np.empty((inputs.n_quarters, n_packages, n_draws, 1))
+    renewal[..., 0] = inputs.renewal_share[:, :, None]
+    for package in FIVE_YEAR_PACKAGES:
+        renewal[:, package, :, 0] = a["renewal_five_year"].T
+    return PackageEnds(
+        renewal=renewal,
+        keep_renewed=(1.0 - 1.0 / durations)[:, None, None],
+        inverse_duration=(1.0 / durations)[:, None, None],
+        short_packages=tuple(
+            (int(p), int(durations[p]) - 1) for p in range(n_packages) if durations[p] < MAX_AGE
+        ),
+    )
+
+
+def age_window(stock: StockWindow, survival: Survival, ends: PackageEnds, t: int) -> None:
+    """Move the stock one quarter on, after the quarter's premiums and exits: the first quarters' extra exits are
+    taken out, packages end in their last quarter (a share renewed into the pool, kept in ``stock.ended`` in units
+    of survival) and the pool runs on. Next quarter's window starts one row earlier, so that every worker is a
+    quarter of employment further without a copy: its pool row is this window's row of quarter 20."""
+    row = stock.top - t
+    buffer = stock.buffer
+    if survival.early_quarters:
+        buffer[row : row + survival.early_quarters] *= survival.early_ratio[t]
+    cells = (len(PACKAGES), stock.n_draws, stock.n_needs)
+    last = buffer[row + MAX_AGE - 1].reshape(cells)  # quarter 20: 5-year packages end
+    pool = buffer[row + MAX_AGE].reshape(cells)
+    share = ends.renewal[t]  # (P, D, 1)
+    renewed = last * share
+    ended_units = stock.ended[t].reshape(cells)  # in units of survival
+    np.subtract(last, renewed, out=ended_units)
+    ended_units += pool * ends.inverse_duration
+    for package, offset in ends.short_packages:  # packages shorter than 20 quarters end in their last quarter
+        shorter = buffer[row + offset, package].reshape(stock.n_draws, stock.n_needs)
+        ended_units[package] += shorter * (1.0 - share[package])
+        shorter[:] = 0.0
+    np.multiply(pool, ends.keep_renewed, out=last)
+    last += renewed
+
+
+#: What the steps of a quarter write, one row per quarter (T, D): the IMW block's flows (zero until written), then
+#: the collective block's (not a number before the block starts).
+_LOOP_OUTPUTS: Final = (
+    "demand", "admitted", "short", "exits", "fallback_returns", "collective_to_imw", "imw_waiting",
+    "imw_waiting_quarters",
+)  # fmt: skip
+_COLLECTIVE_OUTPUTS: Final = (
+    "contingent_capacity", "contingent_occupancy", "contingent_open", "contingent_full", "queue", "new_advices",
+    "collective_intake", "collective_doorstroom", "queue_to_imw", "fallback_places_inside", "fallback_places_on_top",
+    "overfilled",
+)  # fmt: skip
+
+
+def quarter_record(n_quarters: int, n_draws: int) -> dict[str, FloatArray]:
+    """Room for what the steps of each quarter write (see `_LOOP_OUTPUTS` and `_COLLECTIVE_OUTPUTS`), (T, D)."""
+    record = {name: np.zeros((n_quarters, n_draws)) for name in _LOOP_OUTPUTS}
+    record.update({name: np.full((n_quarters, n_draws), np.nan) for name in _COLLECTIVE_OUTPUTS})
+    return record
+
+
+def _by_quarter(values: FloatArray, n_quarters: int, n_draws: int) -> FloatArray:
+    """(D,) or (D, T) -> (T, D), contiguous, so that a quarter's values are one row."""
+    result = np.empty((n_quarters, n_draws))
+    result[:] = values.T
+    return result
+
+
+@dataclass(frozen=True)
+class CollectiveSchedule:
+    """The collective block's assumptions by quarter, each (T, D) with a quarter's values in one row: FTE per
+    person, the quarterly exit probability and its doorstroom part, new advices, the doorstroom's share with an IMW
+    package, the matching speed per person, the share of the queue kept, the allocated contingent [FTE], and the
+    ex-collective moves to IMW before the block starts (from the published doorstroom). The block runs from
+    quarter ``start_index``; ``on_top`` (T,) says whether fallback returns get a place on top of the contingent."""
+
+    start_index: int
+    fte_per_person: FloatArray
+    leave: FloatArray
+    doorstroom_part: FloatArray
+    new_advices: FloatArray
+    to_imw: FloatArray
+    speed: FloatArray
+    queue_kept: FloatArray
+    capacity: FloatArray
+    history_moves: FloatArray
+    on_top: BoolArray
+
+
+def collective_schedule(
+    inputs: ModelInputs, a: dict[str, FloatArray], capacity: FloatArray, history_moves: FloatArray
+) -> CollectiveSchedule:
+    """The collective block's assumptions, quarter by quarter (see `CollectiveSchedule`)."""
+    n_draws, n_quarters = capacity.shape
+    leave, door_part = exit_split(a["collective_other_exit"], a["collective_doorstroom"])  # (D, T)
+
+    def by_quarter(values: FloatArray) -> FloatArray:
+        return _by_quarter(values, n_quarters, n_draws)
+
+    return CollectiveSchedule(
+        start_index=inputs.collective_start_index,
+        fte_per_person=by_quarter(a["collective_fte_per_person"]),
+        leave=by_quarter(leave),
+        doorstroom_part=by_quarter(door_part),
+        new_advices=by_quarter(a["new_advices"]),
+        to_imw=by_quarter(a["doorstroom_to_imw"]),
+        speed=by_quarter(a["matching_speed"] / a["collective_fte_per_person"]),
+        queue_kept=by_quarter(1.0 - a["queue_dropout"]),
+        capacity=by_quarter(capacity),
+        history_moves=by_quarter(history_moves),
+        on_top=inputs.fallback_on_top,
+    )
+
+
+@dataclass(frozen=True)
+class DemandSchedule:
+    """Who asks for an IMW package, by quarter: ``base`` (T, P, D) the new inflow and the ex-VOP conversions
+    (the ex-collective moves are added each quarter), ``new`` (T, P, D) the new inflow alone, ``from_queue`` (T, D)
+    the part of it hired from the collective queue, and ``placing`` (T, D, C) the new workers per draw and need for
+    one asking, in units of survival (the coaching share over survival)."""
+
+    base: FloatArray
+    new: FloatArray
+    from_queue: FloatArray
+    placing: FloatArray
+
+
+def demand_schedule(
+    inputs: ModelInputs, a: dict[str, FloatArray], vop: VopBlock, inflow: NewInflow, survival: Survival
+) -> DemandSchedule:
+    """The demand for IMW packages before the quarter loop (see `DemandSchedule`)."""
+    n_draws, n_quarters = vop.converted.shape
+    base = np.ascontiguousarray(
+        (inflow.by_package + vop.converted[:, :, None] * inputs.package_mix[None, :, :]).transpose(1, 2, 0)
+    )
+    new = np.ascontiguousarray(inflow.by_package.transpose(1, 2, 0))  # (T, P, D)
+    from_queue = (
+        new[:, COLLECTIVE_ADVICE]
+        + _by_quarter(a["raised_from_queue_share"], n_quarters, n_draws) * new[:, FIVE_YEAR_RAISED]
+    )
+    placing = np.ascontiguousarray(
+        inputs.coaching_share[:, None, :] / survival.alive[:, :-1].transpose(1, 0, 2)
+    )
+    return DemandSchedule(base=base, new=new, from_queue=from_queue, placing=placing)
+
+
+class QuarterDemand(NamedTuple):
+    """The demand for IMW packages in one quarter, by package (P, D), once the collective block's start is known:
+    the queue-sourced inflow cut to the queue (``from_queue`` (D,)) and the ex-collective moves added. ``begin``
+    is the collective block's start of the quarter, None before the block starts."""
+
+    demand: FloatArray
+    from_queue: FloatArray
+    begin: QuarterStart | None
+
+
+def collective_begin(
+    state: CollectiveState,
+    schedule: CollectiveSchedule,
+    demand: DemandSchedule,
+    t: int,
+    record: dict[str, FloatArray],
+) -> QuarterDemand:
+    """The collective block at the start of quarter t (exits, doorstroom, new advices; `state` changes in place)
+    and what it means for the IMW demand: the doorstroom's share with an IMW package moves to the ex-collective
+    package, and nobody is hired from the queue who is not in it. Before the block starts, the published moves.
+    Writes row t of ``short`` (the queue-sourced inflow that was cut) and ``collective_to_imw`` in `record`."""
+    asked = demand.base[t].copy()  # (P, D)
+    from_queue = demand.from_queue[t]
+    begin = None
+    if t >= schedule.start_index:
+        begin = start_quarter(
+            state,
+            schedule.fte_per_person[t],
+            schedule.leave[t],
+            schedule.doorstroom_part[t],
+            schedule.new_advices[t],
+        )
+        moves = begin.doorstroom * schedule.to_imw[t]
+        if (from_queue > begin.available).any():
+            allowed = np.minimum(from_queue, begin.available)
+            record["short"][t] = from_queue - allowed
+            cut = 1.0 - np.divide(allowed, from_queue, out=np.ones_like(allowed), where=from_queue > 1e-12)
+            new_demand = demand.new[t]
+            asked[COLLECTIVE_ADVICE] -= new_demand[COLLECTIVE_ADVICE] * cut
+            asked[FIVE_YEAR_RAISED] -= (from_queue - new_demand[COLLECTIVE_ADVICE]) * cut
+            from_queue = allowed
+    else:
+        moves = schedule.history_moves[t]
+    asked[EX_COLLECTIVE] += moves
+    record["collective_to_imw"][t] = moves
+    return QuarterDemand(demand=asked, from_queue=from_queue, begin=begin)
+
+
+def collective_finish(
+    state: CollectiveState,
+    schedule: CollectiveSchedule,
+    quarter: QuarterDemand,
+    t: int,
+    returns: FloatArray,
+    record: dict[str, FloatArray],
+) -> None:
+    """The collective block at the end of quarter t, once the IMW block has taken its share of the queue and sent
+    back the fallback `returns` (D,): returns, intake from the queue, the queue (`state` changes in place); writes
+    row t of the collective outputs in `record`."""
+    begin = quarter.begin
+    assert begin is not None, "the collective block ends only quarters it began"
+    capacity = schedule.capacity[t]
+    end = end_quarter(
+        state, begin, capacity, schedule.fte_per_person[t], schedule.speed[t], schedule.queue_kept[t],
+        quarter.from_queue, returns, bool(schedule.on_top[t]),
+    )  # fmt: skip
+    for name, value in (
+        ("contingent_capacity", capacity + state.on_top),
+        ("contingent_occupancy", state.filled + state.on_top),
+        ("contingent_open", end.open_places),
+        ("contingent_full", end.binding),
+        ("queue", state.queue),
+        ("new_advices", schedule.new_advices[t]),
+        ("collective_intake", end.intake),
+        ("collective_doorstroom", begin.doorstroom),
+        ("queue_to_imw", quarter.from_queue),
+        ("fallback_places_inside", state.inside),
+        ("fallback_places_on_top", state.on_top),
+        ("overfilled", end.overfilled),
+    ):
+        record[name][t] = value
+
+
+def run_quarters(
     inputs: ModelInputs,
     a: dict[str, FloatArray],
     hazards: Hazards,
@@ -485,238 +958,120 @@ def _run_quarters(
     history_moves: FloatArray,
     capped: FloatArray,
 ) -> dict[str, FloatArray]:
-    """The quarter loop: IMW admissions, premiums due, exits, returns, ends; the collective block beside it.
+    """The quarter loop: the collective block's start, who starts, premiums due, exits, returns, ageing, the
+    collective block's end; then the sums over all quarters.
 
-    The stock lives in a buffer (T + N_AGES, P, D * C) whose window of N_AGES rows (quarters of employment 1 to
-    20, then the pool of renewed packages) moves one row back each quarter, so that ageing costs nothing: quarter
-    of employment a in quarter t is row T - t + a - 1. The buffer is kept in units of survival: the real stock is
-    the buffer times the cumulative survival of its draw and need (``alive``), known before the loop, so that exits
-    cost no pass over the stock either; only the first quarters of employment, whose exits are higher, are
-    multiplied each quarter. Per package, the window is a column-major matrix (draws x needs, rows) that BLAS reads
-    in place: the sums of a quarter are one batched matrix product.
+    The stock lives in a buffer (`StockWindow`, T + N_AGES rows) whose window of N_AGES rows (quarters of
+    employment 1 to 20, then the pool of renewed packages) moves one row back each quarter, so that ageing costs
+    nothing: quarter of employment a in quarter t is row T - t + a - 1. The buffer is kept in units of survival: the
+    real stock is the buffer times the cumulative survival of its draw and need (`Survival`), known before the
+    loop, so that exits cost no pass over the stock either; only the first quarters of employment, whose exits are
+    higher, are multiplied each quarter. Per package, the window is a column-major matrix (draws x needs, rows)
+    that BLAS reads in place: the sums of a quarter are one batched matrix product. What the steps need of the
+    assumptions is laid out by quarter before the loop (`window_weights`, `package_ends`, `demand_schedule`,
+    `collective_schedule`); what they write is one record (`quarter_record`).
     """
     n_draws, n_quarters = index.shape
     n_packages, n_needs = len(PACKAGES), len(COACHING_NEEDS)
-    cells = n_draws * n_needs
-    weights, holder_weights, constant = _window_weights(inputs)
-    early_quarters = min(inputs.exit_early_quarters, MAX_AGE)
-    durations = inputs.duration_quarters
-    keep_renewed = (1.0 - 1.0 / durations)[:, None]  # renewed packages end again at 1 / duration a quarter
-    renewal = np.empty((n_quarters, n_packages, n_draws, 1))
-    renewal[..., 0] = inputs.renewal_share[:, :, None]
-    for package in FIVE_YEAR_PACKAGES:
-        renewal[:, package, :, 0] = a["renewal_five_year"].T
-    later, early = hazards.later, hazards.early  # (D, T, C)
-    alive = np.concatenate([np.ones((n_draws, 1, n_needs)), np.cumprod(1.0 - later, axis=1)], axis=1)
-    alive_flat = np.ascontiguousarray(alive.transpose(1, 0, 2)).reshape(n_quarters + 1, cells)
-    early_ratio = np.ascontiguousarray(((1.0 - early) / (1.0 - later)).transpose(1, 0, 2)).reshape(
-        n_quarters, cells
+    weights = window_weights(inputs)
+    survival = survival_rows(inputs, hazards)
+    ends = package_ends(inputs, a, n_draws)
+    demand = demand_schedule(inputs, a, vop, inflow, survival)
+    collective = collective_schedule(inputs, a, capacity, history_moves)
+    coaching_index = index if inputs.begeleiding_indexed else np.ones_like(index)
+    financing = Financing(weights=weights, capped=capped, coaching_index=coaching_index)
+    returning = _by_quarter(hazards.involuntary_part[None, :] * a["fallback_takeup"], n_quarters, n_draws)
+    stock = StockWindow.empty(n_quarters, n_draws)
+    state = CollectiveState.start(inputs.filled_start, inputs.queue_start, n_draws)
+    record = quarter_record(n_quarters, n_draws)
+    waiting = np.zeros((n_packages, n_draws, n_needs))
+    for t in range(n_quarters):
+        quarter = collective_begin(state, collective, demand, t, record)
+        waiting = admit_inflow(inputs, stock, survival, demand, financing, t, quarter.demand, waiting, record)
+        paid = premiums_due(stock, t, weights.premiums_at(t), survival.alive_rows[t])
+        record["exits"][t] = quarter_exits(stock, survival, t, paid[_COL_WORKERS])
+        returns = fallback_returns(stock, survival, t, weights.holders_at(t), returning[t])
+        record["fallback_returns"][t] = returns
+        age_window(stock, survival, ends, t)
+        if quarter.begin is not None:
+            collective_finish(state, collective, quarter, t, returns, record)
+    out = {name: values.T.copy() for name, values in record.items()}
+    out.update(stock_totals(inputs, stock, survival))
+    out.update(exit_kinds(out.pop("exits"), hazards))
+    out.update(
+        inflow_origins(
+            inflow, vop, out.pop("demand"), out.pop("admitted"), out.pop("short"), out["collective_to_imw"]
+        )
     )
-    later_flat = np.ascontiguousarray(later.transpose(1, 0, 2)).reshape(n_quarters, cells)  # (T, D * C)
-    extra_flat = np.ascontiguousarray((early - later).transpose(1, 0, 2)).reshape(n_quarters, cells)
-    early_flat = later_flat + extra_flat
-    returning = hazards.involuntary_part[None, :] * a["fallback_takeup"]  # (D, T)
-    # New workers per draw and need for one per package, in units of survival: coaching share / alive (T, D, C).
-    placing = np.ascontiguousarray(inputs.coaching_share[:, None, :] / alive[:, :-1].transpose(1, 0, 2))
+    out["coaching_index"] = coaching_index
+    return out
+
+
+def stock_totals(inputs: ModelInputs, stock: StockWindow, survival: Survival) -> dict[str, FloatArray]:
+    """What the loop kept of the stock, summed over packages and needs for all quarters at once (D, T, ...): the
+    IMW workers at the end of each quarter (``workers_imw``; by need and by package), the packages that ended,
+    and the sums the premiums are paid on (``percent`` by package, ``fixed`` and ``variable`` begeleidingspremie
+    at base amounts)."""
+    n_quarters, n_packages, _ = stock.workers.shape
+    n_draws, n_needs = stock.n_draws, stock.n_needs
+    alive, later, extra = survival.alive_rows, survival.later, survival.extra
+    # The stock at the end of each quarter by package and need: those paid, minus exits, minus ended packages.
+    exits_cells = stock.workers * later[:, None, :] + stock.early * (alive[:-1] * extra)[:, None, :]
+    ended_real = stock.ended * alive[1:, None, :]
+    end_cells = (stock.workers - exits_cells - ended_real).reshape(n_quarters, n_packages, n_draws, n_needs)
+    end_by_need = end_cells.sum(axis=1)  # (T, D, C)
     # Variable begeleidingspremie per worker by package and need, at base amounts (T, P, C).
     variable_each = (inputs.fte * inputs.hours_worked_share[:, None] * inputs.coaching_eligible[None, :])[
         :, :, None
     ] * inputs.begeleiding_variable[:, None, :]
-    coached_fixed = np.arange(n_needs) > 0
-    short_packages = [(int(p), int(durations[p]) - 1) for p in range(n_packages) if durations[p] < MAX_AGE]
-    start_index = inputs.collective_start_index
-    leave, door_part = exit_split(a["collective_other_exit"], a["collective_doorstroom"])  # (D, T)
+    workers = stock.workers.reshape(n_quarters, n_packages, n_draws, n_needs)
+    fixed_by_need = stock.fixed.reshape(n_quarters, n_draws, n_needs)
+    coached = np.arange(n_needs) > 0
+    return {
+        "premium_ended": _sum_needs(ended_real.sum(axis=1).reshape(n_quarters, n_draws, n_needs)).T,
+        "workers_imw": _sum_needs(end_by_need).T,
+        "end_by_need": end_by_need.transpose(1, 0, 2),
+        "end_by_package": _sum_needs(end_cells).transpose(2, 0, 1),
+        "percent": _sum_needs(stock.percent.reshape(n_quarters, n_packages, n_draws, n_needs)).transpose(
+            2, 0, 1
+        ),
+        "fixed": _sum_last(fixed_by_need[:, :, coached]).T,
+        "variable": np.einsum("tpdc,tpc->dt", workers, variable_each),
+    }
 
-    def by_quarter(values: FloatArray) -> FloatArray:
-        """(D, T) -> (T, D), contiguous, so that a quarter's values are one row."""
-        result = np.empty((n_quarters, n_draws))
-        result[:] = values.T  # (D,) or (D, T)
-        return result
 
-    phi_t = by_quarter(a["collective_fte_per_person"])
-    leave_t, door_t = by_quarter(leave), by_quarter(door_part)
-    advices_t = by_quarter(a["new_advices"])
-    to_imw_t = by_quarter(a["doorstroom_to_imw"])
-    speed_t = by_quarter(a["matching_speed"] / a["collective_fte_per_person"])
-    kept_t = by_quarter(1.0 - a["queue_dropout"])
-    capacity_t = by_quarter(capacity)
-    returning_t = by_quarter(returning)
-    moves_history = by_quarter(history_moves)
+def exit_kinds(exits: FloatArray, hazards: Hazards) -> dict[str, FloatArray]:
+    """The exits (D, T) split into involuntary, other and doorstroom, in proportion to their annual rates."""
+    return {
+        "exits_involuntary": exits * hazards.involuntary_part[None, :],
+        "exits_other": exits * hazards.other_part[None, :],
+        "doorstroom": exits * (1.0 - hazards.involuntary_part - hazards.other_part)[None, :],
+    }
 
-    buffer = np.zeros((n_quarters + N_AGES, n_packages, cells))
-    by_package_rows = buffer.transpose(
-        1, 0, 2
-    )  # (P, rows, D * C): per package a row-major matrix, rows apart
-    waiting = np.zeros((n_packages, n_draws, n_needs))
-    state = CollectiveState.start(inputs.filled_start, inputs.queue_start, n_draws)
-    # Demand by package (T, P, D): new inflow and ex-VOP conversions; ex-collective moves are added in the loop.
-    base_demand = np.ascontiguousarray(
-        (inflow.by_package + vop.converted[:, :, None] * inputs.package_mix[None, :, :]).transpose(1, 2, 0)
-    )
-    new_by_package = np.ascontiguousarray(inflow.by_package.transpose(1, 2, 0))  # (T, P, D)
-    from_queue_t = (
-        new_by_package[:, COLLECTIVE_ADVICE]
-        + by_quarter(a["raised_from_queue_share"]) * new_by_package[:, FIVE_YEAR_RAISED]
-    )
-    # What the loop keeps per quarter; sums over packages and needs are taken after it, all quarters at once.
-    workers_cells = np.empty((n_quarters, n_packages, cells))
-    percent_cells = np.empty((n_quarters, n_packages, cells))
-    fixed_cells = np.empty((n_quarters, cells))
-    early_cells = np.zeros((n_quarters, n_packages, cells))
-    ended_cells = np.empty((n_quarters, n_packages, cells))
-    kept: dict[str, FloatArray] = {name: np.zeros((n_quarters, n_draws)) for name in _LOOP_OUTPUTS}
-    collective = {name: np.full((n_quarters, n_draws), np.nan) for name in _COLLECTIVE_OUTPUTS}
-    sums = np.empty((n_packages, _N_COLUMNS, cells))
-    holder_sums = np.empty((2, cells))
-    ones = np.ones(n_draws)
-    inverse_duration = (1.0 / durations)[:, None, None]
-    for t in range(n_quarters):
-        row = n_quarters - t - 1  # the row of quarter of employment 1 in quarter t
-        modelled = t >= start_index
-        # --- collective block, start of the quarter: exits and the doorstroom to IMW -------------------------------
-        demand = base_demand[t].copy()  # (P, D)
-        from_queue = from_queue_t[t]
-        if modelled:
-            phi = phi_t[t]
-            begin = start_quarter(state, phi, leave_t[t], door_t[t], advices_t[t])
-            moves = begin.doorstroom * to_imw_t[t]
-            # Nobody is hired from the queue who is not in it: the queue-sourced inflow is cut to the queue.
-            if (from_queue > begin.available).any():
-                allowed = np.minimum(from_queue, begin.available)
-                kept["short"][t] = from_queue - allowed
-                cut = 1.0 - np.divide(
-                    allowed, from_queue, out=np.ones_like(allowed), where=from_queue > 1e-12
-                )
-                new_demand = new_by_package[t]
-                demand[COLLECTIVE_ADVICE] -= new_demand[COLLECTIVE_ADVICE] * cut
-                demand[FIVE_YEAR_RAISED] -= (from_queue - new_demand[COLLECTIVE_ADVICE]) * cut
-                from_queue = allowed
-        else:
-            moves = moves_history[t]
-        demand[EX_COLLECTIVE] += moves
-        kept["collective_to_imw"][t] = moves
-        w_t = weights[0 if constant else t]
-        h_t = holder_weights[0 if constant else t]
-        new_row = buffer[row].reshape(n_packages, n_draws, n_needs)
-        if inputs.loonpremie_closed[t] or inputs.begeleiding_closed[t]:
-            asked = demand[:, :, None] * inputs.coaching_share[t]  # (P, D, C)
-            admitted, waiting, waiting_total, waiting_time = _ration(
-                inputs, t, by_package_rows[:, row : row + N_AGES], alive_flat[t], waiting + asked, w_t, capped[:, t],
-                index[:, t] if inputs.begeleiding_indexed else ones,
-            )  # fmt: skip
-            waiting = waiting * (1.0 - inputs.waiting_dropout[t])
-            kept["admitted"][t] = admitted.sum(axis=(0, 2))
-            kept["imw_waiting"][t] = waiting_total
-            kept["imw_waiting_quarters"][t] = waiting_time
-            np.divide(admitted, alive[:, t], out=new_row)
-        else:
-            # The new cohort joins the window (quarter of employment 1) in units of survival (with many draws one
-            # need at a time: numpy is slow on a broadcast inner axis of three).
-            if n_draws < 64:
-                np.multiply(demand[:, :, None], placing[t], out=new_row)
-            else:
-                for need in range(n_needs):
-                    np.multiply(demand, placing[t, :, need], out=new_row[:, :, need])
-        kept["demand"][t] = demand.sum(axis=0)
-        if not (inputs.loonpremie_closed[t] or inputs.begeleiding_closed[t]):
-            kept["admitted"][t] = kept["demand"][t]
-        # --- premiums due: one batched matrix product over the window (the pool of renewed packages in its last row)
-        np.matmul(w_t, by_package_rows[:, row : row + N_AGES], out=sums)  # (P, K, D * C)
-        sums *= alive_flat[t]
-        workers_cells[t] = sums[:, _COL_WORKERS]
-        percent_cells[t] = sums[:, _COL_PERCENT]
-        over_packages = sums.sum(axis=0)  # (K, D * C)
-        fixed_cells[t] = over_packages[_COL_FIXED]
-        at_risk = over_packages[_COL_WORKERS] * later_flat[t]
-        if early_quarters:  # the first quarters of employment have the higher exits
-            early_now = early_cells[t]
-            np.sum(buffer[row : row + early_quarters], axis=0, out=early_now)
-            at_risk += early_now.sum(axis=0) * alive_flat[t] * extra_flat[t]
-        kept["exits"][t] = _sum_needs(at_risk.reshape(n_draws, n_needs))
-        # --- the fallback returns: right holders within their window whose job ends against their will ------------
-        np.matmul(h_t, buffer[row : row + N_AGES, EX_COLLECTIVE], out=holder_sums)
-        holders = (holder_sums[0] * early_flat[t] + holder_sums[1] * later_flat[t]) * alive_flat[t]
-        returns = _sum_needs(holders.reshape(n_draws, n_needs)) * returning_t[t]
-        kept["fallback_returns"][t] = returns
-        # --- survivors: the early quarters' extra exits, the end of packages, renewals ---------------------------
-        if early_quarters:
-            buffer[row : row + early_quarters] *= early_ratio[t]
-        last = buffer[row + MAX_AGE - 1].reshape(
-            n_packages, n_draws, n_needs
-        )  # quarter 20: 5-year packages end
-        pool = buffer[row + MAX_AGE].reshape(n_packages, n_draws, n_needs)
-        share = renewal[t]  # (P, D, 1)
-        renewed = last * share
-        ended_units = ended_cells[t].reshape(n_packages, n_draws, n_needs)  # in units of survival
-        np.subtract(last, renewed, out=ended_units)
-        ended_units += pool * inverse_duration
-        for package, offset in short_packages:  # packages shorter than 20 quarters end in their last quarter
-            shorter = buffer[row + offset, package].reshape(n_draws, n_needs)
-            ended_units[package] += shorter * (1.0 - share[package])
-            shorter[:] = 0.0
-        # Next quarter's window starts one row earlier: its pool row is this window's row of quarter 20.
-        np.multiply(pool, keep_renewed[:, :, None], out=last)
-        last += renewed
-        # --- collective block, end of the quarter ------------------------------------------------------------
-        if modelled:
-            end = end_quarter(
-                state, begin, capacity_t[t], phi, speed_t[t], kept_t[t], from_queue, returns,
-                bool(inputs.fallback_on_top[t]),
-            )  # fmt: skip
-            for name, value in (
-                ("contingent_capacity", capacity_t[t] + state.on_top),
-                ("contingent_occupancy", state.filled + state.on_top),
-                ("contingent_open", end.open_places),
-                ("contingent_full", end.binding),
-                ("queue", state.queue),
-                ("new_advices", advices_t[t]),
-                ("collective_intake", end.intake),
-                ("collective_doorstroom", begin.doorstroom),
-                ("queue_to_imw", from_queue),
-                ("fallback_places_inside", state.inside),
-                ("fallback_places_on_top", state.on_top),
-                ("overfilled", end.overfilled),
-            ):
-                collective[name][t] = value
-    # --- sums over packages and needs, for all quarters at once --------------------------------------------------
-    workers = workers_cells.reshape(n_quarters, n_packages, n_draws, n_needs)
-    out = {name: values.T.copy() for name, values in {**kept, **collective}.items()}
-    exits = out.pop("exits")
-    # The stock at the end of each quarter by package and need: those paid, minus exits, minus ended packages.
-    exits_cells = (
-        workers_cells * later_flat[:, None, :] + early_cells * (alive_flat[:-1] * extra_flat)[:, None, :]
-    )
-    ended_real = ended_cells * alive_flat[1:, None, :]
-    end_cells = (workers_cells - exits_cells - ended_real).reshape(n_quarters, n_packages, n_draws, n_needs)
-    out["premium_ended"] = _sum_needs(ended_real.sum(axis=1).reshape(n_quarters, n_draws, n_needs)).T
-    end_by_need = end_cells.sum(axis=1)  # (T, D, C)
-    out["workers_imw"] = _sum_needs(end_by_need).T
-    out["end_by_need"] = end_by_need.transpose(1, 0, 2)
-    out["end_by_package"] = _sum_needs(end_cells).transpose(2, 0, 1)
-    out["percent"] = _sum_needs(percent_cells.reshape(n_quarters, n_packages, n_draws, n_needs)).transpose(
-        2, 0, 1
-    )
-    fixed_by_need = fixed_cells.reshape(n_quarters, n_draws, n_needs)
-    out["fixed"] = _sum_last(fixed_by_need[:, :, coached_fixed]).T
-    out["variable"] = np.einsum("tpdc,tpc->dt", workers, variable_each)
-    out["exits_involuntary"] = exits * hazards.involuntary_part[None, :]
-    out["exits_other"] = exits * hazards.other_part[None, :]
-    out["doorstroom"] = exits * (1.0 - hazards.involuntary_part - hazards.other_part)[None, :]
-    out["queue_short"] = out.pop("short")
-    demand_total = out.pop("demand")
-    out["inflow"] = out.pop("admitted")
-    # Admitted over asked in each quarter (above 1 when some who waited get in): the origins are split at it; those
-    # who waited and got in while nobody new asked count as new (their origin is not kept).
-    in_share = np.divide(
-        out["inflow"], demand_total, out=np.zeros_like(demand_total), where=demand_total > 1e-9
-    )
-    out["inflow_new"] = (_sum_last(inflow.by_package) - out["queue_short"]) * in_share
-    out["inflow_new"] += np.where(demand_total > 1e-9, 0.0, out["inflow"])
-    out["inflow_ex_vop"] = vop.converted * in_share
-    out["inflow_ex_collective"] = out["collective_to_imw"] * in_share
-    out["contingent_full"] = np.where(np.isnan(out["contingent_full"]), np.nan, out["contingent_full"])
-    out["coaching_index"] = index if inputs.begeleiding_indexed else np.ones_like(index)
-    return out
+
+def inflow_origins(
+    inflow: NewInflow,
+    vop: VopBlock,
+    demand: FloatArray,
+    admitted: FloatArray,
+    short: FloatArray,
+    collective_to_imw: FloatArray,
+) -> dict[str, FloatArray]:
+    """The IMW inflow (D, T) and where it came from: new, ex-VOP, ex-collective; ``queue_short`` is the
+    queue-sourced inflow that was cut to the queue.
+
+    Admitted over asked in each quarter (above 1 when some who waited get in) splits the origins; those who waited
+    and got in while nobody new asked count as new (their origin is not kept)."""
+    in_share = np.divide(admitted, demand, out=np.zeros_like(demand), where=demand > 1e-9)
+    new = (_sum_last(inflow.by_package) - short) * in_share
+    new += np.where(demand > 1e-9, 0.0, admitted)
+    return {
+        "queue_short": short,
+        "inflow": admitted,
+        "inflow_new": new,
+        "inflow_ex_vop": vop.converted * in_share,
+        "inflow_ex_collective": collective_to_imw * in_share,
+    }
 
 
 def _sum_last(values: FloatArray) -> FloatArray:
@@ -732,17 +1087,6 @@ def _sum_last(values: FloatArray) -> FloatArray:
 
 
 _sum_needs = _sum_last
-
-
-_COLLECTIVE_OUTPUTS: Final = (
-    "contingent_capacity", "contingent_occupancy", "contingent_open", "contingent_full", "queue", "new_advices",
-    "collective_intake", "collective_doorstroom", "queue_to_imw", "fallback_places_inside", "fallback_places_on_top",
-    "overfilled",
-)  # fmt: skip
-_LOOP_OUTPUTS: Final = (
-    "demand", "admitted", "short", "exits", "fallback_returns", "collective_to_imw", "imw_waiting",
-    "imw_waiting_quarters",
-)  # fmt: skip
 
 
 def _ration(
@@ -819,7 +1163,7 @@ def _ration(
     return admitted, still, total_waiting, waiting_time
 
 
-def _costs(
+def costs(
     inputs: ModelInputs,
     a: dict[str, FloatArray],
     index: FloatArray,
@@ -852,6 +1196,20 @@ def _costs(
     out["vop_ended"] = vop.ended
     out["vop_converted"] = vop.converted
     out["workers"] = out["workers_imw"] + out["workers_vop"]
+
+
+def envelope_excess(inputs: ModelInputs, out: dict[str, FloatArray]) -> FloatArray:
+    """(D, T) what the premiums cost above a closed envelope's quarter [EUR/quarter]: running decisions are paid
+    even when they alone exceed it (the plausibility check says so)."""
+    return np.where(
+        inputs.loonpremie_closed[None, :],
+        np.maximum(out["loonpremie_cost"] - inputs.loonpremie_envelope[None, :] / 4.0, 0.0),
+        0.0,
+    ) + np.where(
+        inputs.begeleiding_closed[None, :],
+        np.maximum(out["begeleiding_cost"] - inputs.begeleiding_envelope[None, :] / 4.0, 0.0),
+        0.0,
+    )
 
 
 def _report(
