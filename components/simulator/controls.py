@@ -25,14 +25,14 @@ from data.scenario.schema import (
     LAST_DATE,
     MAX_HORIZON_YEARS,
     RUN_START,
-    SHARE_GROUPS,
     Override,
     Scenario,
     ScenarioError,
     baseline_values,
-    check_values,
+    check_parameter_value,
     is_dated,
     scenario_parameters,
+    share_problems,
 )
 from i18n import has_text, normalise_language, t
 from services.simulation import DEFAULT_PAGE_DRAWS, PAGE_DRAW_CHOICES
@@ -596,32 +596,24 @@ def check_controls(
         if parameter is None or parameter.control is None:
             continue
         control = parameter.control
+        # The page's own part: a choice as the select sends it, a number in the unit shown (a share in %), a
+        # value a rounding step past the end of its range put back on the end. The check is the data layer's.
+        candidate: object = value
         if control.allowed is not None:
-            chosen = next((c for c in control.allowed if choice_value(c) == value), None)
-            if chosen is None:
-                result.problems[name] = t("sim.error.choice", language)
-            else:
-                result.values[name] = chosen
-            continue
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            result.problems[name] = _number_problem(parameter, language)
-            continue
-        stored = from_display(value, parameter.unit)
-        low = control.minimum if control.minimum is not None else -math.inf
-        high = control.maximum if control.maximum is not None else math.inf
-        tolerance = 1e-9 * max(1.0, abs(stored))
-        if not low - tolerance <= stored <= high + tolerance:
-            result.problems[name] = _number_problem(parameter, language)
-            continue
-        stored = min(max(stored, low), high)
-        base = baseline[name]
-        if isinstance(base, int) and not isinstance(base, bool):
-            if not float(stored).is_integer():
-                result.problems[name] = t("sim.error.whole", language)
-                continue
-            result.values[name] = int(stored)
-        else:
-            result.values[name] = stored
+            # What the select sent must be one of its options' values; anything else (even a raw True) is none.
+            candidate = next((c for c in control.allowed if choice_value(c) == value), _NO_CHOICE)
+        elif isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+            stored = from_display(value, parameter.unit)
+            low = control.minimum if control.minimum is not None else -math.inf
+            high = control.maximum if control.maximum is not None else math.inf
+            tolerance = 1e-9 * max(1.0, abs(stored))
+            candidate = (
+                min(max(stored, low), high) if low - tolerance <= stored <= high + tolerance else stored
+            )
+        try:
+            result.values[name] = check_parameter_value(parameter, candidate, baseline[name])
+        except ScenarioError as error:
+            result.problems[name] = problem_text(error, parameter, language)
     for name, raw_date in dates.items():
         parameter = parameters.get(name)
         if parameter is None or not parameter.dated:
@@ -639,24 +631,39 @@ def check_controls(
     return result
 
 
+#: What a choice field holds when the browser sent none of its options.
+_NO_CHOICE: Final = object()
+
+
+def problem_text(error: ScenarioError, parameter: Parameter, language: str) -> str:
+    """The data layer's problem with a field, worded for the page (its code decides; the English message of a
+    problem this page does not word yet is shown as it is)."""
+    code = error.problem.code if error.problem is not None else ""
+    if code == "not_allowed":
+        return t("sim.error.choice", language)
+    if code in ("not_a_number", "not_finite", "out_of_range"):
+        return _number_problem(parameter, language)
+    if code == "not_whole":
+        return t("sim.error.whole", language)
+    return t("sim.error.other", language).format(message=error.message)
+
+
 def consistency_problems(
     values: Mapping[str, ParameterValue], known: Mapping[str, str], language: str
 ) -> dict[str, str]:
-    """Messages for the rules that tie several fields together (skipped where a field already has a message)."""
+    """Messages for the rules that tie several fields together (the data layer's `share_problems`), at each field
+    concerned; skipped where one of those fields already has a message."""
     problems: dict[str, str] = {}
-    for group in SHARE_GROUPS:
-        members = [name for name in values if name.startswith(group + ".")]
+    for problem in share_problems(values):
+        members = [str(name) for name in problem.values.get("members", (problem.field,))]
         if any(name in known for name in members):
             continue
-        total = sum(float(values[name]) for name in members)
-        if abs(total - 1.0) > 1e-6:
+        if problem.code == "shares":
+            total = float(problem.values["total"])
             message = t("sim.error.shares", language).format(total=f"{number_text(total * 100)}\u00a0%")
-            problems.update(dict.fromkeys(members, message))
-    if not problems and not known:
-        try:
-            check_values(values)
-        except ScenarioError as error:  # a rule added to the data layer that this page does not word yet
-            problems[error.field] = t("sim.error.other", language).format(message=error.message)
+        else:  # a rule added to the data layer that this page does not word yet
+            message = t("sim.error.other", language).format(message=problem.message)
+        problems.update(dict.fromkeys(members, message))
     return problems
 
 

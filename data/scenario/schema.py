@@ -27,12 +27,13 @@ cache key.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from typing_extensions import TypeIs
 
@@ -72,13 +73,35 @@ DatedValues = tuple[tuple[dt.date, ParameterValue], ...]
 Override = ParameterValue | DatedValues
 
 
-class ScenarioError(ValueError):
-    """A scenario that cannot run. ``field`` names what is wrong; the message says what is allowed."""
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with a field, as data: the field, a code and the values a message needs. The data layer
+    checks once and returns these; the CLI shows the English `message`, the pages word the code in their
+    language (components/simulator/controls.py).
 
-    def __init__(self, field_name: str, message: str) -> None:
+    Codes: ``fixed``, ``not_allowed``, ``not_a_number``, ``not_finite``, ``out_of_range``, ``not_whole`` (one
+    value against its parameter's metadata), ``shares`` (the shares of a group do not add up to 1).
+    """
+
+    field: str
+    code: str
+    values: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    message: str = ""
+
+
+class ScenarioError(ValueError):
+    """A scenario that cannot run. ``field`` names what is wrong; the message says what is allowed; ``problem``
+    is the structured problem, when the check has one."""
+
+    def __init__(self, field_name: str, message: str, problem: Problem | None = None) -> None:
         super().__init__(f"{field_name}: {message}")
         self.field = field_name
         self.message = message
+        self.problem = problem
+
+    @classmethod
+    def of(cls, problem: Problem) -> ScenarioError:
+        return cls(problem.field, problem.message, problem)
 
 
 @dataclass(frozen=True)
@@ -178,31 +201,55 @@ def _allowed_text(parameter: Parameter) -> str:
     return f"a number from {control.minimum:g} to {control.maximum:g}"
 
 
-def check_parameter_value(parameter: Parameter, value: object, baseline: ParameterValue) -> ParameterValue:
-    """Validate one value against the parameter's control; return it in the parameter's own type."""
+def value_problem(parameter: Parameter, value: object, baseline: ParameterValue) -> Problem | None:
+    """What is wrong with one value of a parameter against its metadata (its control: the choices, or the range
+    and whether it is whole), or None. The one check behind scenario files, links, the CLI and the page.
+
+    >>> from data.parameter_store import load_parameters
+    >>> band = load_parameters()["loonpremie.package.five_year_standard.band_1"]
+    >>> value_problem(band, 1.5, 0.4).code, value_problem(band, 0.5, 0.4) is None
+    ('out_of_range', True)
+    """
     control = parameter.control
     name = parameter.name
     if control is None:
-        raise ScenarioError(name, "is fixed in this model and cannot be changed in a scenario")
+        return Problem(name, "fixed", message="is fixed in this model and cannot be changed in a scenario")
     if control.allowed is not None:
         if isinstance(value, bool) != isinstance(control.allowed[0], bool) or value not in control.allowed:
-            raise ScenarioError(name, f"{excerpt(value)} is not allowed; use {_allowed_text(parameter)}")
-        return value
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ScenarioError(name, f"{excerpt(value)} is not a number; use {_allowed_text(parameter)}")
-    if not math.isfinite(value):
-        raise ScenarioError(name, f"{excerpt(value)} is not a finite number; use {_allowed_text(parameter)}")
+            allowed = {"choices": control.allowed}
+            text = f"{excerpt(value)} is not allowed; use {_allowed_text(parameter)}"
+            return Problem(name, "not_allowed", allowed, text)
+        return None
     low = control.minimum if control.minimum is not None else -math.inf
     high = control.maximum if control.maximum is not None else math.inf
+    limits = {"minimum": low, "maximum": high, "step": control.step}
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return Problem(
+            name, "not_a_number", limits, f"{excerpt(value)} is not a number; use {_allowed_text(parameter)}"
+        )
+    if not math.isfinite(value):
+        text = f"{excerpt(value)} is not a finite number; use {_allowed_text(parameter)}"
+        return Problem(name, "not_finite", limits, text)
     if not low <= value <= high:
-        raise ScenarioError(name, f"{excerpt(value)} is out of range; use {_allowed_text(parameter)}")
-    if isinstance(baseline, int) and not isinstance(baseline, bool):
-        if float(value) != int(value):
-            raise ScenarioError(
-                name, f"{excerpt(value)} is not a whole number; use a whole number from {low} to {high}"
-            )
-        return int(value)
-    return float(value)
+        return Problem(
+            name, "out_of_range", limits, f"{excerpt(value)} is out of range; use {_allowed_text(parameter)}"
+        )
+    if isinstance(baseline, int) and not isinstance(baseline, bool) and float(value) != int(value):
+        text = f"{excerpt(value)} is not a whole number; use a whole number from {low} to {high}"
+        return Problem(name, "not_whole", limits, text)
+    return None
+
+
+def check_parameter_value(parameter: Parameter, value: object, baseline: ParameterValue) -> ParameterValue:
+    """Validate one value against the parameter's control (`value_problem`); return it in the parameter's own
+    type, or raise the problem as a ScenarioError."""
+    problem = value_problem(parameter, value, baseline)
+    if problem is not None:
+        raise ScenarioError.of(problem)
+    if parameter.control is not None and parameter.control.allowed is not None:
+        return cast(ParameterValue, value)  # one of the parameter's own choices
+    number = cast(float, value)  # a finite number in range, checked above
+    return int(number) if isinstance(baseline, int) and not isinstance(baseline, bool) else float(number)
 
 
 def _date(name: str, raw: object) -> dt.date:
@@ -428,15 +475,25 @@ def check_consistency(scenario: Scenario, parameters: ParameterSet | None = None
         check_values(scenario_values(scenario, parameters, on), on)
 
 
-def check_values(values: Mapping[str, ParameterValue], on: dt.date | None = None) -> None:
-    """The rules on one set of values (the shares of a group add up to 1)."""
+def share_problems(values: Mapping[str, ParameterValue], on: dt.date | None = None) -> list[Problem]:
+    """The rules on one set of values: the shares of each group add up to 1 (``shares``: the group is the field,
+    its members and their total are the values)."""
     when = f" from {on.isoformat()}" if on is not None and on not in (RUN_START, PROJECTION_START) else ""
+    problems = []
     for group in SHARE_GROUPS:
         members = {name: float(v) for name, v in values.items() if name.startswith(group + ".")}
         total = sum(members.values())
         if abs(total - 1.0) > 1e-6:
             listed = ", ".join(f"{name.rsplit('.', 1)[1]} {v:g}" for name, v in members.items())
-            raise ScenarioError(group, f"the shares must add up to 1{when}, now {total:.4g} ({listed})")
+            text = f"the shares must add up to 1{when}, now {total:.4g} ({listed})"
+            problems.append(Problem(group, "shares", {"members": tuple(members), "total": total}, text))
+    return problems
+
+
+def check_values(values: Mapping[str, ParameterValue], on: dt.date | None = None) -> None:
+    """The rules on one set of values (`share_problems`); the first one is raised as a ScenarioError."""
+    for problem in share_problems(values, on):
+        raise ScenarioError.of(problem)
 
 
 def build_distributions(

@@ -252,3 +252,57 @@ def test_no_range_or_label_is_written_in_the_page_code():
     for parameter in PARAMETERS.values():
         assert parameter.label_nl not in source
     assert "0.75" not in source and "min=20" not in source
+
+
+def _probes(parameter: Any, base: Any) -> list[float]:
+    """Values around a numeric parameter's range: its ends, just outside them, the middle, and a non-whole one."""
+    control = parameter.control
+    low, high = control.minimum, control.maximum
+    step = control.step or (high - low) / 100
+    return [low, high, low - step, high + step, (low + high) / 2, low + step / 3]
+
+
+def test_the_page_accepts_exactly_what_the_data_layer_accepts_for_every_number_field():
+    """Validation once: the page converts what the browser sent (units, a rounding step) and asks the data
+    layer; a field has a message exactly when `value_problem` finds one, and a value the page keeps is the one
+    `check_parameter_value` returns."""
+    from data.scenario.schema import SHARE_GROUPS, ScenarioError, check_parameter_value, value_problem
+
+    checked = 0
+    for name, parameter in scenario_parameters().items():
+        # Choices are read as the select sends them (tested above); a share alone also breaks its group's sum.
+        if parameter.control.allowed is not None or name.rsplit(".", 1)[0] in SHARE_GROUPS:
+            continue
+        for stored in _probes(parameter, BASELINE[name]):
+            shown = to_display(stored, parameter.unit)
+            page = check_controls({name: shown}, "nl")
+            problem = value_problem(parameter, from_display(shown, parameter.unit), BASELINE[name])
+            # A value on the range's end may come back from the display a rounding step past it: the page puts
+            # it back on the end; the data layer sees the end then too.
+            at_end = any(
+                abs(stored - end) < 1e-12 for end in (parameter.control.minimum, parameter.control.maximum)
+            )
+            if at_end:
+                problem = value_problem(parameter, stored, BASELINE[name])
+            assert (name in page.problems) == (problem is not None), (name, stored, page.problems.get(name))
+            if problem is None:
+                try:
+                    expected = check_parameter_value(parameter, stored, BASELINE[name])
+                except ScenarioError:  # pragma: no cover - value_problem said it was fine
+                    raise
+                assert page.values[name] == pytest.approx(expected)
+            checked += 1
+    assert checked > 100
+
+
+def test_shares_that_do_not_add_up_get_the_data_layers_problem_at_every_member():
+    from data.scenario.schema import share_problems
+
+    values = values_of()
+    mix = [name for name in values if name.startswith("inflow.package_mix.")]
+    values[mix[0]] = values[mix[0]] + 10  # percentage points
+    page = check_controls(values, "nl")
+    data = share_problems({**BASELINE, **{n: v for n, v in page.values.items()}})
+    assert [problem.code for problem in data] == ["shares"]
+    assert set(page.problems) == set(data[0].values["members"]) == set(mix)
+    assert all("%" in message for message in page.problems.values())
