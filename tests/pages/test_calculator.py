@@ -10,7 +10,7 @@ from dash import html
 
 from components.shell.layout import nav_pages
 from components.simulator import calculator as calc
-from tests.components.shell.test_tables import find_all, text_of
+from tests.dash_tree import find_all, text_of
 
 LINK = {"datum": "2026-02-10", "referteloon": "15000", "deeltijd": "0,8", "pakket": "percentage",
         "percentage": "45", "kwartaal": "7", "begeleiding": "high", "uren": "0,5"}  # fmt: skip

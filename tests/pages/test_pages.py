@@ -11,7 +11,7 @@ import pytest
 from dash import html
 
 from services import monitoring as monitoring_data
-from tests.components.shell.test_tables import find_all, text_of
+from tests.dash_tree import find_all, text_of
 
 THEME_PAGES = {
     "pages.tewerkstelling": "/tewerkstelling",

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import signal
 import subprocess
 from collections.abc import Iterator
@@ -15,49 +14,20 @@ import redis
 
 from data.scenario.schema import Scenario
 from services.scenario_url import encode_scenario
-from tests.server.probes import free_port, get, gunicorn, portal_env, wait_until
+from tests.redis_server import redis_server
+from tests.server.probes import free_port, get, gunicorn, portal_env
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def redis_server(tmp_path) -> Iterator[tuple[str, subprocess.Popen]]:
-    server = shutil.which("redis-server")
-    assert server, "redis-server is missing: `make test` installs Debian's redis-server"
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            server,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--maxmemory",
-            "64mb",
-            "--maxmemory-policy",
-            "allkeys-lru",
-            "--dir",
-            str(tmp_path),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
-    try:
-        wait_until(lambda: redis.Redis.from_url(url).ping(), "redis-server", 20)
-        yield url, process
-    finally:
-        os.kill(process.pid, signal.SIGCONT)
-        process.terminate()
-        process.wait(timeout=10)
+def hung_redis(tmp_path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    with redis_server(tmp_path) as running:
+        yield running
 
 
-def test_pages_and_the_simulator_answer_within_a_second_while_redis_hangs(redis_server, tmp_path):
-    url, process = redis_server
+def test_pages_and_the_simulator_answer_within_a_second_while_redis_hangs(hung_redis, tmp_path):
+    url, process = hung_redis
     env = portal_env(
         WORKERS="1", THREADS="16", IMW_CACHE_REDIS_URL=url, IMW_CACHE_SECRET="secret-of-the-hung-test"
     )

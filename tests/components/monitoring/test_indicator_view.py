@@ -24,7 +24,7 @@ from components.monitoring.indicator_view import (
 )
 from components.shell.layout import IllustrativeBanner
 from services.monitoring import find_indicator
-from tests.components.shell.test_tables import find_all, text_of
+from tests.dash_tree import find_all, text_of
 
 pytestmark = pytest.mark.usefixtures("fake_data")
 

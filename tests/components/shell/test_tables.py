@@ -2,35 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from dash import html
 
 from components.shell.tables import IndicatorTable
 from data.monitoring.frames import select_rows
-
-
-def find_all(component: Any, kind: type) -> list[Any]:
-    """Every component of one type inside a Dash component tree."""
-    found = [component] if isinstance(component, kind) else []
-    children = getattr(component, "children", None)
-    if isinstance(children, list | tuple):
-        for child in children:
-            found += find_all(child, kind)
-    elif children is not None and not isinstance(children, str | int | float):
-        found += find_all(children, kind)
-    return found
-
-
-def text_of(component: Any) -> str:
-    if isinstance(component, str | int | float):
-        return str(component)
-    children = getattr(component, "children", None)
-    if children is None:
-        return ""
-    if isinstance(children, list | tuple):
-        return "".join(text_of(child) for child in children)
-    return text_of(children)
+from tests.dash_tree import find_all, text_of
 
 
 def test_the_table_has_a_caption_and_scoped_header_cells(frame):

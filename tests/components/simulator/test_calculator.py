@@ -14,7 +14,7 @@ from dash import html
 import cli
 from components.shell.formatting import format_eur
 from components.simulator import calculator as calc
-from tests.components.shell.test_tables import text_of
+from tests.dash_tree import text_of
 
 TODAY = dt.date(2026, 5, 20)
 

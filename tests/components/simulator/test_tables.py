@@ -26,7 +26,7 @@ from data.coverage import coverage_rows
 from data.scenario.presets import load_presets
 from data.scenario.schema import Scenario, baseline_values, parse_scenario
 from services.simulation import decomposition_of, simulate
-from tests.components.simulator.test_controls import find_all, text_of
+from tests.dash_tree import find_all, text_of
 
 PRESETS = load_presets()
 

@@ -11,7 +11,7 @@ from data.scenario.decomposition import EFFECTS
 from data.scenario.presets import load_presets
 from data.scenario.schema import parse_scenario
 from services.scenario_url import encode_scenario
-from tests.components.simulator.test_controls import find_all, text_of
+from tests.dash_tree import find_all, text_of
 
 PRESETS = load_presets()
 

@@ -23,7 +23,7 @@ from data.scenario.presets import load_presets
 from data.scenario.schema import MAX_SCENARIO_BYTES, Scenario, scenario_parameters
 from services.scenario_url import decode_scenario, encode_scenario
 from services.simulation import versions
-from tests.components.simulator.test_controls import find_all, text_of
+from tests.dash_tree import find_all, text_of
 
 PRESETS = load_presets()
 NAMES = list(scenario_parameters())
