@@ -24,22 +24,12 @@ from components.monitoring.indicator_view import (
 )
 from i18n.formats import display_unit, format_value
 from tests.browser.conftest import PageProbe
+from tests.browser.test_screens import PAGES as SCREEN_PAGES
 
 pytestmark = pytest.mark.browser
 
-PAGES = [
-    "/",
-    "/tewerkstelling",
-    "/werknemers",
-    "/werkgevers",
-    "/middelen",
-    "/doorstroom",
-    "/verdringing",
-    "/collectief-maatwerk",
-    "/methodologie",
-    "/toegankelijkheid",
-    "/calculator",
-]
+# Every page but the simulator's two (tests/browser/test_simulator.py has those).
+PAGES = [path for path in SCREEN_PAGES if not path.startswith("/simulator")]
 
 # Per theme page: a block, a breakdown other than its default, and a block whose table the download is checked
 # against (the displacement block has a table of its own: its page checks the make-up of the target population).

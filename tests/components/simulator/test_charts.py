@@ -23,11 +23,6 @@ PRESETS = load_presets()
 
 
 @pytest.fixture(scope="module")
-def uncertain():
-    return simulate(PRESETS["basis"].scenario)
-
-
-@pytest.fixture(scope="module")
 def central():
     return simulate(Scenario(draws=0))
 

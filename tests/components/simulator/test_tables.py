@@ -32,11 +32,6 @@ PRESETS = load_presets()
 
 
 @pytest.fixture(scope="module")
-def uncertain():
-    return simulate(PRESETS["basis"].scenario)
-
-
-@pytest.fixture(scope="module")
 def closed():
     return simulate(
         parse_scenario({"draws": 0, "parameters": {"financing.begeleidingspremie_mode": "closed"}})
