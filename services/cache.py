@@ -1,8 +1,10 @@
 """The shared result cache: process memory by default, Redis when configured, never a single point of failure.
 
-What is stored is text: a MAC, then a JSON document (services/cache_codec.py), never a pickle. Keys and values
-are keyed with a secret from configuration (`IMW_CACHE_SECRET`, HMAC-SHA256): nobody without it can compute
-the key of a scenario or plant a value that passes the check, even with write access to Redis.
+What is stored is text: a MAC, then a JSON document (services/cache_codec.py), never a pickle. (Hand-written
+rather than Flask-Caching's `@cache.memoize`: its Redis backend pickles every value, so whoever can write to Redis
+runs code in the portal; the hardening issue forbids that, and tests/services/test_cache.py plants such a value.)
+Keys and values are keyed with a secret from configuration (`IMW_CACHE_SECRET`, HMAC-SHA256): nobody without it
+can compute the key of a scenario or plant a value that passes the check, even with write access to Redis.
 
 Redis is a helper: every call has short connect and read timeouts (`IMW_CACHE_TIMEOUT_MS`, 100 ms by default),
 and after `BREAKER_FAILURES` failures in a row the cache stops asking Redis for `BREAKER_SECONDS` (a circuit
@@ -38,7 +40,10 @@ MEMORY_ENTRIES: Final = 500
 
 
 class MemoryBackend:
-    """A bounded in-process store: least recently used entries go first, each lives its timeout at most."""
+    """A bounded in-process store: least recently used entries go first, each lives its timeout at most.
+
+    Hand-written: functools.lru_cache memoises a function and knows no timeout per entry; this is the memory tier
+    of a key-value store with the Redis tier's interface (get/set/add with a timeout)."""
 
     def __init__(self, entries: int = MEMORY_ENTRIES) -> None:
         self._entries = entries

@@ -21,10 +21,9 @@ The first render happens in the layout (the callbacks have ``prevent_initial_cal
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Final
 
 import dash_bootstrap_components as dbc
@@ -779,27 +778,21 @@ def _int_or_none(value: Any) -> int | None:
         return None
 
 
-_RENDERED: OrderedDict[tuple[Any, ...], Rendered] = OrderedDict()
-_RENDERED_MAX = 256
-_RENDERED_LOCK = threading.Lock()
-
-
 def _rendered(context: _Context, state: ViewState, language: str) -> Rendered:
     """render_view, remembered per release, indicator, state and language: a crowd asks the same views.
 
     The cached blocks are never changed after they are built (Dash only serialises them)."""
-    key = (monitoring_data._release_key(), context.info.id, state, language)
-    with _RENDERED_LOCK:
-        hit = _RENDERED.get(key)
-        if hit is not None:
-            _RENDERED.move_to_end(key)
-            return hit
-    rendered = render_view(context.info, context.frame, context.sources, state, language)
-    with _RENDERED_LOCK:
-        _RENDERED[key] = rendered
-        while len(_RENDERED) > _RENDERED_MAX:
-            _RENDERED.popitem(last=False)
-    return rendered
+    return _rendered_block(monitoring_data._release_key(), context.info.id, state, language)
+
+
+@lru_cache(maxsize=256)
+def _rendered_block(release: Any, indicator_id: str, state: ViewState, language: str) -> Rendered:
+    # Keyed on the release (a new one is a new key), never on the frames themselves (not hashable); the context
+    # is read again on a miss, from the service's cached release.
+    context = _context(indicator_id)
+    if context is None:  # the release went away between the caller's read and this one
+        raise DataUnavailable("the monitoring data cannot be read")
+    return render_view(context.info, context.frame, context.sources, state, language)
 
 
 @callback(

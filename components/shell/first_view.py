@@ -540,7 +540,10 @@ class FirstView:
 
 
 class FirstViews:
-    """The first views written, per page, query and versions: a crowd asks the same few; bounded."""
+    """The first views written, per page, query and versions: a crowd asks the same few; bounded.
+
+    Hand-written: functools.lru_cache would key on the callback list and the request the view is built from;
+    here the caller names the key (page, query, versions) and stores what it built."""
 
     def __init__(self, maximum: int = 64) -> None:
         self._views: OrderedDict[tuple[str, ...], FirstView] = OrderedDict()
