@@ -74,11 +74,18 @@ def project_command(**options: object) -> int:
     return run_project(**options)  # type: ignore[arg-type]
 
 
-@click.command("scenario", short_help="print the complete baseline scenario")
-@click.option("--baseline", is_flag=True, required=True, help="the 2022 decree baseline")
-def scenario_command(baseline: bool) -> int:
-    """Print the complete baseline scenario."""
-    return run_scenario()
+@click.command(
+    "scenario", short_help="print the complete baseline scenario, or the JSON Schema of a scenario file"
+)
+@click.option("--baseline", is_flag=True, help="the 2022 decree baseline, every parameter with its value")
+@click.option(
+    "--schema", is_flag=True, help="the JSON Schema of a scenario file (for editors that check YAML/JSON)"
+)
+def scenario_command(baseline: bool, schema: bool) -> int:
+    """Print the complete baseline scenario (--baseline) or the JSON Schema of a scenario file (--schema)."""
+    if baseline == schema:
+        raise UsageError("give one of --baseline and --schema")
+    return run_scenario() if baseline else run_schema()
 
 
 @click.command(
@@ -246,6 +253,14 @@ def _print_table(projection: Projection) -> None:
 
 def run_scenario() -> int:
     print(baseline_yaml(), end="")
+    return 0
+
+
+def run_schema() -> int:
+    from data.scenario.document import json_schema
+    from data.scenario.schema import scenario_parameters
+
+    print(json.dumps(json_schema(scenario_parameters()), ensure_ascii=False, indent=2))
     return 0
 
 

@@ -39,28 +39,21 @@ from typing_extensions import TypeIs
 
 from data.bounded_load import excerpt, key_excerpt
 from data.parameter_store import Parameter, ParameterSet, ParameterValue, load_parameters
+from data.scenario.document import (
+    DEFAULT_HORIZON_YEARS as DEFAULT_HORIZON_YEARS,
+)
+from data.scenario.document import DEFAULT_NAME, DocumentProblem, read_document
+from data.scenario.document import DEFAULT_SEED as DEFAULT_SEED
+from data.scenario.document import MAX_HORIZON_YEARS as MAX_HORIZON_YEARS
+from data.scenario.document import SCENARIO_KEYS as SCENARIO_KEYS
 from simulation.inputs import IMW_START
-from simulation.uncertainty import DISTRIBUTIONS, MAX_DRAWS, Distribution
+from simulation.uncertainty import DISTRIBUTIONS, Distribution
 
 #: The run starts when IMW started; the projection reports from the start of 2026.
 RUN_START: Final = IMW_START
 PROJECTION_START: Final = dt.date(2026, 1, 1)
-MAX_HORIZON_YEARS: Final = 20
-DEFAULT_HORIZON_YEARS: Final = 12
-DEFAULT_SEED: Final = 20220114
 #: The latest date a dated value may carry: the end of the longest horizon.
 LAST_DATE: Final = dt.date(PROJECTION_START.year + MAX_HORIZON_YEARS, 1, 1)
-SCENARIO_KEYS: Final = (
-    "name",
-    "description",
-    "horizon_years",
-    "draws",
-    "seed",
-    "parameters",
-    "distributions",
-    "rules",
-    "computed_with",
-)
 #: What ``computed_with`` may record, and how long each entry may be.
 COMPUTED_WITH_KEYS: Final = ("model_version", "parameters_version")
 MAX_VERSION_LENGTH: Final = 40
@@ -108,7 +101,7 @@ class ScenarioError(ValueError):
 class Scenario:
     """A validated scenario: settings and the parameters that differ from the baseline."""
 
-    name: str = "Basisscenario decreet 2022"
+    name: str = DEFAULT_NAME
     description: str = ""
     horizon_years: int = DEFAULT_HORIZON_YEARS
     draws: int = 0
@@ -290,22 +283,6 @@ def check_override(parameter: Parameter, raw: object, baseline: ParameterValue) 
     return tuple(entries)
 
 
-def _whole_number(name: str, value: object, low: int, high: int) -> int:
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or (isinstance(value, float) and not value.is_integer())
-    ):
-        raise ScenarioError(
-            name, f"{excerpt(value)} is not a whole number; use a whole number from {low} to {high}"
-        )
-    if not low <= int(value) <= high:
-        raise ScenarioError(
-            name, f"{excerpt(value)} is out of range; use a whole number from {low} to {high}"
-        )
-    return int(value)
-
-
 def _distribution(name: str, raw: object, parameters: ParameterSet) -> Distribution:
     uncertain = uncertain_parameters(parameters)
     if name not in uncertain or parameters[name].control is None:
@@ -353,17 +330,12 @@ def _rules() -> dict[str, Rule]:
 def parse_scenario(raw: object, parameters: ParameterSet | None = None) -> Scenario:
     """Validate a scenario mapping (as read from YAML or JSON); raise ScenarioError naming the field."""
     parameters = parameters or load_parameters()
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, Mapping):
-        raise ScenarioError("scenario", "must be a mapping of keys to values (YAML or JSON object)")
-    unknown = [key for key in raw if key not in SCENARIO_KEYS]
-    if unknown:
-        raise ScenarioError(key_excerpt(unknown[0]), f"is not a scenario key; use {', '.join(SCENARIO_KEYS)}")
+    try:
+        document = read_document(raw)
+    except DocumentProblem as problem:
+        raise ScenarioError(problem.field, problem.message) from None
     baseline = baseline_values(parameters)
-    overrides_raw = raw.get("parameters") or {}
-    if not isinstance(overrides_raw, Mapping):
-        raise ScenarioError("parameters", "must map parameter names to values")
+    overrides_raw = document.parameters
     overrides: dict[str, Override] = {}
     for name, value in overrides_raw.items():
         if not isinstance(name, str) or name not in parameters:
@@ -374,9 +346,9 @@ def parse_scenario(raw: object, parameters: ParameterSet | None = None) -> Scena
         checked = check_override(parameters[name], value, baseline[name])
         if is_dated(checked) or checked != baseline[name] or type(checked) is not type(baseline[name]):
             overrides[name] = checked
-    rules_raw = raw.get("rules") or []
+    rules_raw = document.rules
     known_rules = _rules()
-    if not isinstance(rules_raw, list) or not all(isinstance(r, str) and r in known_rules for r in rules_raw):
+    if not all(isinstance(r, str) and r in known_rules for r in rules_raw):
         raise ScenarioError("rules", f"must be a list of rule names; use {', '.join(known_rules)}")
     for rule in rules_raw:
         values = {**baseline, **{n: v for n, v in overrides.items() if not is_dated(v)}}
@@ -387,29 +359,19 @@ def parse_scenario(raw: object, parameters: ParameterSet | None = None) -> Scena
                 )
             if value != baseline[name]:
                 overrides[name] = value
-    distributions_raw = raw.get("distributions") or {}
-    if not isinstance(distributions_raw, Mapping):
-        raise ScenarioError("distributions", "must map parameter names to distributions")
+    distributions_raw = document.distributions
     distributions = {
         key_excerpt(n): _distribution(key_excerpt(n), d, parameters) for n, d in distributions_raw.items()
     }
-    name = raw.get("name", Scenario.name)
-    description = raw.get("description", "")
-    if not isinstance(name, str) or len(name) > 200:
-        raise ScenarioError("name", "must be a text of at most 200 characters")
-    if not isinstance(description, str) or len(description) > 2000:
-        raise ScenarioError("description", "must be a text of at most 2000 characters")
     scenario = Scenario(
-        name=name,
-        description=description,
-        horizon_years=_whole_number(
-            "horizon_years", raw.get("horizon_years", DEFAULT_HORIZON_YEARS), 1, MAX_HORIZON_YEARS
-        ),
-        draws=_whole_number("draws", raw.get("draws", 0), 0, MAX_DRAWS),
-        seed=_whole_number("seed", raw.get("seed", DEFAULT_SEED), 0, 2**32 - 1),
+        name=document.name,
+        description=document.description,
+        horizon_years=document.horizon_years,
+        draws=document.draws,
+        seed=document.seed,
         parameters=overrides,
         distributions=distributions,
-        computed_with=_computed_with(raw.get("computed_with")),
+        computed_with=_computed_with(document.computed_with),
         rules=tuple(rules_raw),
     )
     check_consistency(scenario, parameters)
