@@ -53,48 +53,6 @@ GROUPS: Final = (
 OPEN_GROUPS: Final = ("loonpremie", "begeleidingspremie", "fallback", "contingent")
 CUSTOM: Final = "custom"
 
-#: English names and descriptions of the presets (the Dutch ones are in the preset files).
-PRESET_TEXT_EN: Final[dict[str, tuple[str, str]]] = {
-    "basis": (
-        "Baseline: the 2022 decree",
-        "The decree of 14 January 2022 and its implementing decision as they are, with the portal's assumptions "
-        "where something is not (yet) settled. Open-ended financing (SERV advice, point 13).",
-    ),
-    "begeleiding_volledige_kost": (
-        "Coaching premium covers the full cost of coaching",
-        "SERV advice, point 6: the variable part of the coaching premium is set to the cost of the coaching hours "
-        "each need implies (annual cost of a coach x coaching norm / 4, rounded up to EUR 10).",
-    ),
-    "terugval_1_jaar": (
-        "Fallback position of 1 year",
-        "SERV advice, point 8: how long does the fallback right last? Here 1 year.",
-    ),
-    "terugval_3_jaar": (
-        "Fallback position of 3 years",
-        "SERV advice, point 8: how long does the fallback right last? Here 3 years (also the baseline's "
-        "assumption).",
-    ),
-    "terugval_5_jaar": (
-        "Fallback position of 5 years",
-        "SERV advice, point 8: how long does the fallback right last? Here 5 years.",
-    ),
-    "terugval_bovenop_contingent": (
-        "Returns on top of the contingent",
-        "SERV advice, point 8: what does the fallback do to the contingent? Here returnees get a place on top "
-        "of it, at the cost of an extra place.",
-    ),
-    "begeleiding_gesloten_enveloppe": (
-        "Coaching premium with a closed envelope",
-        "SERV advice, point 13, and its advice on the implementing decision: the coaching premium with an annual "
-        "envelope; demand above it waits.",
-    ),
-    "bredere_reikwijdte": (
-        "Wider scope (Brussels and Wallonia)",
-        "SERV advice, point 11: residents of Brussels and Wallonia who work in Flanders become eligible. "
-        "Assumption: 5 % more inflow.",
-    ),
-}
-
 _STATUS_COLOURS: Final = {"verified": "success", "secondary": "secondary", "assumption": "warning"}
 
 
@@ -283,9 +241,9 @@ def years_text(quarters: float, language: str) -> str:
 
 
 def preset_name(preset: Preset, language: str) -> str:
-    """A preset's name in the page's language (Dutch from the file)."""
-    if normalise_language(language) == "en" and preset.id in PRESET_TEXT_EN:
-        return PRESET_TEXT_EN[preset.id][0]
+    """A preset's name in the page's language (both are in its file: `name`, `name_en`)."""
+    if normalise_language(language) == "en" and preset.scenario.name_en:
+        return preset.scenario.name_en
     return preset.scenario.name
 
 
@@ -307,9 +265,10 @@ def preset_description(preset_id: str | None, language: str) -> str:
     presets = load_presets()
     if preset_id not in presets:
         return ""
-    if normalise_language(language) == "en" and preset_id in PRESET_TEXT_EN:
-        return PRESET_TEXT_EN[preset_id][1]
-    return presets[preset_id].scenario.description
+    scenario = presets[preset_id].scenario
+    if normalise_language(language) == "en" and scenario.description_en:
+        return scenario.description_en
+    return scenario.description
 
 
 def preset_options(language: str) -> list[dict[str, str]]:

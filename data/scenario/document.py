@@ -48,6 +48,9 @@ class ScenarioDocument(BaseModel):
 
     name: Annotated[str, Field(max_length=MAX_NAME)] = DEFAULT_NAME
     description: Annotated[str, Field(max_length=MAX_DESCRIPTION)] = ""
+    #: The name and description in English, for the English pages (a preset has them; any file may).
+    name_en: Annotated[str, Field(max_length=MAX_NAME)] = ""
+    description_en: Annotated[str, Field(max_length=MAX_DESCRIPTION)] = ""
     horizon_years: Annotated[int, Field(ge=1, le=MAX_HORIZON_YEARS), BeforeValidator(_whole)] = (
         DEFAULT_HORIZON_YEARS
     )
@@ -65,6 +68,8 @@ SCENARIO_KEYS: Final = tuple(ScenarioDocument.model_fields)
 _KEY_MESSAGES: Final = {
     "name": f"must be a text of at most {MAX_NAME} characters",
     "description": f"must be a text of at most {MAX_DESCRIPTION} characters",
+    "name_en": f"must be a text of at most {MAX_NAME} characters",
+    "description_en": f"must be a text of at most {MAX_DESCRIPTION} characters",
     "parameters": "must map parameter names to values",
     "distributions": "must map parameter names to distributions",
 }

@@ -103,6 +103,8 @@ class Scenario:
 
     name: str = DEFAULT_NAME
     description: str = ""
+    name_en: str = ""
+    description_en: str = ""
     horizon_years: int = DEFAULT_HORIZON_YEARS
     draws: int = 0
     seed: int = DEFAULT_SEED
@@ -142,8 +144,10 @@ class Scenario:
         document: dict[str, Any] = {}
         if named or self.name != Scenario.name:
             document["name"] = self.name
-        if described and self.description:
-            document["description"] = self.description
+        if described:
+            for key in ("description", "name_en", "description_en"):
+                if getattr(self, key):
+                    document[key] = getattr(self, key)
         document.update(self.canonical())
         recorded = self.computed_with if computed_with is None else computed_with
         if recorded:
@@ -366,6 +370,8 @@ def parse_scenario(raw: object, parameters: ParameterSet | None = None) -> Scena
     scenario = Scenario(
         name=document.name,
         description=document.description,
+        name_en=document.name_en,
+        description_en=document.description_en,
         horizon_years=document.horizon_years,
         draws=document.draws,
         seed=document.seed,

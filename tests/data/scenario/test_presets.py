@@ -56,7 +56,17 @@ def test_every_preset_file_is_a_scenario_file_for_imw_project(path):
     scenario = load_scenario_file(path)
     assert scenario.draws == 1000
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert set(document) <= {"name", "description", "horizon_years", "draws", "seed", "parameters", "rules"}
+    assert set(document) <= {
+        "name",
+        "name_en",
+        "description",
+        "description_en",
+        "horizon_years",
+        "draws",
+        "seed",
+        "parameters",
+        "rules",
+    }
 
 
 @pytest.mark.parametrize("path", sorted(PRESET_ROOT.glob("*.yaml")), ids=lambda p: p.name)
