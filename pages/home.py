@@ -9,7 +9,8 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from components.monitoring.headlines import HeadlineCards, headline
-from components.monitoring.indicator_view import anchor_id, source_publishers
+from components.monitoring.ids import anchor_id
+from components.monitoring.indicator_view import source_publishers
 from components.shell.layout import PageHeader, PageShell, href, nav_pages
 from i18n import normalise_language, t
 from services import monitoring as monitoring_data

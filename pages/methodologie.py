@@ -12,7 +12,8 @@ from dash import html
 from flask import current_app, has_app_context
 
 from components.monitoring.downloads import DOWNLOAD_COLUMNS, status_label
-from components.monitoring.indicator_view import anchor_id, unit_label
+from components.monitoring.ids import anchor_id
+from components.monitoring.indicator_view import unit_label
 from components.shell.layout import PageHeader, PageShell, href
 from components.simulator.model_method import ModelSection
 from i18n import normalise_language, t

@@ -20,7 +20,6 @@ The first render happens in the layout (the callbacks have ``prevent_initial_cal
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -57,6 +56,32 @@ from components.monitoring.downloads import (
     status_label,
     xlsx_bytes,
 )
+from components.monitoring.ids import (
+    BANNER_TYPE,
+    BREAKDOWN_TYPE,
+    CSV_BUTTON_TYPE,
+    CSV_DOWNLOAD_TYPE,
+    DATA_CSV_BUTTON_TYPE,
+    DATA_CSV_DOWNLOAD_TYPE,
+    EXTRA_TYPE,
+    GRAPH_TYPE,
+    GRAPH_WRAPPER_TYPE,
+    LANGUAGE_ID,
+    NOTES_TYPE,
+    NOTICE_TYPE,
+    SOURCE_LINE_TYPE,
+    SUMMARY_TYPE,
+    TABLE_WRAPPER_TYPE,
+    URL_ID,
+    VIEW_TYPE,
+    XLSX_BUTTON_TYPE,
+    XLSX_DOWNLOAD_TYPE,
+    YEAR_FROM_TYPE,
+    YEAR_TO_TYPE,
+    anchor_id,
+    component_id,
+    dom_id,
+)
 from components.monitoring.summary import flag_sentences, indicator_summary
 from components.shell.graph_config import GRAPH_CONFIG as SHARED_GRAPH_CONFIG
 from components.shell.graph_config import ChartDownloads, figure_notes, finish_figure
@@ -85,48 +110,9 @@ from services.monitoring import (
     view_options,
 )
 
-# Pattern-matching id types: one per element of a block; the block's indicator id completes the id.
-BREAKDOWN_TYPE: Final = "indicator-breakdown"
-YEAR_FROM_TYPE: Final = "indicator-year-from"
-YEAR_TO_TYPE: Final = "indicator-year-to"
-VIEW_TYPE: Final = "indicator-view"
-GRAPH_TYPE: Final = "indicator-graph"
-GRAPH_WRAPPER_TYPE: Final = "indicator-graph-wrapper"
-TABLE_WRAPPER_TYPE: Final = "indicator-table-wrapper"
-SUMMARY_TYPE: Final = "indicator-summary"
-BANNER_TYPE: Final = "indicator-banner"
-NOTICE_TYPE: Final = "indicator-notice"
-SOURCE_LINE_TYPE: Final = "indicator-source-line"
-NOTES_TYPE: Final = "indicator-chart-notes"
-EXTRA_TYPE: Final = "indicator-extra"
-CSV_BUTTON_TYPE: Final = "indicator-csv-button"
-XLSX_BUTTON_TYPE: Final = "indicator-xlsx-button"
-DATA_CSV_BUTTON_TYPE: Final = "indicator-data-csv-button"
-DATA_CSV_DOWNLOAD_TYPE: Final = "indicator-data-csv-download"
-CSV_DOWNLOAD_TYPE: Final = "indicator-csv-download"
-XLSX_DOWNLOAD_TYPE: Final = "indicator-xlsx-download"
-# Page-level ids, one of each on any page that shows indicator blocks.
-URL_ID: Final = "indicator-url"  # a store of the query string that the address bar should show
-LANGUAGE_ID: Final = "indicator-language"
-
 # Plotly's mode bar is mouse-only and its buttons have no accessible names; the downloads and the table replace it.
 # One config for every chart of the portal: components/shell/graph_config.py.
 GRAPH_CONFIG: Final = SHARED_GRAPH_CONFIG
-
-
-def component_id(kind: str, indicator_id: str) -> dict[str, str]:
-    """The pattern-matching id of one element of one block."""
-    return {"type": kind, "indicator": indicator_id}
-
-
-def dom_id(kind: str, indicator_id: str) -> str:
-    """The DOM id Dash gives a dict id (keys sorted, compact JSON): for `<label for>` and ARIA references."""
-    return json.dumps(component_id(kind, indicator_id), sort_keys=True, separators=(",", ":"))
-
-
-def anchor_id(indicator_id: str, part: str) -> str:
-    """A plain string id inside a block (heading, summary) for links and aria-labelledby / aria-describedby."""
-    return f"indicator-{indicator_id}-{part}".replace("_", "-")
 
 
 def lower_first(text: str) -> str:

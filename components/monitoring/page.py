@@ -13,7 +13,8 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import html
 
-from components.monitoring.indicator_view import IndicatorView, PageStateHolders, anchor_id
+from components.monitoring.ids import anchor_id
+from components.monitoring.indicator_view import IndicatorView, PageStateHolders
 from components.shell.layout import PageHeader, PageShell
 from data.monitoring.view_state import QUERY_KEYS
 from i18n import LANGUAGES, normalise_language, t

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pandas as pd
 import pytest
 
-from components.monitoring.indicator_view import (
+from components.monitoring.ids import (
     BREAKDOWN_TYPE,
     CSV_BUTTON_TYPE,
     DATA_CSV_BUTTON_TYPE,

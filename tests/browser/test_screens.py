@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from components.monitoring.indicator_view import GRAPH_WRAPPER_TYPE, dom_id
+from components.monitoring.ids import GRAPH_WRAPPER_TYPE, dom_id
 from tests.browser.chromium import CHROMIUM_ARGS  # noqa: F401  (the launch arguments of the session's browser)
 from tests.browser.conftest import PageProbe
 

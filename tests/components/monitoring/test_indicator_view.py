@@ -10,12 +10,10 @@ import pandas as pd
 import pytest
 from dash import no_update
 
+from components.monitoring.ids import BREAKDOWN_TYPE, component_id, dom_id
 from components.monitoring.indicator_view import (
-    BREAKDOWN_TYPE,
     IndicatorView,
     build_download,
-    component_id,
-    dom_id,
     download_csv,
     download_data_csv,
     download_xlsx,
