@@ -14,6 +14,7 @@ from flask import current_app, has_app_context
 from components.monitoring.downloads import DOWNLOAD_COLUMNS, status_label
 from components.monitoring.ids import anchor_id
 from components.monitoring.indicator_view import unit_label
+from components.shell.dom import attributes
 from components.shell.layout import PageHeader, PageShell, href
 from components.simulator.model_method import ModelSection
 from i18n import normalise_language, t
@@ -75,7 +76,8 @@ def _threshold() -> int:
 
 def _section(section_id: str, heading: str, children: list[Any]) -> html.Section:
     return html.Section(
-        [html.H2(heading, id=section_id, className="h4 mt-4"), *children], **{"aria-labelledby": section_id}
+        [html.H2(heading, id=section_id, className="h4 mt-4"), *children],
+        **attributes({"aria-labelledby": section_id}),
     )
 
 
@@ -149,7 +151,7 @@ def _sources_table(sources: pd.DataFrame, language: str) -> html.Div:
         className="table-responsive",
         tabIndex="0",
         role="region",
-        **{"aria-label": caption},
+        **attributes({"aria-label": caption}),
     )
 
 
@@ -241,7 +243,7 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
                 html.H2(t("method.contents", language), className="h6", id="method-contents"),
                 html.Ul([html.Li(html.A(title, href=f"#{anchor}")) for anchor, title in sections]),
             ],
-            **{"aria-labelledby": "method-contents"},
+            **attributes({"aria-labelledby": "method-contents"}),
         ),
         _section(
             "release",
@@ -306,6 +308,6 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
                 ),
             ],
         ),
-        html.Section(ModelSection(language), **{"aria-labelledby": "model"}),
+        html.Section(ModelSection(language), **attributes({"aria-labelledby": "model"})),
     ]
     return PageShell(language, PATH, [*header, *body], query={"lang": language, **query})

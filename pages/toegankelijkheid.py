@@ -8,6 +8,7 @@ import dash
 from dash import html
 from flask import current_app, has_app_context
 
+from components.shell.dom import attributes
 from components.shell.layout import PageHeader, PageShell, href
 from i18n import normalise_language, t
 
@@ -30,7 +31,8 @@ OMBUDSMAN_ADDRESS = "https://www.vlaamseombudsdienst.be"
 
 def _section(section_id: str, heading: str, children: list[Any]) -> html.Section:
     return html.Section(
-        [html.H2(heading, id=section_id, className="h4 mt-4"), *children], **{"aria-labelledby": section_id}
+        [html.H2(heading, id=section_id, className="h4 mt-4"), *children],
+        **attributes({"aria-labelledby": section_id}),
     )
 
 

@@ -21,6 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from components.shell.dom import attributes
 from components.shell.style import FONT_FAMILY, GRID_COLOUR, SERIES_COLOURS, TEXT_COLOUR
 from data.monitoring.frames import (
     FLAG_ILLUSTRATIVE,
@@ -648,7 +649,9 @@ def displacement_figure(
             row=row,
             col=column,
         )
-    figure.update_xaxes(**{**xaxis, "tickfont": {"size": 12}})
-    figure.update_yaxes(**{**yaxis, "range": [0, largest * fmt.scale * 1.1 or 1], "tickfont": {"size": 12}})
+    figure.update_xaxes(**attributes({**xaxis, "tickfont": {"size": 12}}))
+    figure.update_yaxes(
+        **attributes({**yaxis, "range": [0, largest * fmt.scale * 1.1 or 1], "tickfont": {"size": 12}})
+    )
     figure.update_annotations(font={"size": 13})  # the panel titles
     return figure

@@ -21,6 +21,7 @@ from components.monitoring.charts import (
     base_layout,
     figure_heading,
 )
+from components.shell.dom import attributes
 from components.shell.style import SERIES_COLOURS, TEXT_COLOUR
 from components.shell.tables import SortableHeader, flag_cell
 from data.monitoring.frames import FLAG_ILLUSTRATIVE, FLAG_SUPPRESSED, Period, flag_label, period_label
@@ -221,7 +222,7 @@ def CrossTable(
         return html.Td(
             flag_cell(number, flag, unit, language),
             className="text-end",
-            **{"data-sort": "" if pd.isna(number) else repr(float(number))},
+            **attributes({"data-sort": "" if pd.isna(number) else repr(float(number))}),
         )
 
     body = html.Tbody(
@@ -257,6 +258,6 @@ def CrossTable(
             className="table-responsive",
             tabIndex="0",
             role="region",
-            **{"aria-label": caption},
+            **attributes({"aria-label": caption}),
         )
     )

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 from dash import html
 
+from components.shell.dom import attributes
 from data.monitoring.displacement import notable_rows
 from data.monitoring.frames import flag_label
 from i18n import t
@@ -84,7 +85,7 @@ def WatchTable(
         className="table-responsive",
         tabIndex="0",
         role="region",
-        **{"aria-label": caption},
+        **attributes({"aria-label": caption}),
     )
 
 
@@ -150,5 +151,5 @@ def NotableChanges(
     return html.Section(
         [html.H3(t("displacement.notable", language), id=heading_id, className="h6"), body],
         className="notable-changes border-start border-4 border-warning ps-3 my-3",
-        **{"aria-labelledby": heading_id},
+        **attributes({"aria-labelledby": heading_id}),
     )

@@ -11,6 +11,7 @@ import pandas as pd
 from dash import html
 
 from components.monitoring.summary import change_text
+from components.shell.dom import attributes
 from components.shell.layout import href
 from data.monitoring.frames import (
     FLAG_ILLUSTRATIVE,
@@ -166,5 +167,5 @@ def HeadlineCards(
     heading = "home-headlines-heading"
     return html.Section(
         [html.H2(t("headline.heading", language), id=heading, className="h4 mt-4"), dbc.Row(cards)],
-        **{"aria-labelledby": heading},
+        **attributes({"aria-labelledby": heading}),
     )

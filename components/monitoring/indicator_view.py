@@ -83,6 +83,7 @@ from components.monitoring.ids import (
     dom_id,
 )
 from components.monitoring.summary import flag_sentences, indicator_summary
+from components.shell.dom import attributes
 from components.shell.graph_config import GRAPH_CONFIG as SHARED_GRAPH_CONFIG
 from components.shell.graph_config import ChartDownloads, figure_notes, finish_figure
 from components.shell.layout import IllustrativeBanner, href
@@ -480,7 +481,7 @@ def _controls(info: IndicatorInfo, options: ViewOptions, state: ViewState, langu
                                     ),
                                 ],
                                 role="radiogroup",
-                                **{"aria-labelledby": view_legend_id},
+                                **attributes({"aria-labelledby": view_legend_id}),
                             ),
                             md=4,
                         ),
@@ -488,7 +489,13 @@ def _controls(info: IndicatorInfo, options: ViewOptions, state: ViewState, langu
                     className="g-2 align-items-end",
                 ),
                 role="group",
-                **{"aria-label": t("indicator.filters", language).format(title=info.text("title", language))},
+                **attributes(
+                    {
+                        "aria-label": t("indicator.filters", language).format(
+                            title=info.text("title", language)
+                        )
+                    }
+                ),
             ),
             className="py-2",
         ),
@@ -571,7 +578,7 @@ def _metadata(
             className="h-100",
         ),
         # "Over deze indicator" plus the block's title: every block's aside gets a name of its own.
-        **{"aria-labelledby": f"{heading} {anchor_id(info.id, 'title')}"},
+        **attributes({"aria-labelledby": f"{heading} {anchor_id(info.id, 'title')}"}),
     )
 
 
@@ -620,7 +627,7 @@ def IndicatorView(
                                 ),
                                 id=summary_id,
                                 className="indicator-summary",
-                                **{"aria-live": "polite"},
+                                **attributes({"aria-live": "polite"}),
                             ),
                             html.Div(
                                 [
@@ -632,12 +639,14 @@ def IndicatorView(
                                         ),
                                         role="img",
                                         className="indicator-graph",
-                                        **{
-                                            "aria-label": t("indicator.chart.label", language).format(
-                                                title=title
-                                            ),
-                                            "aria-describedby": summary_id,
-                                        },
+                                        **attributes(
+                                            {
+                                                "aria-label": t("indicator.chart.label", language).format(
+                                                    title=title
+                                                ),
+                                                "aria-describedby": summary_id,
+                                            }
+                                        ),
                                     ),
                                     html.P(
                                         rendered.notes,
@@ -689,7 +698,7 @@ def IndicatorView(
         ],
         id=anchor_id(info.id, "block"),
         className="indicator-block mb-5",
-        **{"aria-labelledby": title_id},
+        **attributes({"aria-labelledby": title_id}),
     )
     return block, problems
 
@@ -705,7 +714,7 @@ def _download_button(kind: str, info: IndicatorInfo, label_key: str, language: s
         type="button",
         className="btn btn-outline-primary btn-sm",
         title=name,
-        **{"aria-label": name},
+        **attributes({"aria-label": name}),
     )
 
 

@@ -15,6 +15,7 @@ from dash import html
 
 from components.monitoring.ids import anchor_id
 from components.monitoring.indicator_view import IndicatorView, PageStateHolders
+from components.shell.dom import attributes
 from components.shell.layout import PageHeader, PageShell
 from data.monitoring.view_state import QUERY_KEYS
 from i18n import LANGUAGES, normalise_language, t
@@ -70,7 +71,7 @@ def _contents(indicators: Sequence[IndicatorInfo], language: str) -> html.Nav:
             ),
         ],
         className="theme-contents mb-4",
-        **{"aria-labelledby": heading},
+        **attributes({"aria-labelledby": heading}),
     )
 
 

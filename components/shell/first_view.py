@@ -31,7 +31,7 @@ from typing import Any, Final
 
 from dash.development.base_component import Component
 
-from components.shell.dom import dom_id
+from components.shell.dom import attributes, dom_id
 from components.shell.static_html import StaticHtml, children_html, element_html, element_of, js_number
 
 log = logging.getLogger("imw.first_view")
@@ -578,7 +578,7 @@ def page_layout(pathname: str, search: str) -> Any:
     layout = page.get("layout")
     if layout is None:
         return None
-    return layout(**{**(variables or {}), **query}) if callable(layout) else layout
+    return layout(**attributes({**(variables or {}), **query})) if callable(layout) else layout
 
 
 def component_ids(tree: Any) -> list[Any]:

@@ -16,6 +16,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, clientside_callback, html
 from dash.development.base_component import Component
 
+from components.shell.dom import attributes
 from i18n import normalise_language, t
 
 MAIN_CONTENT_ID = "main-content"
@@ -87,17 +88,19 @@ def _header(language: str, path: str, query: dict[str, Any]) -> html.Header:
                         className="navbar-toggler",
                         type="button",
                         n_clicks=0,
-                        **{
-                            "aria-label": t("nav.menu", language),
-                            "aria-controls": NAV_COLLAPSE_ID,
-                            "aria-expanded": "false",
-                        },
+                        **attributes(
+                            {
+                                "aria-label": t("nav.menu", language),
+                                "aria-controls": NAV_COLLAPSE_ID,
+                                "aria-expanded": "false",
+                            }
+                        ),
                     ),
                     dbc.Collapse(
                         [
                             html.Nav(
                                 dbc.Nav(links, navbar=True, className="flex-wrap"),
-                                **{"aria-label": t("nav.label", language)},
+                                **attributes({"aria-label": t("nav.label", language)}),
                             ),
                             html.A(
                                 t("nav.language", language),

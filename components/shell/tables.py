@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 from dash import html
 
+from components.shell.dom import attributes
 from data.monitoring.frames import (
     Period,
     flag_label,
@@ -34,15 +35,17 @@ def SortableHeader(label: str, column: int, language: str, numeric: bool = True)
     """A column header with a button that sorts the table by this column (assets/tables.js)."""
     return html.Th(
         html.Button(
-            [label, html.Span(className="sort-mark", **{"aria-hidden": "true"})],
+            [label, html.Span(className="sort-mark", **attributes({"aria-hidden": "true"}))],
             type="button",
             className="sort-button",
             title=t("table.sort", language).format(column=label),
-            **{"data-sort-column": str(column), "data-sort-kind": "number" if numeric else "text"},
+            **attributes(
+                {"data-sort-column": str(column), "data-sort-kind": "number" if numeric else "text"}
+            ),
         ),
         scope="col",
         className="text-end" if numeric else "",
-        **{"aria-sort": "none"},
+        **attributes({"aria-sort": "none"}),
     )
 
 
@@ -151,7 +154,9 @@ def _groups_down(
                     html.Td(
                         _cell(*cells.get((period, category), (None, "")), unit=unit, language=language),
                         className="text-end",
-                        **{"data-sort": _sort_value(cells.get((period, category), (None, ""))[0])},
+                        **attributes(
+                            {"data-sort": _sort_value(cells.get((period, category), (None, ""))[0])}
+                        ),
                     )
                     for period in periods
                 ]
@@ -202,4 +207,6 @@ def _framed(
 def scroll_region(table: Any, label: str) -> html.Div:
     """A table in a focusable, labelled region that scrolls sideways inside itself (WCAG: a keyboard user can
     scroll it, a screen reader names it); every table of the portal that may be wider than a phone sits in one."""
-    return html.Div(table, className="table-responsive", tabIndex="0", role="region", **{"aria-label": label})
+    return html.Div(
+        table, className="table-responsive", tabIndex="0", role="region", **attributes({"aria-label": label})
+    )

@@ -469,9 +469,13 @@ def ChangesList(scenario: Scenario, language: str, dates: Mapping[str, str]) -> 
                 id=ids.reset_id(name),
                 type="button",
                 className="btn btn-link btn-sm p-0 align-baseline",
-                **{
-                    "aria-label": t("sim.changes.reset_one", language).format(label=parameter.label(language))
-                },
+                **attributes(
+                    {
+                        "aria-label": t("sim.changes.reset_one", language).format(
+                            label=parameter.label(language)
+                        )
+                    }
+                ),
             )
         )
         items.append(html.Li(parts, className="mb-1"))
