@@ -14,8 +14,9 @@ from pathlib import Path
 import click
 
 from cli.common import Amount, Day, UsageError, Whole
+from data.atomic import write_atomically
 from data.parameter_store import ParameterFileError
-from data.results import EXPORT_FORMATS, OUTPUT_LABELS, export_bytes, run, write_atomically
+from data.results import EXPORT_FORMATS, OUTPUT_LABELS, export_bytes, run
 from data.scenario.files import baseline_yaml, load_scenario_file
 from data.scenario.inputs import InputsError
 from data.scenario.schema import ScenarioError

@@ -174,7 +174,7 @@ def flows_yaml(result: Calibration) -> str:
 
 def write_flows(path: Path = FLOWS_FILE, published: Published | None = None) -> Calibration:
     """Calibrate and write the flows file (atomically)."""
-    from data.results import write_atomically
+    from data.atomic import write_atomically
 
     result = run_calibration(published)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import os
-import tempfile
-from pathlib import Path
 from typing import Any, Final
 
 import pandas as pd
 import yaml
 
+from data.atomic import write_atomically as write_atomically
 from data.parameter_store import load_parameters, parameters_version
 from data.results_workbook import (
     ONE_DECIMAL,
@@ -559,21 +557,3 @@ def export_table_bytes(
 def scenario_yaml(scenario: Scenario) -> str:
     """The scenario in the file format of `imw project --scenario` (only what differs from the baseline)."""
     return yaml.safe_dump(scenario.document(), allow_unicode=True, sort_keys=False)
-
-
-def write_atomically(path: Path, content: bytes) -> None:
-    """Write a file so that it is either complete or absent: a temporary file, then a rename."""
-    directory = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -100,6 +100,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
+from data.atomic import write_atomically
 from data.monitoring.catalogue import CROSS_SEPARATOR, Catalogue, load_catalogue
 from data.monitoring.schema import FLAG_ILLUSTRATIVE, TOTAL
 from data.monitoring.tidy import Observation, tidy_csv_text
@@ -970,7 +971,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         print(f"{args.output} is wat de generator maakt.")
         return 0
-    args.output.write_text(text, encoding="utf-8", newline="\n")
+    write_atomically(args.output, text.encode("utf-8"))
     print(
         f"{len(generated.observations)} rijen naar {args.output}; "
         f"stock eind februari 2025: {generated.stock_end_february_2025} (doel {QUOTED_STOCK}); "

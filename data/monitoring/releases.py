@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from data.atomic import fsync_directory, write_atomically
+
 INITIAL_RELEASE_ID: Final = "initial"
 POINTER_NAME: Final = "CURRENT"
 RELEASES_FOLDER: Final = "releases"
@@ -139,14 +141,6 @@ def read_pointer(data_dir: Path) -> str:
     return release_id
 
 
-def _fsync_dir(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 def _write_synced(path: Path, text: str) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         handle.write(text)
@@ -155,15 +149,8 @@ def _write_synced(path: Path, text: str) -> None:
 
 
 def write_pointer(data_dir: Path, release_id: str) -> None:
-    """Make `release_id` current, atomically: write a temporary file, fsync it, os.replace the pointer."""
-    temporary = data_dir / f".{POINTER_NAME}.{os.getpid()}.tmp"
-    try:
-        _write_synced(temporary, release_id + "\n")
-        os.replace(temporary, data_dir / POINTER_NAME)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    _fsync_dir(data_dir)
+    """Make `release_id` current, atomically (data/atomic.py: a synced temporary file, then os.replace)."""
+    write_atomically(data_dir / POINTER_NAME, (release_id + "\n").encode("utf-8"))
 
 
 @contextlib.contextmanager
@@ -226,12 +213,12 @@ def write_release(data_dir: Path, info: ReleaseInfo, indicators_csv: str, source
         _write_synced(temporary / INDICATORS_FILE, indicators_csv)
         _write_synced(temporary / SOURCES_FILE, sources_csv)
         _write_synced(temporary / MANIFEST_FILE, manifest.to_json())
-        _fsync_dir(temporary)
+        fsync_directory(temporary)
         os.rename(temporary, target)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
-    _fsync_dir(folder)
+    fsync_directory(folder)
     return target
 
 
