@@ -24,7 +24,6 @@ from typing import Any, Final, TypeVar
 import pandas as pd
 
 from data.bounded_load import excerpt
-from data.coverage import CoverageRow, coverage_rows
 from data.parameter_store import parameters_version
 from data.results import run
 from data.scenario.decomposition import Decomposition, decompose
@@ -42,6 +41,7 @@ from services import compute
 from services.cache import result_cache
 from services.cache_codec import CodecError, decode, encode
 from simulation import MODEL_VERSION
+from simulation.coverage import CoverageRow, coverage_rows
 from simulation.sensitivity import DEFAULT_MEASURES, Sensitivity, sensitivity
 from simulation.summary import STATISTIC, annual_table, key_figures
 from simulation.uncertainty import variance_shares

@@ -54,7 +54,7 @@ model_config  # data/scenario/document.py: ScenarioDocument forbids unknown keys
 
 # --- dataclass fields, reported when no code reads them by name. Those marked "never read by name" are not used:
 # they stay as part of their record (a record's shape, cached or built from YAML) until someone decides to drop them
-variable_part  # data/coverage.py: CoverageRow's variable premium (never read by name)
+variable_part  # simulation/coverage.py: CoverageRow's variable premium (never read by name)
 date_read  # data/monitoring/public_sources.py: PublicSource's reading date (never read by name)
 source_file  # data/parameter_store.py: Parameter's YAML file (never read by name)
 affects  # data/parameter_store.py: Parameter, from the YAML metadata; the code-health tests read it

@@ -24,12 +24,12 @@ from components.simulator.controls import (
     to_display,
     unit_text,
 )
-from data.coverage import CoverageRow
 from data.parameter_store import ParameterValue, load_parameters
 from data.results import CATEGORY_LABELS, OUTPUT_LABELS, output_label
 from data.scenario.decomposition import EFFECTS, Decomposition
 from data.scenario.schema import Override, Scenario, baseline_values, is_dated, scenario_parameters
 from i18n import t
+from simulation.coverage import CoverageRow
 from simulation.summary import STATISTIC, STOCKS
 
 #: The key figures in the order shown, with their unit.

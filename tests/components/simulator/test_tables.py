@@ -22,10 +22,10 @@ from components.simulator.tables import (
     parameter_differences,
     parameter_text,
 )
-from data.coverage import coverage_rows
 from data.scenario.presets import load_presets
 from data.scenario.schema import Scenario, baseline_values, parse_scenario
 from services.simulation import decomposition_of, simulate
+from simulation.coverage import coverage_rows
 from tests.dash_tree import find_all, text_of
 
 PRESETS = load_presets()

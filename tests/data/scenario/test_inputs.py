@@ -9,7 +9,6 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from data.coverage import coverage_rows
 from data.parameter_store import load_parameters
 from data.scenario.inputs import BUILT_HERE, Frame, InputsError, build_inputs
 from data.scenario.schema import (
@@ -24,6 +23,7 @@ from data.scenario.schema import (
     uncertain_parameters,
 )
 from simulation import project
+from simulation.coverage import coverage_rows
 from simulation.inputs import UNCERTAIN_FIELDS
 
 PARAMETERS = load_parameters()

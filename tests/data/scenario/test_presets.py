@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from data.coverage import coaching_cost_per_quarter, coverage_rows, variable_parts_covering_cost
+from data.coverage import variable_parts_covering_cost
 from data.scenario.files import load_scenario_file
 from data.scenario.presets import (
     BASELINE_PRESET,
@@ -19,6 +19,7 @@ from data.scenario.presets import (
     matching_preset,
 )
 from data.scenario.schema import Scenario, baseline_values, parse_scenario, scenario_values
+from simulation.coverage import coaching_cost_per_quarter, coverage_rows
 
 PRESETS = load_presets()
 
