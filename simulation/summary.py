@@ -58,13 +58,24 @@ def _is_stock(name: str) -> bool:
     return name.split(".")[0] in STOCKS
 
 
-def annual_draws(projection: Projection) -> tuple[list[int], dict[str, FloatArray]]:
-    """Every output by calendar year, per draw: (years, name -> (D, Y))."""
+def year_runs(projection: Projection) -> tuple[list[int], np.ndarray, np.ndarray]:
+    """The calendar years of a projection, and the index of each year's first and last quarter."""
     quarter_years = np.array([year for year, _ in projection.quarters])
     # The quarters of a year are contiguous: each year is a run that starts where the year changes.
     starts = np.flatnonzero(np.r_[True, quarter_years[1:] != quarter_years[:-1]])
-    years = [int(year) for year in quarter_years[starts]]
     last_of_year = np.r_[starts[1:], len(quarter_years)] - 1
+    return [int(year) for year in quarter_years[starts]], starts, last_of_year
+
+
+def annual_flow(projection: Projection, name: str) -> tuple[list[int], FloatArray]:
+    """One flow output (a cost, an inflow) summed by calendar year, per draw: (years, (D, Y))."""
+    years, starts, _ = year_runs(projection)
+    return years, np.add.reduceat(projection.series[name], starts, axis=1)
+
+
+def annual_draws(projection: Projection) -> tuple[list[int], dict[str, FloatArray]]:
+    """Every output by calendar year, per draw: (years, name -> (D, Y))."""
+    years, starts, last_of_year = year_runs(projection)
     result: dict[str, FloatArray] = {}
     for name, values in outputs(projection).items():
         if _is_stock(name):

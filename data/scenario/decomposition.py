@@ -30,6 +30,7 @@ from data.scenario.inputs import build_inputs
 from data.scenario.schema import Override, Scenario
 from simulation import project
 from simulation.inputs import FloatArray
+from simulation.summary import annual_flow
 
 EFFECTS: Final = ("volume", "price", "mix", "fallback", "financing")
 
@@ -88,10 +89,8 @@ def substitution_steps(
 def _annual_total_cost(overrides: dict[str, Override], horizon_years: int) -> tuple[list[int], FloatArray]:
     scenario = Scenario(horizon_years=horizon_years, parameters=dict(overrides))
     projection = project(build_inputs(scenario))
-    quarter_years = np.array([year for year, _ in projection.quarters])
-    starts = np.flatnonzero(np.r_[True, quarter_years[1:] != quarter_years[:-1]])
-    annual = np.add.reduceat(projection.series["total_cost"][0], starts)
-    return [int(year) for year in quarter_years[starts]], np.asarray(annual, dtype=np.float64)
+    years, annual = annual_flow(projection, "total_cost")  # the model's own annual sums
+    return years, np.asarray(annual[0], dtype=np.float64)
 
 
 def decompose(a: Scenario, b: Scenario, parameters: ParameterSet | None = None) -> Decomposition:
