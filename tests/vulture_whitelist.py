@@ -50,7 +50,7 @@ _.alignment  # data/results_workbook.py: a cell's alignment (wrapped text)
 _.freeze_panes  # components/monitoring/downloads.py, data/results_workbook.py: the sheet's frozen heading rows
 
 # --- pydantic: the model's configuration, read by pydantic's metaclass
-model_config  # data/scenario/document.py: ScenarioDocument forbids unknown keys and is strict
+model_config  # data/scenario/document.py, data/monitoring/catalogue.py: the models forbid unknown keys, strict
 
 # --- dataclass fields, reported when no code reads them by name. Those marked "never read by name" are not used:
 # they stay as part of their record (a record's shape, cached or built from YAML) until someone decides to drop them

@@ -9,9 +9,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Final, Literal
+from typing import Annotated, Any, Final, Literal
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from data.monitoring.schema import THEMES, TOTAL, UNITS
 
@@ -141,6 +142,62 @@ class Catalogue:
         return self.dimensions[dimension].categories
 
 
+class IndicatorEntry(BaseModel):
+    """The shape of one indicator in indicators.yaml: its fields and their types (pydantic: no field it does not
+    know, no type coerced). What the values must name (a theme, a unit, dimensions defined above, a count
+    indicator) is checked against the rest of the catalogue in `_indicator`."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    theme: Any
+    title: Any
+    description: Any
+    methodology: Any
+    unit: Any
+    kind: Any
+    dimensions: Annotated[list[str], Field(min_length=1)]
+    default_dimension: Any
+    sources: Annotated[list[str], Field(min_length=1)]
+    importable: bool
+    first_year: Annotated[int, Field(ge=2000, le=2100)]
+    suppress_like: str | None = None
+    period_labels: dict[Any, Any] | None = None
+    partial_periods: dict[Any, Any] | None = None
+    same_total_as: str | None = None
+
+
+INDICATOR_FIELDS: Final = tuple(IndicatorEntry.model_fields)
+#: What a field must be, said once for every wrong value of it.
+_FIELD_MESSAGES: Final = {
+    "dimensions": "dimensions: give a non-empty list of names",
+    "sources": "sources: give a non-empty list of names",
+    "importable": "importable must be true or false",
+    "first_year": "first_year must be a year",
+    "suppress_like": "suppress_like must name an indicator",
+    "same_total_as": "same_total_as must name an indicator",
+    "period_labels": "period_labels must map a period to a text",
+    "partial_periods": "partial_periods must map a period to a text",
+}
+
+
+def _entry(where: str, raw: Mapping[str, object]) -> IndicatorEntry:
+    """The indicator's fields, typed; CatalogueError naming the first that is wrong (an unknown one first)."""
+    try:
+        return IndicatorEntry.model_validate(dict(raw))
+    except ValidationError as error:
+        problems = sorted(error.errors(), key=lambda e: e["type"] != "extra_forbidden")
+        field = str(problems[0]["loc"][0]) if problems[0]["loc"] else ""
+        if problems[0]["type"] == "extra_forbidden":
+            raise CatalogueError(
+                f"{where}: {field!r} is not a field of an indicator; use {', '.join(INDICATOR_FIELDS)}"
+            ) from None
+        if problems[0]["type"] == "missing" and field not in _FIELD_MESSAGES:
+            raise CatalogueError(f"{where}: give its {field}") from None
+        raise CatalogueError(
+            f"{where}: {_FIELD_MESSAGES.get(field, f'{field} has the wrong kind of value')}"
+        ) from None
+
+
 def period_key(year: int, quarter: int | None) -> str:
     """The catalogue's notation of a period: "2025" for a year, "2025-K3" for a quarter."""
     return str(year) if quarter is None else f"{year}-K{quarter}"
@@ -153,12 +210,6 @@ def _label(value: object, where: str) -> Label:
     if not nl or not en:
         raise CatalogueError(f"{where}: the Dutch and the English text must not be empty")
     return Label(nl=nl, en=en)
-
-
-def _string_list(value: object, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not value or not all(isinstance(item, str) for item in value):
-        raise CatalogueError(f"{where}: give a non-empty list of names")
-    return tuple(value)
 
 
 def _dimension(
@@ -239,64 +290,48 @@ def _indicator(
     indicator_id: str, raw: Mapping[str, object], dimensions: Mapping[str, DimensionMeta]
 ) -> IndicatorMeta:
     where = f"indicator {indicator_id}"
-    theme = raw.get("theme")
+    entry = _entry(where, raw)
+    theme, unit, kind = entry.theme, entry.unit, entry.kind
     if theme not in THEMES:
         raise CatalogueError(f"{where}: theme {theme!r} is not one of {', '.join(THEMES)}")
-    unit = raw.get("unit")
     if unit not in UNITS:
         raise CatalogueError(f"{where}: unit {unit!r} is not one of {', '.join(UNITS)}")
-    kind = raw.get("kind")
     if kind not in KINDS:
         raise CatalogueError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}")
-    indicator_dimensions = _string_list(raw.get("dimensions"), f"{where}, dimensions")
+    indicator_dimensions = tuple(entry.dimensions)
     for dimension in indicator_dimensions:
         if dimension not in dimensions:
             raise CatalogueError(f"{where}: dimension {dimension!r} is not defined under 'dimensions'")
     if TOTAL in indicator_dimensions and indicator_dimensions[0] != TOTAL:
         raise CatalogueError(f"{where}: list 'total' first among the dimensions")
-    default_dimension = raw.get("default_dimension")
+    default_dimension = entry.default_dimension
     if default_dimension not in indicator_dimensions:
         raise CatalogueError(f"{where}: default_dimension {default_dimension!r} is not among its dimensions")
-    importable = raw.get("importable")
-    if not isinstance(importable, bool):
-        raise CatalogueError(f"{where}: importable must be true or false")
-    first_year = raw.get("first_year")
-    if not isinstance(first_year, int) or not 2000 <= first_year <= 2100:
-        raise CatalogueError(f"{where}: first_year must be a year")
-    suppress_like = raw.get("suppress_like")
-    if suppress_like is not None and not isinstance(suppress_like, str):
-        raise CatalogueError(f"{where}: suppress_like must name an indicator")
-    period_labels = _period_texts(raw, "period_labels", where)
-    partial_periods = _period_texts(raw, "partial_periods", where)
-    same_total_as = raw.get("same_total_as")
-    if same_total_as is not None and not isinstance(same_total_as, str):
-        raise CatalogueError(f"{where}: same_total_as must name an indicator")
+    period_labels = _period_texts(entry.period_labels, where)
+    partial_periods = _period_texts(entry.partial_periods, where)
     return IndicatorMeta(
         id=indicator_id,
         theme=str(theme),
-        title=_label(raw.get("title"), f"{where}, title"),
-        description=_label(raw.get("description"), f"{where}, description"),
-        methodology=_label(raw.get("methodology"), f"{where}, methodology"),
+        title=_label(entry.title, f"{where}, title"),
+        description=_label(entry.description, f"{where}, description"),
+        methodology=_label(entry.methodology, f"{where}, methodology"),
         unit=str(unit),
         kind=kind,
         dimensions=indicator_dimensions,
         default_dimension=str(default_dimension),
-        sources=_string_list(raw.get("sources"), f"{where}, sources"),
-        importable=importable,
-        first_year=first_year,
-        suppress_like=suppress_like,
+        sources=tuple(entry.sources),
+        importable=entry.importable,
+        first_year=entry.first_year,
+        suppress_like=entry.suppress_like,
         period_labels=period_labels,
         partial_periods=partial_periods,
-        same_total_as=same_total_as,
+        same_total_as=entry.same_total_as,
     )
 
 
-def _period_texts(raw: Mapping[str, object], name: str, where: str) -> dict[str, Label] | None:
-    raw_periods = raw.get(name)
+def _period_texts(raw_periods: Mapping[Any, Any] | None, where: str) -> dict[str, Label] | None:
     if raw_periods is None:
         return None
-    if not isinstance(raw_periods, Mapping):
-        raise CatalogueError(f"{where}: {name} must map a period to a text")
     return {str(key): _label(value, f"{where}, period {key}") for key, value in raw_periods.items()}
 
 

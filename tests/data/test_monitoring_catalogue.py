@@ -91,3 +91,34 @@ def test_a_catalogue_whose_total_is_not_listed_first_is_refused() -> None:
 
 def test_units_of_the_catalogue_are_known_units() -> None:
     assert {meta.unit for meta in catalogue()} <= set(UNITS)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"colour": "red"}, "'colour' is not a field of an indicator"),
+        ({"importable": "yes"}, "importable must be true or false"),
+        ({"first_year": 1999}, "first_year must be a year"),
+        ({"first_year": True}, "first_year must be a year"),
+        ({"dimensions": []}, "dimensions: give a non-empty list of names"),
+        ({"sources": "one source"}, "sources: give a non-empty list of names"),
+        ({"suppress_like": 3}, "suppress_like must name an indicator"),
+        ({"period_labels": ["2025"]}, "period_labels must map a period to a text"),
+        ({"title": {"nl": "Alleen Nederlands"}}, "title: give a Dutch and an English text"),
+    ],
+)
+def test_the_shape_of_an_indicator_entry_is_checked_with_the_field_named(change, message) -> None:
+    with CATALOGUE_PATH.open(encoding="utf-8") as handle:
+        document = yaml.safe_load(handle)
+    document["indicators"]["imw_workers"].update(change)
+    with pytest.raises(CatalogueError, match="indicator imw_workers") as error:
+        parse_catalogue(document)
+    assert message in str(error.value)
+
+
+def test_a_missing_field_is_named() -> None:
+    with CATALOGUE_PATH.open(encoding="utf-8") as handle:
+        document = yaml.safe_load(handle)
+    del document["indicators"]["imw_workers"]["methodology"]
+    with pytest.raises(CatalogueError, match="indicator imw_workers: give its methodology"):
+        parse_catalogue(document)
