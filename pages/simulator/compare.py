@@ -284,13 +284,7 @@ def compare_outputs(choices: object, states: object, language: object) -> tuple[
 
 
 @callback(
-    Output(ids.COMPARE_HEADLINE, "children"),
-    Output(ids.COMPARE_PARAMETERS, "children"),
-    Output(ids.COMPARE_COST_GRAPH, "figure"),
-    Output(ids.COMPARE_OUTPUTS, "children"),
-    Output(ids.COMPARE_DECOMPOSITION, "children"),
-    Output(ids.COMPARE_OPEN_LINKS, "children"),
-    Output(ids.COMPARE_QUERY, "data"),
+    *(Output(component, prop) for component, prop in COMPARE_OUTPUTS),
     Input({"type": ids.COMPARE_SLOT, "slot": ALL}, "value"),
     State(ids.COMPARE_STATE, "data"),
     State(ids.COMPARE_LANGUAGE, "data"),
