@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from data.monitoring.catalogue import DimensionMeta, IndicatorMeta, Label
 from data.monitoring.displacement import (
     DISPLACEMENT_ID,
     IMW_PROFILE,
@@ -134,58 +135,48 @@ class IndicatorInfo:
         return info.cross if info else None
 
 
-def _texts(value: Any) -> dict[str, str]:
-    """Texts given as {"nl", "en"}, as an object with `nl` and `en` attributes (the catalogue's Label), or one
-    Dutch string."""
-    if value is None:
-        return {}
-    if isinstance(value, Mapping):
-        return {str(key): str(text) for key, text in value.items()}
-    if isinstance(value, str):
-        return {DEFAULT_LANGUAGE: value}
-    return {
-        language: str(getattr(value, language)) for language in ("nl", "en") if getattr(value, language, None)
-    }
+def _texts(label: Label) -> dict[str, str]:
+    """A catalogue text as {"nl": ..., "en": ...}."""
+    return {"nl": label.nl, "en": label.en}
 
 
-def dimension_info_from_meta(meta: Any) -> DimensionInfo:
-    """Adapt one dimension of the catalogue (id, label, categories, category_labels)."""
-    labels = getattr(meta, "category_labels", None) or {}
+def _period_texts(periods: Mapping[str, Label] | None) -> dict[str, dict[str, str]]:
+    return {key: _texts(label) for key, label in (periods or {}).items()}
+
+
+def dimension_info_from_meta(meta: DimensionMeta) -> DimensionInfo:
+    """One dimension of the data layer's catalogue as the pages use it."""
     return DimensionInfo(
-        id=str(meta.id),
-        label=_texts(getattr(meta, "label", None)),
-        categories=tuple(str(code) for code in (getattr(meta, "categories", None) or ())),
-        category_labels={str(code): _texts(texts) for code, texts in labels.items()},
-        cross=getattr(meta, "cross", None),
+        id=meta.id,
+        label=_texts(meta.label),
+        categories=meta.categories,
+        category_labels={code: _texts(label) for code, label in meta.category_labels.items()},
+        cross=meta.cross,
     )
 
 
-def info_from_meta(meta: Any, dimensions: Mapping[str, DimensionInfo] | None = None) -> IndicatorInfo:
-    """Adapt one catalogue entry of the data layer to `IndicatorInfo`; `dimensions` gives the breakdowns' words."""
-    indicator_dimensions = tuple(
-        str(dimension) for dimension in (getattr(meta, "dimensions", None) or (TOTAL,))
-    )
+def info_from_meta(
+    meta: IndicatorMeta, dimensions: Mapping[str, DimensionInfo] | None = None
+) -> IndicatorInfo:
+    """One indicator of the data layer's catalogue as the pages use it; `dimensions` gives the breakdowns' words.
+
+    The data layer's record says what the catalogue holds; this one adds what a page needs beside it (the words of
+    each breakdown, a reference line): one typed step from the one to the other."""
     known = dict(dimensions or {})
     return IndicatorInfo(
-        id=str(meta.id),
-        theme=str(meta.theme),
+        id=meta.id,
+        theme=meta.theme,
         title=_texts(meta.title),
-        description=_texts(getattr(meta, "description", None)),
-        methodology=_texts(getattr(meta, "methodology", None)),
-        unit=str(getattr(meta, "unit", "") or ""),
-        dimensions=indicator_dimensions,
-        default_dimension=str(getattr(meta, "default_dimension", None) or indicator_dimensions[0]),
-        sources=tuple(str(source) for source in (getattr(meta, "sources", None) or ())),
-        dimension_info={
-            dimension: known[dimension] for dimension in indicator_dimensions if dimension in known
-        },
-        period_labels={
-            str(key): _texts(value) for key, value in (getattr(meta, "period_labels", None) or {}).items()
-        },
-        kind=str(getattr(meta, "kind", "stock") or "stock"),
-        partial_periods={
-            str(key): _texts(value) for key, value in (getattr(meta, "partial_periods", None) or {}).items()
-        },
+        description=_texts(meta.description),
+        methodology=_texts(meta.methodology),
+        unit=meta.unit,
+        dimensions=meta.dimensions,
+        default_dimension=meta.default_dimension,
+        sources=meta.sources,
+        dimension_info={dimension: known[dimension] for dimension in meta.dimensions if dimension in known},
+        period_labels=_period_texts(meta.period_labels),
+        kind=meta.kind,
+        partial_periods=_period_texts(meta.partial_periods),
     )
 
 

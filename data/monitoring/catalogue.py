@@ -212,6 +212,33 @@ def _label(value: object, where: str) -> Label:
     return Label(nl=nl, en=en)
 
 
+class DimensionEntry(BaseModel):
+    """The shape of one dimension in indicators.yaml (pydantic: no key it does not know). Its own categories, or
+    `base` (another dimension's categories first), or `cross` (two dimensions); what the values must name is
+    checked against the dimensions above it in `_dimension`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: Any = None
+    categories: Any = None
+    base: Any = None
+    cross: Any = None
+    apart: Any = None
+
+
+DIMENSION_FIELDS: Final = tuple(DimensionEntry.model_fields)
+
+
+def _dimension_entry(dimension_id: str, raw: Mapping[str, object]) -> DimensionEntry:
+    try:
+        return DimensionEntry.model_validate(dict(raw))
+    except ValidationError as error:
+        field = str(error.errors()[0]["loc"][0]) if error.errors()[0]["loc"] else ""
+        raise CatalogueError(
+            f"dimension {dimension_id}: {field!r} is not a field of a dimension; use {', '.join(DIMENSION_FIELDS)}"
+        ) from None
+
+
 def _dimension(
     dimension_id: object, raw: object, known: Mapping[str, DimensionMeta] | None = None
 ) -> DimensionMeta:
@@ -220,8 +247,9 @@ def _dimension(
     if not isinstance(dimension_id, str) or not isinstance(raw, Mapping):
         raise CatalogueError(f"dimension {dimension_id!r}: give a label and categories")
     known = known or {}
-    label = _label(raw.get("label"), f"dimension {dimension_id}, label")
-    cross = raw.get("cross")
+    entry = _dimension_entry(dimension_id, raw)
+    label = _label(entry.label, f"dimension {dimension_id}, label")
+    cross = entry.cross
     if cross is not None:
         if (
             not isinstance(cross, list)
@@ -248,12 +276,12 @@ def _dimension(
             cross=(cross[0], cross[1]),
         )
     labels: dict[str, Label] = {}
-    base = raw.get("base")
+    base = entry.base
     if base is not None:
         if not isinstance(base, str) or base not in known:
             raise CatalogueError(f"dimension {dimension_id}: base must name a dimension defined above it")
         labels.update(known[base].category_labels)
-    categories = raw.get("categories")
+    categories = entry.categories
     if not isinstance(categories, Mapping) or not categories:
         raise CatalogueError(f"dimension {dimension_id}: give its categories")
     for code, category_label in categories.items():
@@ -264,7 +292,7 @@ def _dimension(
                 f"dimension {dimension_id}: category {code!r} may not hold '{CROSS_SEPARATOR}'"
             )
         labels[code] = _label(category_label, f"dimension {dimension_id}, category {code}")
-    apart = raw.get("apart")
+    apart = entry.apart
     apart_parts: tuple[str, str, str] | None = None
     if apart is not None:
         cross_meta = known.get(str(apart.get("of"))) if isinstance(apart, Mapping) else None

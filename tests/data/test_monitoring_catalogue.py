@@ -122,3 +122,32 @@ def test_a_missing_field_is_named() -> None:
     del document["indicators"]["imw_workers"]["methodology"]
     with pytest.raises(CatalogueError, match="indicator imw_workers: give its methodology"):
         parse_catalogue(document)
+
+
+@pytest.mark.parametrize(
+    ("dimension", "change", "message"),
+    [
+        (
+            "package",
+            {"colour": "red"},
+            "dimension package: 'colour' is not a field of a dimension; use label,",
+        ),
+        ("package", {"categories": ["a", "b"]}, "dimension package: give its categories"),
+        ("package", {"label": "Pakket"}, "dimension package, label: give a Dutch and an English text"),
+        ("package", {"base": "nowhere"}, "dimension package: base must name a dimension defined above it"),
+        (
+            "package",
+            {"cross": ["package"]},
+            "dimension package: cross must name two dimensions defined above",
+        ),
+    ],
+)
+def test_the_shape_of_a_dimension_entry_is_checked_with_the_dimension_named(
+    dimension, change, message
+) -> None:
+    with CATALOGUE_PATH.open(encoding="utf-8") as handle:
+        document = yaml.safe_load(handle)
+    document["dimensions"][dimension].update(change)
+    with pytest.raises(CatalogueError) as error:
+        parse_catalogue(document)
+    assert message in str(error.value)
