@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 import types
 import typing
@@ -74,6 +75,21 @@ def encode(value: Any) -> Any:
     raise CodecError(f"cannot encode a {type(value).__name__}")
 
 
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """A dataclass's field annotations, resolved once per class (typing.get_type_hints re-evaluates the strings of
+    `from __future__ import annotations` on every call, which was a third of reading a cached result)."""
+    return typing.get_type_hints(cls)
+
+
+@functools.cache
+def _classes_of(expected: type) -> Mapping[str, type]:
+    """The dataclasses a document of `expected` type may name, found once per type."""
+    found: dict[str, type] = {}
+    _dataclasses_of(expected, found)
+    return types.MappingProxyType(found)
+
+
 def _dataclasses_of(hint: Any, found: dict[str, type]) -> None:
     """Every dataclass reachable from a type annotation (the classes a document may name)."""
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
@@ -81,7 +97,7 @@ def _dataclasses_of(hint: Any, found: dict[str, type]) -> None:
         if name in found:
             return
         found[name] = hint
-        for field_hint in typing.get_type_hints(hint).values():
+        for field_hint in _hints(hint).values():
             _dataclasses_of(field_hint, found)
         return
     for argument in typing.get_args(hint):
@@ -159,7 +175,7 @@ def _build(data: Any, classes: Mapping[str, type]) -> Any:
         if set(fields) != wanted:
             raise CodecError(f"a {cls.__name__} has other fields than this version has")
         built = {name: _build(value, classes) for name, value in fields.items()}
-        hints = typing.get_type_hints(cls)
+        hints = _hints(cls)
         for name, value in built.items():
             check(value, hints[name], f"{cls.__name__}.{name}")
         try:
@@ -230,10 +246,8 @@ def check(value: Any, hint: Any, where: str = "value") -> None:
 
 def decode(data: Any, expected: type) -> Any:
     """The value of `expected` type that `encode` turned into `data`; CodecError when it does not fit."""
-    classes: dict[str, type] = {}
-    _dataclasses_of(expected, classes)
     try:
-        value = _build(data, classes)
+        value = _build(data, _classes_of(expected))
     except RecursionError:
         raise CodecError("a value is nested too deeply") from None
     check(value, expected)

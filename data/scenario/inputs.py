@@ -172,7 +172,9 @@ class Values:
         return self.at(name, on)
 
 
+@lru_cache(maxsize=1)
 def _scalar_fields() -> dict[str, type]:
+    """The model's scalar inputs by type (resolved once: get_type_hints evaluates every annotation anew)."""
     hints = typing.get_type_hints(ModelInputs)
     return {name: hint for name, hint in hints.items() if hint in (float, int, bool)}
 
