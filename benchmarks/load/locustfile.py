@@ -11,6 +11,9 @@ person waits 1 to 4 s between actions and, in this mix (task weights 6 : 3):
   **changes parameters with fresh values**: the recorded parameter change with two parameters set to a random
   valid value (within the field's range, on its step), so that most runs are scenarios the cache has not seen.
 
+A simulator answer that says the portal is too busy to compute (the status that keeps the last results) is
+counted as a failure: the person got no result.
+
 Requests are named by kind (page, page content, dash layout, dash dependencies, callback monitoring,
 callback simulator), so that summarise.py reports p50, p95 and requests per second per kind.
 """
@@ -37,6 +40,7 @@ for record in RECORDS:
         FILTERS.setdefault(record["path"], []).append(record["body"])
 PRESET = [r["body"] for r in RECORDS if r["kind"] == "preset"]
 PARAMETER = [r for r in RECORDS if r["kind"] == "parameter" and "sim-summary" in str(r["body"].get("output"))]
+BUSY = [text for r in RECORDS if r["kind"] == "busy" for text in r["texts"]]
 BROWSED = sorted((STATIC | set(ROUTER)) - {"/simulator"})
 
 
@@ -79,7 +83,9 @@ class Visitor(HttpUser):
             self.client.post("/_dash-update-component", json=ROUTER[path], name="page content")
 
     def _callback(self, body: dict[str, Any], name: str) -> None:
-        self.client.post("/_dash-update-component", json=body, name=name)
+        with self.client.post("/_dash-update-component", json=body, name=name, catch_response=True) as response:
+            if any(text in response.text for text in BUSY):
+                response.failure("busy: the portal did not compute the scenario")
 
     @task(6)
     def browse_monitoring(self) -> None:

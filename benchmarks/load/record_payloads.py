@@ -12,6 +12,8 @@ Each record is ``{"path", "kind", "body"}``:
   and step of every parameter field (min, max, step), so that the load test can send fresh valid values.
 
 Static pages (no Dash) are recorded as ``{"path", "kind": "static"}``, so that the load test opens them too.
+One more record, ``{"kind": "busy", "texts"}``, holds the start of the simulator's "not computed yet, the portal
+is busy" status in both languages, so that the load test counts such an answer as a failure, not as a result.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from urllib.parse import urlparse
 from playwright.sync_api import Page, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from i18n import t
 from tests.browser.chromium import CHROMIUM_ARGS
 
 PAGES = [
@@ -126,7 +129,8 @@ def main() -> None:
     kinds = sorted({r["kind"] for r in records})
     if not any(r["kind"] == "parameter" for r in records) or not any(r["kind"] == "filter" for r in records):
         raise SystemExit(f"too little was recorded ({kinds}): is the portal running at {base_url}?")
-    out.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    busy = {"kind": "busy", "texts": [t("sim.status.busy", language)[:40] for language in ("nl", "en")]}
+    out.write_text(json.dumps([*records, busy], ensure_ascii=False), encoding="utf-8")
     counts = {kind: sum(r["kind"] == kind for r in records) for kind in kinds}
     print(f"recorded {len(records)} requests from {len({r['path'] for r in records})} pages: {counts}")
 
