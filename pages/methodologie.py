@@ -11,7 +11,6 @@ import pandas as pd
 from dash import html
 from flask import current_app, has_app_context
 
-from components.monitoring.downloads import DOWNLOAD_COLUMNS, status_label
 from components.monitoring.ids import anchor_id
 from components.monitoring.indicator_view import unit_label
 from components.shell.dom import attributes
@@ -21,6 +20,7 @@ from i18n import normalise_language, t
 from services import monitoring as monitoring_data
 from services.config import Settings
 from services.monitoring import FLAG_ILLUSTRATIVE, FLAGS, SOURCE_STATUSES, THEMES, flag_label
+from services.monitoring_exports import DOWNLOAD_COLUMNS, status_label
 
 PATH = "/methodologie"
 

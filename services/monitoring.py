@@ -27,13 +27,14 @@ from data.monitoring.displacement import (
 
 # The monitoring data's vocabulary, re-exported for the pages that explain it (they reach data/ through here).
 from data.monitoring.frames import FLAG_ILLUSTRATIVE as FLAG_ILLUSTRATIVE
-from data.monitoring.frames import Period, breakdowns_of, parse_period, years_of
+from data.monitoring.frames import Period, breakdowns_of, parse_period, select_rows, years_of
 from data.monitoring.frames import flag_label as flag_label
 from data.monitoring.schema import FLAGS as FLAGS
 from data.monitoring.schema import SOURCE_STATUSES as SOURCE_STATUSES
 from data.monitoring.schema import THEMES as THEMES
 from data.monitoring.schema import TOTAL
-from data.monitoring.view_state import ViewOptions
+from data.monitoring.view_state import ViewOptions, query_items, resolve_state, search_string
+from data.monitoring.view_state import ViewState as ViewState
 from i18n import DEFAULT_LANGUAGE, normalise_language, t
 
 if TYPE_CHECKING:
@@ -297,6 +298,12 @@ def localised_sources(sources: pd.DataFrame | None, language: str) -> pd.DataFra
     return result
 
 
+def release_key() -> tuple[str, str, int]:
+    """What the pages' data depends on (data folder, release, suppression threshold): the key of anything a page
+    remembers per release."""
+    return _release_key()
+
+
 def load_catalogue() -> list[IndicatorInfo]:
     """Every indicator of the catalogue, adapted for the pages, in the catalogue's order."""
     return list(_release_view(_release_key())[1])
@@ -355,3 +362,102 @@ def theme_indicators(theme: str, catalogue: Sequence[IndicatorInfo]) -> list[Ind
 def find_indicator(indicator_id: str, catalogue: Sequence[IndicatorInfo]) -> IndicatorInfo | None:
     """The catalogue entry of an indicator id, or None."""
     return next((info for info in catalogue if info.id == indicator_id), None)
+
+
+# --- one block of a monitoring page: what its callbacks ask --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BlockContext:
+    """What one indicator block is drawn from: its catalogue entry, the release's rows and sources, and the
+    breakdowns and years its data has."""
+
+    info: IndicatorInfo
+    frame: pd.DataFrame
+    sources: pd.DataFrame
+    options: ViewOptions
+
+
+def indicator_of(block_id: Any) -> str:
+    """The indicator id of a block's component id; anything else a request may carry gives ""."""
+    if isinstance(block_id, Mapping) and isinstance(block_id.get("indicator"), str):
+        return str(block_id["indicator"])
+    return ""
+
+
+def block_context(indicator_id: str) -> BlockContext | None:
+    """The context of an indicator's block; None when the data cannot be read or the indicator is unknown."""
+    try:
+        catalogue = load_catalogue()
+        frame = load_frame()
+        sources = load_sources()
+    except DataUnavailable:
+        return None
+    info = find_indicator(str(indicator_id), catalogue)
+    if info is None:
+        return None
+    return BlockContext(info, frame, sources, view_options(info, frame))
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def state_from_controls(
+    options: ViewOptions, breakdown: Any, year_from: Any, year_to: Any, view: Any
+) -> tuple[ViewState, bool]:
+    """The state a block's controls ask for, and whether its years came reversed (they are swapped); anything
+    else the data does not have falls back to the defaults."""
+    swapped = False
+    first, last = _int_or_none(year_from), _int_or_none(year_to)
+    if first is not None and last is not None and first > last:
+        year_from, year_to, swapped = year_to, year_from, True
+    state, _problems = resolve_state(options, breakdown, year_from, year_to, view)
+    return state, swapped
+
+
+def cross_cells(frame: pd.DataFrame, indicator_id: str, breakdown: str, year: int) -> pd.DataFrame:
+    """The cells of a cross-table a block shows: the latest period of `year` (a year count, not a quarter)."""
+    cells = select_rows(frame, indicator_id, breakdown, year, year)
+    if not cells.empty:
+        latest = sorted(
+            zip(cells["year"], cells["quarter"].fillna(4), strict=False), key=lambda p: (p[0], p[1])
+        )[-1]
+        cells = cells[(cells["year"] == latest[0]) & (cells["quarter"].fillna(4) == latest[1])]
+    return cells
+
+
+def block_rows(context: BlockContext, state: ViewState) -> pd.DataFrame:
+    """The rows a block shows for `state` (suppressed cells stay withheld), its reference series after them; a
+    cross-table's cells of its one period."""
+    if context.info.cross_of(state.breakdown) is not None and not context.info.reference:
+        return cross_cells(context.frame, context.info.id, state.breakdown, state.year_to)
+    rows = select_rows(context.frame, context.info.id, state.breakdown, state.year_from, state.year_to)
+    if context.info.reference:
+        reference = select_rows(
+            context.frame, context.info.reference, state.breakdown, state.year_from, state.year_to
+        )
+        rows = pd.concat([rows, reference], ignore_index=True)
+    return rows
+
+
+def page_query(blocks: Sequence[tuple[Any, Any, Any, Any, Any]], language: Any) -> str | None:
+    """The query string of every block's state on a page, (breakdown, from, to, view, block id) each, defaults
+    left out, with the page's language; None when the data cannot be read."""
+    try:
+        catalogue = load_catalogue()
+        frame = load_frame()
+    except DataUnavailable:
+        return None
+    items: list[tuple[str, str]] = []
+    for breakdown, year_from, year_to, view, block_id in blocks:
+        info = find_indicator(indicator_of(block_id), catalogue)
+        if info is None:
+            continue
+        options = view_options(info, frame)
+        state, _swapped = state_from_controls(options, breakdown, year_from, year_to, view)
+        items.extend(query_items(info.id, state, options.default_state()))
+    return search_string(normalise_language(language), items)

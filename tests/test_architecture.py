@@ -143,6 +143,45 @@ def test_every_module_of_components_is_in_a_wing_or_the_shell():
     assert loose == []
 
 
+#: What registers a Dash callback: the decorator or call by these names (dash.callback, app.callback, ...).
+CALLBACK_REGISTRARS = frozenset({"callback", "clientside_callback"})
+
+
+def callback_registrations(path: Path) -> list[int]:
+    """The lines of `path` that register a Dash callback (a call of `callback`/`clientside_callback`, bare or as
+    an attribute, decorators included)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            function = node.func
+            name = function.id if isinstance(function, ast.Name) else getattr(function, "attr", None)
+            if name in CALLBACK_REGISTRARS:
+                lines.append(node.lineno)
+    return sorted(lines)
+
+
+def test_components_are_builders_only_and_register_no_callback():
+    registering = {
+        module: lines
+        for module, path in project_modules().items()
+        if module.startswith("components.") and (lines := callback_registrations(path))
+    }
+    assert registering == {}, f"callbacks belong in pages/, not in components/: {registering}"
+
+
+def test_the_callback_finder_finds_a_decorator_and_a_clientside_call(tmp_path):
+    source = tmp_path / "page.py"
+    source.write_text(
+        "from dash import callback, clientside_callback\n"
+        "@callback(1)\n"
+        "def f(): ...\n"
+        "clientside_callback('x')\n"
+        "app.callback(2)(f)\n"
+    )
+    assert callback_registrations(source) == [2, 4, 5]
+
+
 def test_the_recorded_exceptions_are_exact():
     gone = sorted(set(KNOWN_EXCEPTIONS) - layer_violations())
     assert not gone, "these exceptions no longer occur; remove them from KNOWN_EXCEPTIONS: " + ", ".join(

@@ -7,11 +7,11 @@ attribute or a method). The file is read by vulture, never imported or run.
 # ruff: noqa: B018, F821
 
 # --- Dash callbacks: registered by the @callback decorator, called by Dash (and by the tests as functions)
-update_view  # components/monitoring/indicator_view.py: a block's filters -> its figure, table, summary and banner
-download_csv  # components/monitoring/indicator_view.py: a registered download callback (tests call it)
-download_data_csv  # components/monitoring/indicator_view.py: the same, for the tidy data CSV
-download_xlsx  # components/monitoring/indicator_view.py: the same, for the XLSX
-sync_url  # components/monitoring/indicator_view.py: every block's state -> the query string store
+update_view  # pages/indicator_blocks.py: a block's filters -> its figure, table, summary and banner
+download_csv  # pages/indicator_blocks.py: a registered download callback (tests call it)
+download_data_csv  # pages/indicator_blocks.py: the same, for the tidy data CSV
+download_xlsx  # pages/indicator_blocks.py: the same, for the XLSX
+sync_url  # pages/indicator_blocks.py: every block's state -> the query string store
 apply_source  # pages/simulator/page.py: a preset or an uploaded file sets every control
 describe_preset  # pages/simulator/page.py: the chosen preset's description
 update_page  # pages/simulator/page.py: any control -> checked fields and the results
@@ -42,12 +42,12 @@ _.list_commands  # cli/common.py: click calls it to list a group's commands in -
 
 # --- Dash's component protocol: attributes Dash's Component base class reads
 _._valid_wildcard_attributes  # components/shell/lazy.py, static_html.py: Component checks props against it
-_.__doc__  # components/monitoring/indicator_view.py: a generated callback's docstring, read by help() and pydoc
+_.__doc__  # pages/indicator_blocks.py: a generated callback's docstring, read by help() and pydoc
 
 # --- openpyxl: attributes the workbook writer reads when it saves the file
-_.font  # components/monitoring/downloads.py, data/results_workbook.py: a cell's font (bold headings)
+_.font  # services/monitoring_exports.py, data/results_workbook.py: a cell's font (bold headings)
 _.alignment  # data/results_workbook.py: a cell's alignment (wrapped text)
-_.freeze_panes  # components/monitoring/downloads.py, data/results_workbook.py: the sheet's frozen heading rows
+_.freeze_panes  # services/monitoring_exports.py, data/results_workbook.py: the sheet's frozen heading rows
 
 # --- pydantic: the model's configuration, read by pydantic's metaclass
 model_config  # data/scenario/document.py, data/monitoring/catalogue.py: the models forbid unknown keys, strict

@@ -83,7 +83,9 @@ class Visitor(HttpUser):
             self.client.post("/_dash-update-component", json=ROUTER[path], name="page content")
 
     def _callback(self, body: dict[str, Any], name: str) -> None:
-        with self.client.post("/_dash-update-component", json=body, name=name, catch_response=True) as response:
+        with self.client.post(
+            "/_dash-update-component", json=body, name=name, catch_response=True
+        ) as response:
             if any(text in response.text for text in BUSY):
                 response.failure("busy: the portal did not compute the scenario")
 

@@ -5,7 +5,7 @@ components/simulator/ids.py."""
 from __future__ import annotations
 
 import json
-from typing import Final
+from typing import Any, Final
 
 # Pattern-matching id types: one per element of a block; the block's indicator id completes the id.
 BREAKDOWN_TYPE: Final = "indicator-breakdown"
@@ -32,8 +32,8 @@ URL_ID: Final = "indicator-url"  # a store of the query string that the address 
 LANGUAGE_ID: Final = "indicator-language"
 
 
-def component_id(kind: str, indicator_id: str) -> dict[str, str]:
-    """The pattern-matching id of one element of one block."""
+def component_id(kind: str, indicator_id: Any) -> dict[str, Any]:
+    """The pattern-matching id of one element of one block (`indicator_id` a Dash wildcard in a callback)."""
     return {"type": kind, "indicator": indicator_id}
 
 

@@ -1,61 +1,28 @@
 """One indicator block: chart and table views, breakdown and year filters, downloads, summary and metadata.
 
-`IndicatorView(...)` builds a block from the catalogue entry, the data and the URL query; every block on every
-monitoring page is served by the same three callbacks below, through pattern-matching ids
-(``{"type": <one of the *_TYPE constants>, "indicator": <indicator id>}``):
-
-- `update_view` (MATCH): a filter changed -> new figure, table, summary, banner and source line;
-- `download_csv` / `download_xlsx` (MATCH): the rows shown, with flags and sources, as a file;
-- `sync_url` (ALL): the state of every block -> the query string, kept in a store; a clientside function
-  (assets/url_state.js) writes it into the address bar with ``history.replaceState``, so that a copied link
-  reproduces the view without the page being rendered again.
-
-Why not ``dcc.Location(refresh=False)``: it adds a history entry with ``pushState`` that Dash's pages router does
-not see; Back then changes the address but leaves the view as it was (the router compares against a query it never
-learnt). Replacing the entry keeps one entry per page, and Back and Forward between pages restore each page's last
-view through the router.
-
-The first render happens in the layout (the callbacks have ``prevent_initial_call=True``): the page arrives whole.
+`IndicatorView(...)` builds a block from the catalogue entry, the data and the URL query, with pattern-matching
+ids (``{"type": <one of the *_TYPE constants>, "indicator": <indicator id>}``); `render_view` is what a block shows
+for one state. Builders only: the callbacks that answer a block's filters, downloads and address are in
+pages/indicator_blocks.py. The first render happens in the layout: the page arrives whole.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Final
 
 import dash_bootstrap_components as dbc
 import pandas as pd
 import plotly.graph_objects as go
 from dash import (
-    ALL,
-    MATCH,
-    ClientsideFunction,
-    Input,
-    Output,
-    State,
-    callback,
-    clientside_callback,
     dcc,
     html,
-    no_update,
 )
 
 from components.monitoring.charts import displacement_figure, indicator_figure
 from components.monitoring.crosstab import CrossTable, crosstab_figure
 from components.monitoring.displacement_view import NotableChanges, WatchTable, notable_summary
-from components.monitoring.downloads import (
-    CSV_MEDIA_TYPE,
-    XLSX_MEDIA_TYPE,
-    download_filename,
-    download_table,
-    excel_csv,
-    header_notes,
-    machine_csv,
-    status_label,
-    xlsx_bytes,
-)
 from components.monitoring.ids import (
     BANNER_TYPE,
     BREAKDOWN_TYPE,
@@ -95,20 +62,16 @@ from data.monitoring.view_state import (
     QueryProblem,
     ViewOptions,
     ViewState,
-    query_items,
-    resolve_state,
-    search_string,
     state_from_query,
     year_options,
 )
 from i18n import normalise_language, t
 from i18n.formats import format_value, unit_kind
 from services import monitoring as monitoring_data
-from services.monitoring import (
-    DataUnavailable,
-    IndicatorInfo,
-    find_indicator,
-    view_options,
+from services.monitoring import IndicatorInfo, cross_cells, view_options
+from services.monitoring_exports import (
+    download_filename,
+    status_label,
 )
 
 # Plotly's mode bar is mouse-only and its buttons have no accessible names; the downloads and the table replace it.
@@ -327,12 +290,7 @@ def _render_cross(
     """A cross-table view: the last year of the range, as stacked bars and as a sortable table with margins."""
     rows_dimension, columns_dimension = cross
     year = state.year_to
-    cells = select_rows(frame, info.id, state.breakdown, year, year)
-    if not cells.empty:  # the latest period of that year (a year count, not a quarter)
-        latest = sorted(
-            zip(cells["year"], cells["quarter"].fillna(4), strict=False), key=lambda p: (p[0], p[1])
-        )[-1]
-        cells = cells[(cells["year"] == latest[0]) & (cells["quarter"].fillna(4) == latest[1])]
+    cells = cross_cells(frame, info.id, state.breakdown, year)
     margins = select_rows(frame, info.id, rows_dimension, year, year)
     column_margins = select_rows(frame, info.id, columns_dimension, year, year)
     total = select_rows(frame, info.id, TOTAL, year, year)
@@ -635,7 +593,7 @@ def IndicatorView(
                                         dcc.Graph(
                                             id=component_id(GRAPH_TYPE, info.id),
                                             figure=rendered.figure,
-                                            config=GRAPH_CONFIG,
+                                            config=GRAPH_CONFIG,  # type: ignore[arg-type]  # a plain dict of Plotly's config keys
                                         ),
                                         role="img",
                                         className="indicator-graph",
@@ -721,260 +679,3 @@ def _download_button(kind: str, info: IndicatorInfo, label_key: str, language: s
 def PageStateHolders(language: str) -> html.Div:
     """The page-level pieces the callbacks need: the query string for the address bar, and the page's language."""
     return html.Div([dcc.Store(id=URL_ID), dcc.Store(id=LANGUAGE_ID, data=normalise_language(language))])
-
-
-# --- callbacks: plain functions, unit-tested by calling them -------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Context:
-    info: IndicatorInfo
-    frame: pd.DataFrame
-    sources: pd.DataFrame
-    options: ViewOptions
-
-
-def _indicator_of(block_id: Any) -> str:
-    """The indicator id of a block's component id; anything else a request may carry gives ""."""
-    if isinstance(block_id, Mapping) and isinstance(block_id.get("indicator"), str):
-        return str(block_id["indicator"])
-    return ""
-
-
-def _context(indicator_id: str) -> _Context | None:
-    try:
-        catalogue = monitoring_data.load_catalogue()
-        frame = monitoring_data.load_frame()
-        sources = monitoring_data.load_sources()
-    except DataUnavailable:
-        return None
-    info = find_indicator(str(indicator_id), catalogue)
-    if info is None:
-        return None
-    return _Context(info, frame, sources, view_options(info, frame))
-
-
-def _state_from_controls(
-    options: ViewOptions, breakdown: Any, year_from: Any, year_to: Any, view: Any
-) -> tuple[ViewState, bool]:
-    """The state the controls ask for; reversed years are swapped (and reported), anything else falls back."""
-    swapped = False
-    first, last = _int_or_none(year_from), _int_or_none(year_to)
-    if first is not None and last is not None and first > last:
-        year_from, year_to, swapped = year_to, year_from, True
-    state, _problems = resolve_state(options, breakdown, year_from, year_to, view)
-    return state, swapped
-
-
-def _int_or_none(value: Any) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _rendered(context: _Context, state: ViewState, language: str) -> Rendered:
-    """render_view, remembered per release, indicator, state and language: a crowd asks the same views.
-
-    The cached blocks are never changed after they are built (Dash only serialises them)."""
-    return _rendered_block(monitoring_data._release_key(), context.info.id, state, language)
-
-
-@lru_cache(maxsize=256)
-def _rendered_block(release: Any, indicator_id: str, state: ViewState, language: str) -> Rendered:
-    # Keyed on the release (a new one is a new key), never on the frames themselves (not hashable); the context
-    # is read again on a miss, from the service's cached release.
-    context = _context(indicator_id)
-    if context is None:  # the release went away between the caller's read and this one
-        raise DataUnavailable("the monitoring data cannot be read")
-    return render_view(context.info, context.frame, context.sources, state, language)
-
-
-@callback(
-    Output(component_id(GRAPH_TYPE, MATCH), "figure"),
-    Output(component_id(TABLE_WRAPPER_TYPE, MATCH), "children"),
-    Output(component_id(SUMMARY_TYPE, MATCH), "children"),
-    Output(component_id(BANNER_TYPE, MATCH), "children"),
-    Output(component_id(NOTICE_TYPE, MATCH), "children"),
-    Output(component_id(SOURCE_LINE_TYPE, MATCH), "children"),
-    Output(component_id(GRAPH_WRAPPER_TYPE, MATCH), "hidden"),
-    Output(component_id(TABLE_WRAPPER_TYPE, MATCH), "hidden"),
-    Output(component_id(YEAR_FROM_TYPE, MATCH), "value"),
-    Output(component_id(YEAR_TO_TYPE, MATCH), "value"),
-    Output(component_id(EXTRA_TYPE, MATCH), "children"),
-    Output(component_id(NOTES_TYPE, MATCH), "children"),
-    Input(component_id(BREAKDOWN_TYPE, MATCH), "value"),
-    Input(component_id(YEAR_FROM_TYPE, MATCH), "value"),
-    Input(component_id(YEAR_TO_TYPE, MATCH), "value"),
-    Input(component_id(VIEW_TYPE, MATCH), "value"),
-    State(component_id(BREAKDOWN_TYPE, MATCH), "id"),
-    State(LANGUAGE_ID, "data"),
-    prevent_initial_call=True,
-)
-def update_view(
-    breakdown: Any,
-    year_from: Any,
-    year_to: Any,
-    view: Any,
-    block_id: Mapping[str, str],
-    language: Any,
-) -> tuple[Any, ...]:
-    """A filter of one block changed: draw its chart, table, summary and banner again for the new state."""
-    language = normalise_language(language)
-    context = _context(_indicator_of(block_id))
-    if context is None:
-        message = dbc.Alert(t("data.unavailable", language), color="warning")
-        return (no_update,) * 4 + (message,) + (no_update,) * 7
-    state, swapped = _state_from_controls(context.options, breakdown, year_from, year_to, view)
-    rendered = _rendered(context, state, language)
-    notice = (
-        dbc.Alert(t("indicator.notice.reversed_controls", language), color="info", className="py-2")
-        if swapped
-        else None
-    )
-    corrected_from = str(state.year_from) if str(state.year_from) != str(year_from) else no_update
-    corrected_to = str(state.year_to) if str(state.year_to) != str(year_to) else no_update
-    return (
-        rendered.figure,
-        rendered.table,
-        rendered.summary,
-        IllustrativeBanner(language) if rendered.illustrative else None,
-        notice,
-        rendered.source_line,
-        state.view != "chart",
-        state.view != "table",
-        corrected_from,
-        corrected_to,
-        rendered.extra,
-        rendered.notes,
-    )
-
-
-def build_download(
-    indicator_id: str,
-    breakdown: Any,
-    year_from: Any,
-    year_to: Any,
-    language: Any,
-    file_format: str,
-) -> dict[str, Any] | None:
-    """The file of the rows shown in one block ("csv" or "xlsx"), as dcc.Download expects it."""
-    language = normalise_language(language)
-    context = _context(indicator_id)
-    if context is None:
-        return None
-    state, _swapped = _state_from_controls(context.options, breakdown, year_from, year_to, None)
-    rendered = render_view(context.info, context.frame, context.sources, state, language)
-    rows = rendered.rows
-    if context.info.reference:
-        reference = select_rows(
-            context.frame, context.info.reference, state.breakdown, state.year_from, state.year_to
-        )
-        rows = pd.concat([rows, reference], ignore_index=True)
-    labels = context.info.category_labels(state.breakdown, language)
-    sources = monitoring_data.localised_sources(context.sources, language)
-    table = download_table(
-        rows,
-        language=language,
-        sources=sources,
-        category_labels=labels,
-        period_names=context.info.period_names(language),
-        indicator_title=context.info.text("title", language),
-    )
-    if file_format == "xlsx":
-        notes = header_notes(
-            rows,
-            title=context.info.text("title", language),
-            language=language,
-            sources=sources,
-            dimension_label=context.info.dimension_label(state.breakdown, language),
-        )
-        name = download_filename(indicator_id, state.year_from, state.year_to, state.breakdown, "xlsx")
-        content = xlsx_bytes(table, notes, language=language, sources=sources)
-        return dcc.send_bytes(content, name, type=XLSX_MEDIA_TYPE)
-    if file_format == "data-csv":
-        name = download_filename(indicator_id, state.year_from, state.year_to, state.breakdown, "csv", "data")
-        return dcc.send_bytes(machine_csv(table), name, type=CSV_MEDIA_TYPE)
-    name = download_filename(indicator_id, state.year_from, state.year_to, state.breakdown, "csv")
-    return dcc.send_bytes(excel_csv(table, language), name, type=CSV_MEDIA_TYPE)
-
-
-def _download_callback(button_type: str, download_type: str, file_format: str) -> Any:
-    """Register the callback that sends what one block shows as a `file_format` file ("csv" or "xlsx")."""
-
-    @callback(
-        Output(component_id(download_type, MATCH), "data"),
-        Input(component_id(button_type, MATCH), "n_clicks"),
-        State(component_id(BREAKDOWN_TYPE, MATCH), "value"),
-        State(component_id(YEAR_FROM_TYPE, MATCH), "value"),
-        State(component_id(YEAR_TO_TYPE, MATCH), "value"),
-        State(component_id(BREAKDOWN_TYPE, MATCH), "id"),
-        State(LANGUAGE_ID, "data"),
-        prevent_initial_call=True,
-    )
-    def download(
-        n_clicks: Any,
-        breakdown: Any,
-        year_from: Any,
-        year_to: Any,
-        block_id: Mapping[str, str],
-        language: Any,
-    ) -> Any:
-        if not n_clicks:
-            return no_update
-        indicator = _indicator_of(block_id)
-        return build_download(indicator, breakdown, year_from, year_to, language, file_format) or no_update
-
-    download.__doc__ = f"The {file_format} file of what one block shows."
-    return download
-
-
-download_csv = _download_callback(CSV_BUTTON_TYPE, CSV_DOWNLOAD_TYPE, "csv")
-download_data_csv = _download_callback(DATA_CSV_BUTTON_TYPE, DATA_CSV_DOWNLOAD_TYPE, "data-csv")
-download_xlsx = _download_callback(XLSX_BUTTON_TYPE, XLSX_DOWNLOAD_TYPE, "xlsx")
-
-
-@callback(
-    Output(URL_ID, "data"),
-    Input(component_id(BREAKDOWN_TYPE, ALL), "value"),
-    Input(component_id(YEAR_FROM_TYPE, ALL), "value"),
-    Input(component_id(YEAR_TO_TYPE, ALL), "value"),
-    Input(component_id(VIEW_TYPE, ALL), "value"),
-    State(component_id(BREAKDOWN_TYPE, ALL), "id"),
-    State(LANGUAGE_ID, "data"),
-    prevent_initial_call=True,
-)
-def sync_url(
-    breakdowns: Sequence[Any],
-    years_from: Sequence[Any],
-    years_to: Sequence[Any],
-    views: Sequence[Any],
-    block_ids: Sequence[Mapping[str, str]],
-    language: Any,
-) -> str:
-    """The query string of every block's state on the page (defaults left out), with the page's language."""
-    try:
-        catalogue = monitoring_data.load_catalogue()
-        frame = monitoring_data.load_frame()
-    except DataUnavailable:
-        return no_update  # type: ignore[return-value]
-    items: list[tuple[str, str]] = []
-    columns = (breakdowns, years_from, years_to, views, block_ids)
-    if not all(isinstance(column, Sequence) and not isinstance(column, str) for column in columns):
-        return no_update  # type: ignore[return-value]  # not what the page sends: leave the address alone
-    for breakdown, year_from, year_to, view, block_id in zip(*columns, strict=False):
-        info = find_indicator(_indicator_of(block_id), catalogue)
-        if info is None:
-            continue
-        options = view_options(info, frame)
-        state, _swapped = _state_from_controls(options, breakdown, year_from, year_to, view)
-        items.extend(query_items(info.id, state, options.default_state()))
-    return search_string(normalise_language(language), items)
-
-
-# The address bar follows the store (assets/url_state.js): no output, no page render.
-clientside_callback(
-    ClientsideFunction(namespace="imw", function_name="replaceQuery"),
-    Input(URL_ID, "data"),
-    prevent_initial_call=True,
-)

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, clientside_callback, html
+from dash import html
 from dash.development.base_component import Component
 
 from components.shell.dom import attributes
@@ -122,22 +122,6 @@ def _header(language: str, path: str, query: dict[str, Any]) -> html.Header:
             expand="lg",
         )
     )
-
-
-# The menu button opens and closes the folded menu in the browser: no request to the server.
-clientside_callback(
-    """
-    function (clicks, open) {
-        var next = clicks ? !open : open;
-        return [next, next ? "true" : "false"];
-    }
-    """,
-    Output(NAV_COLLAPSE_ID, "is_open"),
-    Output(NAV_TOGGLER_ID, "aria-expanded"),
-    Input(NAV_TOGGLER_ID, "n_clicks"),
-    State(NAV_COLLAPSE_ID, "is_open"),
-    prevent_initial_call=True,
-)
 
 
 def _footer(language: str) -> html.Footer:

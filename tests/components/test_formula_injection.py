@@ -4,7 +4,6 @@ whatever format the downloads land on (comma or semicolon CSV)."""
 
 from __future__ import annotations
 
-import base64
 import csv
 import io
 
@@ -12,11 +11,11 @@ import openpyxl
 import pytest
 
 from cli import main
-from components.monitoring.indicator_view import build_download
 from data.results import export_table_bytes
 from data.scenario.schema import parse_scenario
 from data.spreadsheet_safety import FORMULA_STARTS, neutralise, neutralise_note
 from services.monitoring import load_catalogue
+from services.monitoring_exports import block_file
 from services.simulation import simulate
 from tests.data.test_monitoring_support import GOOD_ROWS, write_csv
 
@@ -90,10 +89,10 @@ def test_hostile_import_metadata_reaches_no_monitoring_download_as_a_formula(hos
     for indicator in indicators:
         for file_format in ("csv", "xlsx"):
             for language in ("nl", "en"):
-                download = build_download(indicator, None, None, None, language, file_format)
+                download = block_file(indicator, None, None, None, language, file_format)
                 if download is None:
                     continue
-                content = base64.b64decode(download["content"])
+                content = download.content
                 if file_format == "csv":
                     assert dangerous_csv_cells(content) == [], indicator
                     seen_hostile += "'+cmd" in content.decode("utf-8-sig")

@@ -6,8 +6,11 @@ import io
 
 import openpyxl
 import pandas as pd
+import pytest
 
-from components.monitoring.downloads import (
+from data.monitoring.frames import select_rows
+from data.monitoring.schema import COLUMNS
+from services.monitoring_exports import (
     DOWNLOAD_COLUMNS,
     download_filename,
     download_table,
@@ -17,8 +20,17 @@ from components.monitoring.downloads import (
     status_label,
     xlsx_bytes,
 )
-from data.monitoring.frames import select_rows
-from data.monitoring.schema import COLUMNS
+from tests.components.monitoring_fixtures import sample_frame, sample_sources
+
+
+@pytest.fixture
+def frame() -> pd.DataFrame:
+    return sample_frame()
+
+
+@pytest.fixture
+def sources() -> pd.DataFrame:
+    return sample_sources()
 
 
 def test_the_table_holds_every_row_shown_with_flag_source_and_status_columns(frame, sources):

@@ -16,7 +16,8 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping, Sequence
-from typing import Final
+from dataclasses import dataclass
+from typing import Any, Final
 
 import pandas as pd
 from openpyxl import Workbook
@@ -35,6 +36,7 @@ from data.monitoring.schema import COLUMNS, FLAGS, SOURCE_STATUSES
 from data.spreadsheet_safety import neutralise
 from i18n import normalise_language, t
 from services.exports import excel_csv_bytes, machine_csv_bytes
+from services.monitoring import block_context, block_rows, localised_sources, state_from_controls
 
 # The columns of a download: the schema's, then the words that make a row readable on its own.
 DOWNLOAD_COLUMNS: Final = (
@@ -86,7 +88,7 @@ def _source_lookup(sources: pd.DataFrame | None) -> dict[str, dict[str, str]]:
     if sources is None or sources.empty:
         return {}
     return {
-        str(row["id"]): {key: "" if pd.isna(value) else str(value) for key, value in row.items()}
+        str(row["id"]): {str(key): "" if pd.isna(value) else str(value) for key, value in row.items()}
         for row in sources.to_dict("records")
     }
 
@@ -251,3 +253,56 @@ def download_filename(
     stem = safe if safe.startswith("imw_") else f"imw_{safe}"
     suffix = f"_{variant}" if variant else ""
     return f"{stem}_{year_from}-{year_to}{suffix}.{extension}"
+
+
+@dataclass(frozen=True)
+class BlockFile:
+    """A file of what one block shows: its bytes, its name and its media type."""
+
+    content: bytes
+    filename: str
+    media_type: str
+
+
+#: The files a block offers.
+FILE_FORMATS: Final = ("csv", "data-csv", "xlsx")
+
+
+def block_file(
+    indicator_id: str, breakdown: Any, year_from: Any, year_to: Any, language: Any, file_format: str
+) -> BlockFile | None:
+    """The rows one block shows for its controls' state as a file ("csv" for Excel, "data-csv" or "xlsx"), with
+    flags, sources and status in every row; None when the data cannot be read or the indicator is unknown."""
+    if file_format not in FILE_FORMATS:
+        raise ValueError(f"no file format {file_format!r}; use one of {', '.join(FILE_FORMATS)}")
+    language = normalise_language(language)
+    context = block_context(indicator_id)
+    if context is None:
+        return None
+    state, _swapped = state_from_controls(context.options, breakdown, year_from, year_to, None)
+    rows = block_rows(context, state)
+    info = context.info
+    sources = localised_sources(context.sources, language)
+    table = download_table(
+        rows,
+        language=language,
+        sources=sources,
+        category_labels=info.category_labels(state.breakdown, language),
+        period_names=info.period_names(language),
+        indicator_title=info.text("title", language),
+    )
+    if file_format == "xlsx":
+        notes = header_notes(
+            rows,
+            title=info.text("title", language),
+            language=language,
+            sources=sources,
+            dimension_label=info.dimension_label(state.breakdown, language),
+        )
+        name = download_filename(indicator_id, state.year_from, state.year_to, state.breakdown, "xlsx")
+        return BlockFile(xlsx_bytes(table, notes, language=language, sources=sources), name, XLSX_MEDIA_TYPE)
+    if file_format == "data-csv":
+        name = download_filename(indicator_id, state.year_from, state.year_to, state.breakdown, "csv", "data")
+        return BlockFile(machine_csv(table), name, CSV_MEDIA_TYPE)
+    name = download_filename(indicator_id, state.year_from, state.year_to, state.breakdown, "csv")
+    return BlockFile(excel_csv(table, language), name, CSV_MEDIA_TYPE)
