@@ -19,7 +19,8 @@ from dash.exceptions import PreventUpdate
 from components.shell.formatting import format_number
 from components.simulator import ids
 from i18n import normalise_language, t
-from pages.simulator.state import baseline_scenario, scenario_from_state
+from pages.simulator.state import scenario_from_state
+from services.scenario_results import baseline_scenario
 from services.scenarios import (
     EXPORT_FORMATS,
     MAX_SCENARIO_BYTES,

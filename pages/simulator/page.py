@@ -28,19 +28,12 @@ from dash import ALL, MATCH, Input, Output, Patch, State, callback, clientside_c
 from dash.exceptions import PreventUpdate
 
 from components.shell.dom import attributes
-from components.shell.formatting import format_millions, format_number
 from components.shell.graph_config import ChartDownloads
 from components.shell.layout import PageHeader, PageShell, fill_outputs, href
 from components.shell.static_html import compact
 from components.simulator import ids
 from components.simulator.charts import (
     GRAPH_CONFIG,
-    budget_figure,
-    coaching_figure,
-    contingent_figure,
-    finished,
-    tornado_figure,
-    workers_figure,
 )
 from components.simulator.controls import (
     CUSTOM,
@@ -51,25 +44,14 @@ from components.simulator.controls import (
     draw_options,
     field_labels,
     group_of,
-    number_text,
     preset_description,
     scenario_dates,
-    scenario_title,
-    to_display,
-    unit_text,
 )
-from components.simulator.summary import Summary, link_problem_text, newer_versions_text, versions_text
-from components.simulator.tables import (
-    baseline_difference,
-    coverage_table,
-    key_figures_table,
-    variance_table,
-    warnings_block,
-)
+from components.simulator.results import RESULT_OUTPUTS, build_results
+from components.simulator.summary import link_problem_text, newer_versions_text
 from i18n import normalise_language, t
 from pages.simulator.files import download_data, read_upload
 from pages.simulator.state import (
-    baseline_figures,
     control_names,
     control_values,
     meta_document,
@@ -77,24 +59,20 @@ from pages.simulator.state import (
     scenario_state,
 )
 from services.compute import Busy, ComputeFailed
-from services.scenario_url import decode_scenario, encode_scenario, is_baseline
+from services.scenario_results import scenario_results
+from services.scenario_url import decode_scenario
 from services.scenarios import (
-    BASELINE_PRESET,
     MAX_HORIZON_YEARS,
     MAX_SCENARIO_BYTES,
     Scenario,
     ScenarioError,
-    load_parameters,
     load_presets,
     matching_preset,
     override_document,
     parse_scenario,
 )
 from services.simulation import (
-    coverage_of,
     draws_problem,
-    sensitivity_of,
-    simulate,
     versions,
 )
 
@@ -649,94 +627,12 @@ def _opened(open_items: object, names: list[str]) -> Any:
     return opened if added else no_update
 
 
-def assumption_label(name: str, low: float, high: float, language: str) -> str:
-    """'<label>: <low> – <high>' (in the shown unit) for the tornado's axis."""
-    parameter = load_parameters()[name]
-    unit = unit_text(parameter.unit, language)
-    shown = (
-        f"{number_text(to_display(low, parameter.unit))} – {number_text(to_display(high, parameter.unit))}"
-    )
-    suffix = "\u00a0%" if unit.startswith("%") else ""
-    return f"{parameter.label(language)}: {shown}{suffix}"
-
-
-#: What `results_outputs` fills, in the order of the callback's outputs.
-RESULT_OUTPUTS: Final = (
-    (ids.BASELINE_DIFFERENCE, "children"),
-    (ids.SUMMARY, "children"),
-    (ids.KEY_FIGURES, "children"),
-    (ids.BUDGET_GRAPH, "figure"),
-    (ids.WORKERS_GRAPH, "figure"),
-    (ids.COACHING_GRAPH, "figure"),
-    (ids.CONTINGENT_GRAPH, "figure"),
-    (ids.TORNADO_GRAPH, "figure"),
-    (ids.TORNADO_CAPTION, "children"),
-    (ids.COVERAGE, "children"),
-    (ids.VERSIONS, "children"),
-    (ids.SCENARIO_NAME, "children"),
-    (ids.VERSION_NOTICE, "children"),
-    (ids.VERSION_NOTICE, "className"),
-    (ids.COMPARE_LINK, "href"),
-    (ids.WARNINGS, "children"),
-    (ids.VARIANCE, "children"),
-)
-
-
 def results_outputs(scenario: Scenario, meta: object, language: str) -> tuple[Any, ...]:
-    """Everything the page shows for a valid scenario: summary, key figures, charts, sensitivity, coverage, the
-    versions it was computed with, and the link to compare it (the results and the sensitivity are cached)."""
-    result = simulate(scenario)
-    annual = result.annual
+    """Everything the page shows for a valid scenario, in the order of `RESULT_OUTPUTS`: one service call
+    (the results, cached where they are computed) and one builder. The settings' source (`meta`) says whether a
+    notice of newer versions is due."""
     source = _meta(meta)
-    newer = ""
-    if scenario.canonical() == source["origin"]:
-        newer = newer_versions_text(source["computed_with"], versions(), language)
-    sensitivity = sensitivity_of(scenario)
-    labels = {
-        row.field: assumption_label(sensitivity.parameter_of_field[row.field], row.low, row.high, language)
-        for row in sensitivity.sensitivity.rows
-    }
-    years = min(10, scenario.horizon_years)
-    tornado_caption = t("sim.sensitivity.caption", language).format(
-        n=years,
-        cost=format_millions(sensitivity.sensitivity.central["cumulative_cost_10y"]),
-        queue=format_number(sensitivity.sensitivity.central["peak_queue"]),
-    )
-    preset = matching_preset(scenario)
-    other = preset or (
-        encode_scenario(scenario, computed_with=versions()) if not is_baseline(scenario) else ""
-    )
-    compare = href(COMPARE_PATH, language, a=BASELINE_PRESET, b=other or BASELINE_PRESET)
-    name = scenario_title(scenario, language)
-
-    def chart(figure: dict[str, Any], graph_id: str, title_key: str) -> dict[str, Any]:
-        return finished(
-            figure, title=t(title_key, language), scenario_name=name, graph_id=graph_id, language=language
-        )
-
-    return (
-        baseline_difference(result.key_figures, baseline_figures(scenario), scenario.horizon_years, language),
-        Summary(result, language),
-        key_figures_table(result.key_figures, result.n_draws, scenario.horizon_years, language),
-        chart(budget_figure(annual, result.n_draws, language), ids.BUDGET_GRAPH, "sim.chart.budget"),
-        chart(workers_figure(annual, language), ids.WORKERS_GRAPH, "sim.chart.workers"),
-        chart(coaching_figure(annual, language), ids.COACHING_GRAPH, "sim.chart.coaching"),
-        chart(contingent_figure(annual, language), ids.CONTINGENT_GRAPH, "sim.chart.contingent"),
-        chart(
-            tornado_figure(sensitivity.sensitivity, labels, language, cost_years=years),
-            ids.TORNADO_GRAPH,
-            "sim.sensitivity",
-        ),
-        tornado_caption,
-        coverage_table(coverage_of(scenario), language),
-        versions_text(result, language),
-        scenario_title(scenario, language),
-        newer,
-        "alert alert-info py-2" if newer else "",
-        compare,
-        warnings_block(result.warnings, language),
-        variance_table(result.variance_shares, years, language),
-    )
+    return build_results(scenario_results(scenario), source["origin"], source["computed_with"], language)
 
 
 def page_outputs(

@@ -1,10 +1,9 @@
 """The scenario the simulator page holds: what its store keeps (the scenario's document, the value of ``s``
-for the link, where the settings came from), how the controls show a scenario, and the baseline it is set
-against. Plain functions: the callbacks that use them are in page.py."""
+for the link, where the settings came from) and how the controls show a scenario (the baseline it is set against:
+services/scenario_results.py). Plain functions: the callbacks that use them are in page.py."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from dash import no_update
@@ -20,17 +19,13 @@ from components.simulator.controls import (
 )
 from services.scenario_url import encode_scenario, is_baseline
 from services.scenarios import (
-    BASELINE_PRESET,
-    DEFAULT_SEED,
     Scenario,
     ScenarioError,
     baseline_values,
-    load_presets,
     parse_scenario,
     scenario_parameters,
 )
 from services.simulation import (
-    simulate,
     versions,
 )
 
@@ -115,25 +110,3 @@ def reset_values(trigger: object, control_ids: object) -> list[Any]:
         raise PreventUpdate
     target = trigger["name"]
     return [value if name == target else no_update for name, value in zip(names, values, strict=True)]
-
-
-def baseline_scenario(scenario: Scenario, draws: int | None = None) -> Scenario | None:
-    """The baseline on the scenario's horizon, with its draws and seed (or `draws` draws), or None when the
-    scenario is the baseline (names and descriptions aside)."""
-    base = load_presets()[BASELINE_PRESET].scenario
-    base = replace(base, horizon_years=scenario.horizon_years, draws=scenario.draws, seed=scenario.seed)
-    if (
-        replace(base, draws=0, seed=DEFAULT_SEED).canonical()
-        == replace(scenario, draws=0, seed=DEFAULT_SEED).canonical()
-    ):
-        return None
-    return (
-        base if draws is None else replace(base, draws=draws, seed=DEFAULT_SEED if draws == 0 else base.seed)
-    )
-
-
-def baseline_figures(scenario: Scenario) -> dict[str, dict[str, float]] | None:
-    """The baseline's key figures on the scenario's horizon (its central run: cheap, and what the difference
-    reports), or None when the scenario is the baseline."""
-    base = baseline_scenario(scenario, draws=0)
-    return None if base is None else simulate(base).key_figures

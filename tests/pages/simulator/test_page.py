@@ -21,8 +21,9 @@ from components.simulator.tables import format_signed
 from data.scenario.files import parse_scenario_text
 from data.scenario.presets import load_presets
 from data.scenario.schema import MAX_SCENARIO_BYTES, Scenario, scenario_parameters
+from services.scenario_results import baseline_figures
 from services.scenario_url import decode_scenario, encode_scenario
-from services.simulation import versions
+from services.simulation import simulate, versions
 from tests.dash_tree import find_all, text_of
 
 PRESETS = load_presets()
@@ -196,6 +197,19 @@ def test_an_unchanged_baseline_keeps_its_name_and_needs_no_state_in_the_link(pag
     outputs = outputs_by_name(page.page_outputs(*baseline_round(page)))
     assert outputs["state"]["s"] == ""
     assert outputs["state"]["document"]["name"] == "Basisscenario decreet 2022"
+
+
+def test_a_scenario_the_model_cannot_run_now_says_so_and_keeps_the_last_results(page, monkeypatch):
+    from services import compute
+
+    def busy(*args, **kwargs):
+        raise compute.Busy(retry_after=3)
+
+    monkeypatch.setattr(compute.pool(), "run", busy)
+    outputs = outputs_by_name(page.page_outputs(*baseline_round(page, **{BAND: 47})))  # never computed before
+    assert "veel gebruikers tegelijk" in text_of(outputs["status"])
+    assert outputs["results_class"] == page.STALE_CLASS
+    assert all(outputs[f"{c}.{p}"] is no_update for c, p in page.RESULT_OUTPUTS)
 
 
 def test_a_wrong_field_gets_its_message_and_nothing_runs(page):
@@ -594,8 +608,8 @@ def test_the_simulator_opens_with_the_difference_from_the_baseline(page):
     block = outputs[(ids.BASELINE_DIFFERENCE, "children")]
     rows = [[text_of(cell) for cell in row.children] for row in find_all(block, dash.html.Tr)[1:]]
     assert len(rows) == len(DIFFERENCE_FIGURES) - (0 if scenario.horizon_years >= 5 else 1)
-    mine = page.simulate(scenario).key_figures
-    base = page.baseline_figures(scenario)
+    mine = simulate(scenario).key_figures
+    base = baseline_figures(scenario)
     assert base is not None
     cost = next(row for row in rows if row[0].startswith("Kost samen over"))
     delta = mine["cumulative_cost_horizon"]["central"] - base["cumulative_cost_horizon"]["central"]
@@ -605,14 +619,14 @@ def test_the_simulator_opens_with_the_difference_from_the_baseline(page):
 
 def test_the_baseline_says_it_is_the_baseline(page):
     scenario = PRESETS["basis"].scenario
-    assert page.baseline_figures(scenario) is None
+    assert baseline_figures(scenario) is None
     outputs = dict(zip(page.RESULT_OUTPUTS, page.results_outputs(scenario, None, "en"), strict=True))
     assert "This is the baseline" in text_of(outputs[(ids.BASELINE_DIFFERENCE, "children")])
 
 
 def test_key_figures_summary_and_charts_report_the_central_projection(page):
     scenario = PRESETS["basis"].scenario
-    result = page.simulate(scenario)
+    result = simulate(scenario)
     figures = result.key_figures
     assert result.n_draws == 1000
     first = figures["first_year_cost"]
