@@ -27,6 +27,7 @@ from components.shell.first_view import (
 )
 from components.shell.layout import NAV_COLLAPSE_ID, NAV_TOGGLER_ID
 from components.shell.static_html import compacted
+from pages import indicator_blocks, navigation
 from services import api, compute, logs, monitoring_api, openapi, warmup
 from services.cache import init_cache
 from services.config import Settings, settings_from_environment
@@ -40,6 +41,9 @@ from services.delivery import (
 )
 from services.hardening import allow_inline_scripts, install, log_callback_error
 
+#: The callbacks the pages share (the monitoring blocks', the menu's): Dash imports only the modules of pages/ that
+#: register a page, so the composition root imports these; importing a module registers its callbacks.
+SHARED_CALLBACKS = (indicator_blocks, navigation)
 #: The shell's ids that a static page handles without Dash (the menu button, static_page_body's script).
 STATIC_SHELL_IDS = frozenset({NAV_TOGGLER_ID, NAV_COLLAPSE_ID})
 #: The inline scripts the portal writes into its pages besides Dash's: the loader of a Dash page's scripts and the

@@ -14,8 +14,8 @@ router does not see; Back then changes the address but leaves the view as it was
 entry per page, and Back and Forward between pages restore each page's last view through the router.
 
 The first render happens in the layout (the callbacks have ``prevent_initial_call=True``): the page arrives whole.
-A module of the pages folder without a page of its own: Dash imports it with the pages, which registers these
-callbacks once.
+A module of pages/ without a page of its own: Dash imports only the modules that register a page, so app.py
+imports it (which registers these callbacks once).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The shell's one callback: the menu button opens and closes the folded menu, in the browser (no request to
-the server). components/shell/layout.py builds the menu; a module of the pages folder without a page of its own,
-so that Dash registers the callback once, with the pages."""
+the server). components/shell/layout.py builds the menu; app.py imports it
+(Dash imports only the modules of pages/ that register a page)."""
 
 from __future__ import annotations
 

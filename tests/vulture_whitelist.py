@@ -7,6 +7,7 @@ attribute or a method). The file is read by vulture, never imported or run.
 # ruff: noqa: B018, F821
 
 # --- Dash callbacks: registered by the @callback decorator, called by Dash (and by the tests as functions)
+SHARED_CALLBACKS  # app.py: the pages modules imported for their callbacks (Dash imports page modules only)
 update_view  # pages/indicator_blocks.py: a block's filters -> its figure, table, summary and banner
 download_csv  # pages/indicator_blocks.py: a registered download callback (tests call it)
 download_data_csv  # pages/indicator_blocks.py: the same, for the tidy data CSV

@@ -156,3 +156,23 @@ def test_pages_show_a_message_when_the_data_cannot_be_loaded(monkeypatch):
     monkeypatch.setattr(monitoring_data, "load_catalogue", broken)
     for module in [*THEME_PAGES, "pages.home", "pages.methodologie"]:
         assert "niet beschikbaar" in text_of(layout_of(module)), module
+
+
+def test_every_module_of_pages_is_imported_with_the_app_so_that_its_callbacks_are_registered(portal):
+    import sys
+
+    from tests.test_architecture import project_modules
+
+    pages = [module for module in project_modules() if module.startswith("pages.")]
+    assert "pages.indicator_blocks" in pages and "pages.navigation" in pages
+    assert [module for module in pages if module not in sys.modules] == []
+
+
+def test_the_indicator_blocks_and_the_menu_answer_in_the_built_app(portal):
+    from components.monitoring.ids import GRAPH_TYPE
+    from components.shell.layout import NAV_COLLAPSE_ID
+
+    graph = portal.server.test_client().get("/_dash-dependencies").get_json()
+    outputs = [item["output"] for item in graph]
+    assert any(f'"type":"{GRAPH_TYPE}"' in output for output in outputs)
+    assert any(f"{NAV_COLLAPSE_ID}.is_open" in output for output in outputs)
