@@ -21,6 +21,7 @@ from data.observed import Published, load_published
 from data.parameter_store import ParameterSet, load_parameters
 from data.scenario.inputs import backtest_frame, build_inputs
 from data.scenario.schema import RUN_START, Scenario, build_distributions, scenario_values
+from i18n import t
 from simulation import monte_carlo
 from simulation.collective import is_binding
 from simulation.projection import Projection
@@ -37,12 +38,6 @@ SERIES: Final = {
     "cmw_contingent_allocated": ("contingent_capacity", "stock"),
     "cmw_queue": ("queue", "stock"),
     "cmw_doorstroom_regular": ("collective_doorstroom", "flow"),
-}
-LABELS: Final = {
-    "cmw_contingent_filled": {"nl": "Ingevulde VTE", "en": "Filled FTE"},
-    "cmw_contingent_allocated": {"nl": "Toegekende VTE", "en": "Allocated FTE"},
-    "cmw_queue": {"nl": "Wachtrij (personen)", "en": "Queue (persons)"},
-    "cmw_doorstroom_regular": {"nl": "Doorstroom naar regulier werk", "en": "Doorstroom to regular work"},
 }
 
 
@@ -362,7 +357,7 @@ def backtest_markdown(backtest: Backtest) -> str:
         ]
         for p in points:
             rows.append(
-                f"| {LABELS[p.indicator]['en']} | {p.period} | {_n(p.published)}"
+                f"| {t(f'backtest.label.{p.indicator}', 'en')} | {p.period} | {_n(p.published)}"
                 f"{' (' + p.flag + ')' if p.flag else ''} "
                 f"| {_n(p.p50)} | {_n(p.p5)} | {_n(p.p95)} | {_n(100 * p.relative_error, 1)} % "
                 f"| {'yes' if p.inside else '**no**'} | {p.note['en'] if p.note else ''} |"

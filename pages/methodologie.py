@@ -34,33 +34,6 @@ dash.register_page(
 )
 
 
-# What each download column holds (the schema's columns and the ones the portal adds).
-COLUMN_TEXTS = {
-    "year": {"nl": "jaar", "en": "year"},
-    "quarter": {
-        "nl": "kwartaal (1-4), leeg voor een heel jaar",
-        "en": "quarter (1-4), empty for a whole year",
-    },
-    "indicator": {"nl": "code van de indicator", "en": "indicator code"},
-    "dimension": {"nl": "uitsplitsing (total: geen)", "en": "breakdown (total: none)"},
-    "category": {"nl": "code van de groep", "en": "group code"},
-    "value": {"nl": "waarde; leeg als afgeschermd", "en": "value; empty when withheld"},
-    "unit": {"nl": "eenheid", "en": "unit"},
-    "flag": {"nl": "vlag (zie boven)", "en": "flag (see above)"},
-    "source": {"nl": "code van de bron", "en": "source code"},
-    "indicator_title": {"nl": "naam van de indicator", "en": "name of the indicator"},
-    "period": {"nl": "periode in woorden", "en": "period in words"},
-    "category_label": {"nl": "groep in woorden", "en": "group in words"},
-    "flag_label": {"nl": "vlag in woorden", "en": "flag in words"},
-    "source_title": {"nl": "titel van de bron", "en": "title of the source"},
-    "source_publisher": {"nl": "uitgever van de bron", "en": "publisher of the source"},
-    "source_status": {"nl": "status van de bron", "en": "status of the source"},
-    "source_licence": {"nl": "licentie van de bron", "en": "licence of the source"},
-    "source_address": {"nl": "webadres van de bron", "en": "web address of the source"},
-    "illustrative": {"nl": "ja als de rij illustratief is", "en": "yes when the row is illustrative"},
-}
-
-
 def release_title(release: Any, language: str) -> str:
     """What the release is, in the page's language (the release's own title is Dutch, and names a file)."""
     if getattr(release, "kind", "") == "initial":
@@ -302,7 +275,10 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
                     [
                         part
                         for column in DOWNLOAD_COLUMNS
-                        for part in (html.Dt(html.Code(column)), html.Dd(COLUMN_TEXTS[column][language]))
+                        for part in (
+                            html.Dt(html.Code(column)),
+                            html.Dd(t(f"download.column.{column}", language)),
+                        )
                     ],
                     className="definition-list small",
                 ),

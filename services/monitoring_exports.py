@@ -34,7 +34,7 @@ from data.monitoring.frames import (
 )
 from data.monitoring.schema import COLUMNS, FLAGS, SOURCE_STATUSES
 from data.spreadsheet_safety import neutralise
-from i18n import normalise_language, t
+from i18n import has_text, normalise_language, t
 from services.exports import excel_csv_bytes, machine_csv_bytes
 from services.monitoring import block_context, block_rows, localised_sources, state_from_controls
 
@@ -52,28 +52,6 @@ DOWNLOAD_COLUMNS: Final = (
     "source_licence",
     "illustrative",
 )
-# The column headers of the CSV for Excel, in the page's language (the machine CSV keeps the names above).
-EXCEL_HEADERS: Final[dict[str, dict[str, str]]] = {
-    "year": {"nl": "jaar", "en": "year"},
-    "quarter": {"nl": "kwartaal", "en": "quarter"},
-    "indicator": {"nl": "code indicator", "en": "indicator code"},
-    "dimension": {"nl": "code uitsplitsing", "en": "breakdown code"},
-    "category": {"nl": "code groep", "en": "group code"},
-    "value": {"nl": "waarde", "en": "value"},
-    "unit": {"nl": "eenheid", "en": "unit"},
-    "flag": {"nl": "vlag", "en": "flag"},
-    "source": {"nl": "code bron", "en": "source code"},
-    "indicator_title": {"nl": "indicator", "en": "indicator"},
-    "period": {"nl": "periode", "en": "period"},
-    "category_label": {"nl": "groep", "en": "group"},
-    "flag_label": {"nl": "vlag in woorden", "en": "flag in words"},
-    "source_title": {"nl": "bron", "en": "source"},
-    "source_publisher": {"nl": "uitgever", "en": "publisher"},
-    "source_address": {"nl": "adres van de bron", "en": "address of the source"},
-    "source_status": {"nl": "status van de bron", "en": "status of the source"},
-    "source_licence": {"nl": "licentie", "en": "licence"},
-    "illustrative": {"nl": "illustratief", "en": "illustrative"},
-}
 CSV_MEDIA_TYPE: Final = "text/csv"
 XLSX_MEDIA_TYPE: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -184,7 +162,10 @@ def _absolute(address: str) -> str:
 def excel_csv(table: pd.DataFrame, language: str) -> bytes:
     """The CSV for a Belgian Excel: the download table with headers in the page's language."""
     words = normalise_language(language)
-    header = [EXCEL_HEADERS.get(column, {}).get(words, column) for column in table.columns]
+    header = [
+        t(f"download.header.{column}", words) if has_text(f"download.header.{column}") else column
+        for column in table.columns
+    ]
     return excel_csv_bytes(table, header)
 
 

@@ -22,20 +22,12 @@ from data.monitoring.frames import (
 )
 from data.monitoring.periods import latest_comparable, off_periods
 from data.monitoring.schema import TOTAL
-from i18n import normalise_language, t
+from i18n import has_text, normalise_language, t
 from i18n.formats import NBSP, format_value, unit_kind
 from services.monitoring import IndicatorInfo
 
+
 # The unit after a key figure (amounts in euro carry theirs already): "3.781 personen", "19.913,8 VTE".
-UNIT_WORDS = {
-    "persons": {"nl": "personen", "en": "persons"},
-    "employers": {"nl": "werkgevers", "en": "employers"},
-    "establishments": {"nl": "vestigingen", "en": "establishments"},
-    "applications": {"nl": "aanvragen", "en": "applications"},
-    "FTE": {"nl": "VTE", "en": "FTE"},
-}
-
-
 @dataclass(frozen=True)
 class Headline:
     """One key figure: the latest value of an indicator's total and its change on the period before."""
@@ -52,9 +44,9 @@ class Headline:
 def value_with_unit(value: float, unit: str, language: str) -> str:
     """A key figure with its unit: € 84,1 mln; 3.781 personen; 19.913,8 VTE."""
     text = format_value(value, unit)
-    words = UNIT_WORDS.get(unit)
-    if words and unit_kind(unit) not in {"eur", "eur_month", "eur_mln", "share", "percent"}:
-        text += NBSP + words[normalise_language(language)]
+    key = f"headline.unit.{unit}"
+    if has_text(key) and unit_kind(unit) not in {"eur", "eur_month", "eur_mln", "share", "percent"}:
+        text += NBSP + t(key, normalise_language(language))
     return text
 
 

@@ -17,7 +17,7 @@ from components.shell.graph_config import GRAPH_CONFIG
 from components.shell.style import FONT_FAMILY, GRID_COLOUR, SERIES_COLOURS, TEXT_COLOUR
 from components.shell.tables import scroll_region
 from components.simulator.controls import number_text, to_display, unit_text
-from data.backtest import LABELS, Backtest, BacktestPoint, run_backtest
+from data.backtest import Backtest, BacktestPoint, run_backtest
 from data.parameter_store import load_parameters
 from data.scenario.schema import uncertain_parameters
 from i18n import t
@@ -71,7 +71,7 @@ def backtest_figure(points: tuple[BacktestPoint, ...], language: str) -> dict[st
         layout[f"xaxis{axis}"] = {"anchor": f"y{axis}", "type": "category", "gridcolor": GRID_COLOUR}
         layout["annotations"].append(
             {
-                "text": f"<b>{LABELS[indicator][language]}</b>",
+                "text": f"<b>{t(f'backtest.label.{indicator}', language)}</b>",
                 "x": 0,
                 "xref": "paper",
                 "xanchor": "left",
@@ -157,7 +157,7 @@ def backtest_table(points: tuple[BacktestPoint, ...], language: str) -> html.Div
     for p in points:
         note = f" ({p.note[language]})" if p.note else ""
         rows.append([
-            LABELS[p.indicator][language],
+            t(f"backtest.label.{p.indicator}", language),
             (p.period.replace("K", "Q") if language == "en" else p.period) + note,
             _shown(p.published), _shown(p.p50), f"{_shown(p.p5)} – {_shown(p.p95)}",
             format_percent(p.relative_error, 1),
