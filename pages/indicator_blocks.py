@@ -38,30 +38,7 @@ from dash import (
     no_update,
 )
 
-from components.monitoring.ids import (
-    BANNER_TYPE,
-    BREAKDOWN_TYPE,
-    CSV_BUTTON_TYPE,
-    CSV_DOWNLOAD_TYPE,
-    DATA_CSV_BUTTON_TYPE,
-    DATA_CSV_DOWNLOAD_TYPE,
-    EXTRA_TYPE,
-    GRAPH_TYPE,
-    GRAPH_WRAPPER_TYPE,
-    LANGUAGE_ID,
-    NOTES_TYPE,
-    NOTICE_TYPE,
-    SOURCE_LINE_TYPE,
-    SUMMARY_TYPE,
-    TABLE_WRAPPER_TYPE,
-    URL_ID,
-    VIEW_TYPE,
-    XLSX_BUTTON_TYPE,
-    XLSX_DOWNLOAD_TYPE,
-    YEAR_FROM_TYPE,
-    YEAR_TO_TYPE,
-    component_id,
-)
+from components.monitoring import ids
 from components.monitoring.indicator_view import Rendered, render_view
 from components.shell.layout import IllustrativeBanner
 from i18n import normalise_language, t
@@ -99,24 +76,24 @@ def _rendered_block(release: Any, indicator_id: str, state: ViewState, language:
 
 
 @callback(
-    Output(component_id(GRAPH_TYPE, MATCH), "figure"),
-    Output(component_id(TABLE_WRAPPER_TYPE, MATCH), "children"),
-    Output(component_id(SUMMARY_TYPE, MATCH), "children"),
-    Output(component_id(BANNER_TYPE, MATCH), "children"),
-    Output(component_id(NOTICE_TYPE, MATCH), "children"),
-    Output(component_id(SOURCE_LINE_TYPE, MATCH), "children"),
-    Output(component_id(GRAPH_WRAPPER_TYPE, MATCH), "hidden"),
-    Output(component_id(TABLE_WRAPPER_TYPE, MATCH), "hidden"),
-    Output(component_id(YEAR_FROM_TYPE, MATCH), "value"),
-    Output(component_id(YEAR_TO_TYPE, MATCH), "value"),
-    Output(component_id(EXTRA_TYPE, MATCH), "children"),
-    Output(component_id(NOTES_TYPE, MATCH), "children"),
-    Input(component_id(BREAKDOWN_TYPE, MATCH), "value"),
-    Input(component_id(YEAR_FROM_TYPE, MATCH), "value"),
-    Input(component_id(YEAR_TO_TYPE, MATCH), "value"),
-    Input(component_id(VIEW_TYPE, MATCH), "value"),
-    State(component_id(BREAKDOWN_TYPE, MATCH), "id"),
-    State(LANGUAGE_ID, "data"),
+    Output(ids.component_id(ids.GRAPH_TYPE, MATCH), "figure"),
+    Output(ids.component_id(ids.TABLE_WRAPPER_TYPE, MATCH), "children"),
+    Output(ids.component_id(ids.SUMMARY_TYPE, MATCH), "children"),
+    Output(ids.component_id(ids.BANNER_TYPE, MATCH), "children"),
+    Output(ids.component_id(ids.NOTICE_TYPE, MATCH), "children"),
+    Output(ids.component_id(ids.SOURCE_LINE_TYPE, MATCH), "children"),
+    Output(ids.component_id(ids.GRAPH_WRAPPER_TYPE, MATCH), "hidden"),
+    Output(ids.component_id(ids.TABLE_WRAPPER_TYPE, MATCH), "hidden"),
+    Output(ids.component_id(ids.YEAR_FROM_TYPE, MATCH), "value"),
+    Output(ids.component_id(ids.YEAR_TO_TYPE, MATCH), "value"),
+    Output(ids.component_id(ids.EXTRA_TYPE, MATCH), "children"),
+    Output(ids.component_id(ids.NOTES_TYPE, MATCH), "children"),
+    Input(ids.component_id(ids.BREAKDOWN_TYPE, MATCH), "value"),
+    Input(ids.component_id(ids.YEAR_FROM_TYPE, MATCH), "value"),
+    Input(ids.component_id(ids.YEAR_TO_TYPE, MATCH), "value"),
+    Input(ids.component_id(ids.VIEW_TYPE, MATCH), "value"),
+    State(ids.component_id(ids.BREAKDOWN_TYPE, MATCH), "id"),
+    State(ids.LANGUAGE_ID, "data"),
     prevent_initial_call=True,
 )
 def update_view(
@@ -162,13 +139,13 @@ def _download_callback(button_type: str, download_type: str, file_format: str) -
     """Register the callback that sends what one block shows as a `file_format` file."""
 
     @callback(
-        Output(component_id(download_type, MATCH), "data"),
-        Input(component_id(button_type, MATCH), "n_clicks"),
-        State(component_id(BREAKDOWN_TYPE, MATCH), "value"),
-        State(component_id(YEAR_FROM_TYPE, MATCH), "value"),
-        State(component_id(YEAR_TO_TYPE, MATCH), "value"),
-        State(component_id(BREAKDOWN_TYPE, MATCH), "id"),
-        State(LANGUAGE_ID, "data"),
+        Output(ids.component_id(download_type, MATCH), "data"),
+        Input(ids.component_id(button_type, MATCH), "n_clicks"),
+        State(ids.component_id(ids.BREAKDOWN_TYPE, MATCH), "value"),
+        State(ids.component_id(ids.YEAR_FROM_TYPE, MATCH), "value"),
+        State(ids.component_id(ids.YEAR_TO_TYPE, MATCH), "value"),
+        State(ids.component_id(ids.BREAKDOWN_TYPE, MATCH), "id"),
+        State(ids.LANGUAGE_ID, "data"),
         prevent_initial_call=True,
     )
     def download(
@@ -190,19 +167,19 @@ def _download_callback(button_type: str, download_type: str, file_format: str) -
     return download
 
 
-download_csv = _download_callback(CSV_BUTTON_TYPE, CSV_DOWNLOAD_TYPE, "csv")
-download_data_csv = _download_callback(DATA_CSV_BUTTON_TYPE, DATA_CSV_DOWNLOAD_TYPE, "data-csv")
-download_xlsx = _download_callback(XLSX_BUTTON_TYPE, XLSX_DOWNLOAD_TYPE, "xlsx")
+download_csv = _download_callback(ids.CSV_BUTTON_TYPE, ids.CSV_DOWNLOAD_TYPE, "csv")
+download_data_csv = _download_callback(ids.DATA_CSV_BUTTON_TYPE, ids.DATA_CSV_DOWNLOAD_TYPE, "data-csv")
+download_xlsx = _download_callback(ids.XLSX_BUTTON_TYPE, ids.XLSX_DOWNLOAD_TYPE, "xlsx")
 
 
 @callback(
-    Output(URL_ID, "data"),
-    Input(component_id(BREAKDOWN_TYPE, ALL), "value"),
-    Input(component_id(YEAR_FROM_TYPE, ALL), "value"),
-    Input(component_id(YEAR_TO_TYPE, ALL), "value"),
-    Input(component_id(VIEW_TYPE, ALL), "value"),
-    State(component_id(BREAKDOWN_TYPE, ALL), "id"),
-    State(LANGUAGE_ID, "data"),
+    Output(ids.URL_ID, "data"),
+    Input(ids.component_id(ids.BREAKDOWN_TYPE, ALL), "value"),
+    Input(ids.component_id(ids.YEAR_FROM_TYPE, ALL), "value"),
+    Input(ids.component_id(ids.YEAR_TO_TYPE, ALL), "value"),
+    Input(ids.component_id(ids.VIEW_TYPE, ALL), "value"),
+    State(ids.component_id(ids.BREAKDOWN_TYPE, ALL), "id"),
+    State(ids.LANGUAGE_ID, "data"),
     prevent_initial_call=True,
 )
 def sync_url(
@@ -224,6 +201,6 @@ def sync_url(
 # The address bar follows the store (assets/url_state.js): no output, no page render.
 clientside_callback(
     ClientsideFunction(namespace="imw", function_name="replaceQuery"),
-    Input(URL_ID, "data"),
+    Input(ids.URL_ID, "data"),
     prevent_initial_call=True,
 )
