@@ -222,7 +222,7 @@ def _store() -> Any:
 def load_frame() -> pd.DataFrame:
     """The current release's indicators (small cells already suppressed by the data layer), with the derived
     series of the displacement watch appended. Computed once per release (see `_release_view`)."""
-    return _release_view(_release_key())[0].copy(deep=False)
+    return _release_view(release_key())[0].copy(deep=False)
 
 
 def with_derived_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -298,19 +298,14 @@ def localised_sources(sources: pd.DataFrame | None, language: str) -> pd.DataFra
     return result
 
 
-def release_key() -> tuple[str, str, int]:
-    """What the pages' data depends on (data folder, release, suppression threshold): the key of anything a page
-    remembers per release."""
-    return _release_key()
-
-
 def load_catalogue() -> list[IndicatorInfo]:
     """Every indicator of the catalogue, adapted for the pages, in the catalogue's order."""
-    return list(_release_view(_release_key())[1])
+    return list(_release_view(release_key())[1])
 
 
-def _release_key() -> tuple[str, str, int]:
-    """What the pages' data depends on: the data folder, the current release and the suppression threshold."""
+def release_key() -> tuple[str, str, int]:
+    """What the pages' data depends on: the data folder, the current release and the suppression threshold (the
+    key of anything a page remembers per release)."""
     try:
         settings = _settings()
         release = _store().current_release(settings)

@@ -6,7 +6,6 @@ import io
 
 import openpyxl
 import pandas as pd
-import pytest
 
 from data.monitoring.frames import select_rows
 from data.monitoring.schema import COLUMNS
@@ -20,17 +19,6 @@ from services.monitoring_exports import (
     status_label,
     xlsx_bytes,
 )
-from tests.components.monitoring_fixtures import sample_frame, sample_sources
-
-
-@pytest.fixture
-def frame() -> pd.DataFrame:
-    return sample_frame()
-
-
-@pytest.fixture
-def sources() -> pd.DataFrame:
-    return sample_sources()
 
 
 def test_the_table_holds_every_row_shown_with_flag_source_and_status_columns(frame, sources):
