@@ -128,9 +128,13 @@ class PageProbe:
     console: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    # How many documents the main frame has started to load, and, per request, how many it had when the request
+    # began: a request that a later navigation cancelled (net::ERR_ABORTED) is the browser leaving a page.
+    documents: int = 0
+    started_in: dict[Any, int] = field(default_factory=dict)
 
     def attach(self, page: Any) -> None:
-        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("request", self._on_request)
         page.on(
             "console",
             lambda message: (
@@ -140,7 +144,7 @@ class PageProbe:
             ),
         )
         page.on("pageerror", lambda error: self.errors.append(str(error)))
-        page.on("requestfailed", lambda request: self.failures.append(f"{request.url}: {request.failure}"))
+        page.on("requestfailed", self._on_failure)
         page.on(
             "response",
             lambda response: (
@@ -149,6 +153,20 @@ class PageProbe:
                 else None
             ),
         )
+
+    def _on_request(self, request: Any) -> None:
+        self.requests.append(request.url)
+        self.started_in[request] = self.documents
+        if request.is_navigation_request() and request.frame == self.page.main_frame:
+            self.documents += 1
+
+    def _on_failure(self, request: Any) -> None:
+        """A failed request is a failure, unless the page it belonged to was left: clicking a link while a
+        chart's script is still loading cancels the script, and that is the browser's doing, not the portal's."""
+        left = self.started_in.get(request, self.documents) < self.documents
+        if left and "ERR_ABORTED" in str(request.failure):
+            return
+        self.failures.append(f"{request.url}: {request.failure}")
 
     def show_chart(self, graph_id: str) -> None:
         """Scroll a chart's place into view and wait until its graph has drawn (charts draw when seen)."""
