@@ -27,6 +27,7 @@ OTHER_EXIT_RANGE: Final = (0.02, 0.15)
 TRANSFER_YEAR: Final = 2023
 REFERENCE: Final = {
     "title": "Kalibratie van het portaal op de gepubliceerde jaren 2019-2023 (methodologie, kalibratie)",
+    "title_en": "Calibration of the portal on the published years 2019-2023 (methodology, calibration)",
     "href": "/methodologie#kalibratie",
 }
 

@@ -33,10 +33,16 @@ class ParameterFileError(ValueError):
 
 @dataclass(frozen=True)
 class Reference:
-    """The legal or documentary source of a parameter."""
+    """The legal or documentary source of a parameter: its title (in Dutch, as the source names itself), the
+    title in English, and its address."""
 
     title: str
     href: str
+    title_en: str = ""
+
+    def title_in(self, language: str) -> str:
+        """The title in `language`: the English one on an English page, when there is one."""
+        return self.title_en if language == "en" and self.title_en else self.title
 
 
 @dataclass(frozen=True)
@@ -242,7 +248,11 @@ def _parse_leaf(name: str, node: Mapping[str, Any], metadata: Mapping[str, Any],
         label_en=str(label.get("en", "")) if isinstance(label, Mapping) else "",
         unit=str(metadata.get("unit") or ""),
         reference=(
-            Reference(title=str(reference.get("title", "")), href=str(reference.get("href", "")))
+            Reference(
+                title=str(reference.get("title", "")),
+                href=str(reference.get("href", "")),
+                title_en=str(reference.get("title_en", "")),
+            )
             if isinstance(reference, Mapping)
             else None
         ),

@@ -210,6 +210,7 @@ class TraceLine:
     source_href: str
     status: str
     note: str = ""
+    source_title_en: str = ""
 
     def as_dict(self) -> dict[str, str]:
         return {
@@ -254,6 +255,7 @@ class _Tracer:
                     parameter=name,
                     in_force_from=entry.start,
                     source_title=reference.title if reference else "",
+                    source_title_en=reference.title_en if reference else "",
                     source_href=reference.href if reference else "",
                     status=entry.status,
                     note=note,

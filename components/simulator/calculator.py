@@ -84,25 +84,6 @@ LANGUAGE_ID: Final = "calc-language"
 URL_SYNC_ID: Final = "calc-url-sync"
 
 
-#: The reference titles of the legal values, in English (the parameter files name them in Dutch).
-SOURCE_TITLES_EN: Final = {
-    "VDAB, Individueel maatwerk: looptijd 2 of 5 jaar": "VDAB, Individueel maatwerk: duration of 2 or 5 years",
-    "Herwin, FAQ individueel maatwerk (startpakketten); te toetsen aan de bijlage van het BVR van 15 juli 2022": (
-        "Herwin, FAQ on individueel maatwerk (start packages); to be checked against the annex to the Flemish "
-        "government decision of 15 July 2022"
-    ),
-    "Nationale Arbeidsraad, cao nr. 43 en de indexeringen van het GGMMI": (
-        "National Labour Council, collective labour agreement no. 43 and the indexations of the GGMMI"
-    ),
-    "VDAB, Individueel maatwerk: loonpremie (werkgevers.vdab.be); BVR 15 juli 2022": (
-        "VDAB, Individueel maatwerk: loonpremie (wage premium); Flemish government decision of 15 July 2022"
-    ),
-    "Herwin, FAQ individueel maatwerk (begeleidingspremie); te toetsen aan het BVR van 15 juli 2022": (
-        "Herwin, FAQ on individueel maatwerk (coaching premium); to be checked against the Flemish government "
-        "decision of 15 July 2022"
-    ),
-    "VDAB, Individueel maatwerk voor werkgevers": "VDAB, Individueel maatwerk for employers",
-}
 MONTHS: Final = {
     "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
            "november", "december"),
@@ -438,8 +419,7 @@ def trace_source(line: TraceLine, language: str) -> Any:
     """The reference of a legal value as a link with its title in the reader's language (never a file or an id)."""
     title: Any = line.source_title
     if language == "en":
-        english = SOURCE_TITLES_EN.get(line.source_title)
-        title = english if english else html.Span(line.source_title, lang="nl")
+        title = line.source_title_en or html.Span(line.source_title, lang="nl")
     if line.source_href.startswith(("https://", "http://")):
         return html.A(title, href=line.source_href, rel="noopener")
     return title

@@ -115,17 +115,20 @@ def status_badge(status: str | None, language: str) -> html.Span:
 
 
 def source_note(parameter: Parameter, language: str) -> list[Any]:
-    """'Bron: <title>' with a link when the reference is a web address. The title is the source's own, in Dutch:
-    on an English page it is marked as Dutch (lang="nl"), so that a screen reader reads it as such."""
+    """'Bron: <title>' with a link when the reference is a web address, the title in the reader's language. A
+    title with no English one stays the source's own, in Dutch, marked as Dutch (lang="nl") on an English page, so
+    that a screen reader reads it as such."""
     reference = parameter.reference
     if reference is None:
         return []
-    title: Any = reference.title
+    language = normalise_language(language)
+    words = reference.title_in(language)
+    title: Any = words
     if reference.href.startswith(("https://", "http://")):
-        title = html.A(reference.title, href=reference.href, rel="noopener")
+        title = html.A(words, href=reference.href, rel="noopener")
     elif reference.href.startswith("/"):  # the reasoning on one of the portal's own pages
-        title = html.A(reference.title, href=reference.href)
-    if normalise_language(language) == "en":
+        title = html.A(words, href=reference.href)
+    if language == "en" and not reference.title_en:
         title = html.Span(title, lang="nl")
     return [t("sim.source", language), ": ", title]
 

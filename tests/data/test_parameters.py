@@ -16,7 +16,8 @@ from data.parameter_store import (
 
 
 def health_problems(parameters: ParameterSet) -> list[str]:
-    """Conventions every parameter must keep: label (nl and en), unit, reference, status, dates in order."""
+    """Conventions every parameter must keep: label (nl and en), unit, reference (with its title in English too),
+    status, dates in order."""
     problems: list[str] = []
     for name, parameter in parameters.items():
         if not parameter.label_nl or not parameter.label_en:
@@ -25,6 +26,8 @@ def health_problems(parameters: ParameterSet) -> list[str]:
             problems.append(f"{name}: no unit")
         if parameter.reference is None or not parameter.reference.title or not parameter.reference.href:
             problems.append(f"{name}: no reference (title and address)")
+        elif not parameter.reference.title_en:
+            problems.append(f"{name}: no English title of the reference (title_en)")
         if parameter.status is None:
             problems.append(f"{name}: no status (verified, secondary or assumption)")
         dates = [entry.start for entry in parameter.values]
@@ -55,7 +58,7 @@ GOOD = """
 description: Example.
 metadata:
   unit: EUR
-  reference: {title: A law, href: https://example.org}
+  reference: {title: Een wet, title_en: A law, href: https://example.org}
   status: verified
 amount:
   metadata: {label: {nl: Bedrag, en: Amount}}
@@ -71,6 +74,8 @@ def test_the_loader_returns_the_value_in_force_on_a_date(tmp_path):
     assert amount.at(dt.date(2020, 6, 1)) == 10
     assert amount.at(dt.date(2021, 1, 1)) == 12
     assert amount.entry_at(dt.date(2022, 1, 1)).status == "secondary"
+    assert amount.reference is not None
+    assert (amount.reference.title_in("nl"), amount.reference.title_in("en")) == ("Een wet", "A law")
     with pytest.raises(LookupError, match="no value before 2020-01-01"):
         amount.at(dt.date(2019, 12, 31))
     assert health_problems(parameters) == []
@@ -81,7 +86,8 @@ def test_the_loader_returns_the_value_in_force_on_a_date(tmp_path):
     [
         (("  metadata: {label: {nl: Bedrag, en: Amount}}", "  metadata: {}"), "no label"),
         (("  unit: EUR\n", ""), "no unit"),
-        (("  reference: {title: A law, href: https://example.org}\n", ""), "no reference"),
+        (("  reference: {title: Een wet, title_en: A law, href: https://example.org}\n", ""), "no reference"),
+        (("title_en: A law, ", ""), "no English title of the reference"),
         (("  status: verified\n", ""), "no status"),
         (("    2020-01-01: 10\n    2021-01-01", "    2022-01-01: 10\n    2021-01-01"), "dates out of order"),
     ],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -94,6 +95,17 @@ def test_the_legal_source_links_to_its_reference():
     # An assumption of the portal links to its reasoning on the methodology page, never to a file of the code.
     assert [link.href for link in find_all(local, html.A)] == ["/methodologie#begeleiding"]
     assert "data/parameters" not in text_of(local)
+
+
+def test_the_source_is_named_in_the_readers_language():
+    parameter = PARAMETERS["fallback.window_quarters"]
+    dutch, english = (text_of(ParameterControl(parameter, 12, language)) for language in ("nl", "en"))
+    assert parameter.reference.title in dutch and parameter.reference.title_en not in dutch
+    assert parameter.reference.title_en in english and parameter.reference.title not in english
+    # A source with no English title stays in Dutch, marked as Dutch for a screen reader.
+    untitled = replace(parameter, reference=replace(parameter.reference, title_en=""))
+    marked = [span for span in find_all(ParameterControl(untitled, 12, "en"), html.Span) if getattr(span, "lang", None) == "nl"]
+    assert any(parameter.reference.title in text_of(span) for span in marked)
 
 
 def test_the_dom_id_is_the_one_dash_writes_for_a_dict_id():
