@@ -19,8 +19,8 @@ from components.simulator.model_method import ModelSection
 from i18n import normalise_language, t
 from services import monitoring as monitoring_data
 from services.config import Settings
-from services.monitoring import FLAG_ILLUSTRATIVE, FLAGS, SOURCE_STATUSES, THEMES, flag_label
-from services.monitoring_exports import DOWNLOAD_COLUMNS, status_label
+from services.monitoring import FLAG_ILLUSTRATIVE, FLAGS, SOURCE_STATUSES, THEMES, flag_label, status_words
+from services.monitoring_exports import DOWNLOAD_COLUMNS
 
 PATH = "/methodologie"
 
@@ -97,7 +97,7 @@ def _sources_table(sources: pd.DataFrame, language: str) -> html.Div:
                 [
                     html.Th(title, scope="row", className="fw-normal"),
                     html.Td(str(row.get("publisher") or "")),
-                    html.Td(status_label(row.get("status"), language)),
+                    html.Td(status_words(row.get("status"), language)),
                     html.Td(str(row.get("date_read") or "")),
                     html.Td(str(row.get("licence") or "")),
                 ],
@@ -238,7 +238,7 @@ def layout(lang: str = "nl", **query: Any) -> html.Div:
             [
                 _flags_table(language),
                 html.H3(t("method.statuses.heading", language), className="h5"),
-                html.Ul([html.Li(words[language]) for words in SOURCE_STATUSES.values()]),
+                html.Ul([html.Li(status_words(status, language)) for status in SOURCE_STATUSES]),
             ],
         ),
         _section(

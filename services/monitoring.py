@@ -29,6 +29,7 @@ from data.monitoring.displacement import (
 from data.monitoring.frames import FLAG_ILLUSTRATIVE as FLAG_ILLUSTRATIVE
 from data.monitoring.frames import Period, breakdowns_of, parse_period, select_rows, years_of
 from data.monitoring.frames import flag_label as flag_label
+from data.monitoring.public_sources import status_words as status_words
 from data.monitoring.schema import FLAGS as FLAGS
 from data.monitoring.schema import SOURCE_STATUSES as SOURCE_STATUSES
 from data.monitoring.schema import THEMES as THEMES

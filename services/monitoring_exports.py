@@ -32,11 +32,17 @@ from data.monitoring.frames import (
     period_label,
     quarter_number,
 )
-from data.monitoring.schema import COLUMNS, FLAGS, SOURCE_STATUSES
+from data.monitoring.schema import COLUMNS, FLAGS
 from data.spreadsheet_safety import neutralise
 from i18n import has_text, normalise_language, t
 from services.exports import excel_csv_bytes, machine_csv_bytes
-from services.monitoring import block_context, block_rows, localised_sources, state_from_controls
+from services.monitoring import (
+    block_context,
+    block_rows,
+    localised_sources,
+    state_from_controls,
+    status_words,
+)
 
 # The columns of a download: the schema's, then the words that make a row readable on its own.
 DOWNLOAD_COLUMNS: Final = (
@@ -54,12 +60,6 @@ DOWNLOAD_COLUMNS: Final = (
 )
 CSV_MEDIA_TYPE: Final = "text/csv"
 XLSX_MEDIA_TYPE: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def status_label(status: object, language: str) -> str:
-    """A source status in words (the schema's words: "secundaire bron, na te kijken"); unknown: as it is."""
-    words = SOURCE_STATUSES.get(str(status or "").strip().lower())
-    return words["en" if language == "en" else "nl"] if words else str(status or "")
 
 
 def _source_lookup(sources: pd.DataFrame | None) -> dict[str, dict[str, str]]:
@@ -94,7 +94,7 @@ def download_table(
     table["source_title"] = [lookup.get(source, {}).get("title", source) for source in table["source"]]
     table["source_publisher"] = [lookup.get(source, {}).get("publisher", "") for source in table["source"]]
     table["source_status"] = [
-        status_label(lookup.get(source, {}).get("status", ""), language) for source in table["source"]
+        status_words(lookup.get(source, {}).get("status", ""), language) for source in table["source"]
     ]
     table["source_licence"] = [lookup.get(source, {}).get("licence", "") for source in table["source"]]
     table["source_address"] = [
@@ -139,7 +139,7 @@ def header_notes(
                 title=details.get("title", source) or source,
                 publisher=details.get("publisher", "") or "–",
                 address=details.get("address", "") or "–",
-                status=status_label(details.get("status", ""), language) or "–",
+                status=status_words(details.get("status", ""), language) or "–",
                 licence=details.get("licence", "") or "–",
             )
         )

@@ -68,11 +68,8 @@ from data.monitoring.view_state import (
 from i18n import normalise_language, t
 from i18n.formats import format_value, unit_kind
 from services import monitoring as monitoring_data
-from services.monitoring import IndicatorInfo, cross_cells, view_options
-from services.monitoring_exports import (
-    download_filename,
-    status_label,
-)
+from services.monitoring import IndicatorInfo, cross_cells, status_words, view_options
+from services.monitoring_exports import download_filename
 
 # Plotly's mode bar is mouse-only and its buttons have no accessible names; the downloads and the table replace it.
 # One config for every chart of the portal: components/shell/graph_config.py.
@@ -132,7 +129,7 @@ def source_words(source_ids: Sequence[str], sources: pd.DataFrame | None, langua
         title = str(row.get("title") or source)
         publisher = str(row.get("publisher") or "")
         text = f"{publisher}, ‘{title}’" if publisher and publisher not in title else f"‘{title}’"
-        status = status_label(row.get("status"), language)
+        status = status_words(row.get("status"), language)
         if status:
             text += f" ({t('indicator.source.status', language).format(status=status)})"
         words.append(text)
@@ -157,7 +154,7 @@ def chart_source_note(source_ids: Sequence[str], sources: pd.DataFrame | None, l
     if sources is not None and not sources.empty:
         statuses = {str(row["id"]): row.get("status") for row in sources.to_dict("records")}
     parts = [
-        f"{publishers.get(source, source)} ({status_label(statuses.get(source), language)})"
+        f"{publishers.get(source, source)} ({status_words(statuses.get(source), language)})"
         if statuses.get(source)
         else publishers.get(source, source)
         for source in source_ids
@@ -265,7 +262,7 @@ def figure_status(
     statuses = []
     if sources is not None and not sources.empty:
         lookup = {str(row["id"]): row.get("status") for row in sources.to_dict("records")}
-        statuses = [status_label(lookup.get(source), language) for source in source_ids if lookup.get(source)]
+        statuses = [status_words(lookup.get(source), language) for source in source_ids if lookup.get(source)]
     words = "; ".join(dict.fromkeys(statuses))
     return t("indicator.status.line", language).format(status=words) if words else ""
 
@@ -497,7 +494,7 @@ def _metadata(
         link: Any = html.A(title, href=_public_href(address, language)) if address else title
         details = [
             str(row.get("publisher") or ""),
-            t("indicator.source.status", language).format(status=status_label(row.get("status"), language))
+            t("indicator.source.status", language).format(status=status_words(row.get("status"), language))
             if row.get("status")
             else "",
             t("indicator.source.read", language).format(date=row.get("date_read"))

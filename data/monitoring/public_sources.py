@@ -17,6 +17,7 @@ from typing import Any, Final
 import yaml
 
 from data.monitoring.schema import SOURCE_STATUSES
+from i18n import t
 
 TEXTS_PATH: Final = Path(__file__).resolve().parent.parent / "sources" / "public_texts.yaml"
 
@@ -61,10 +62,10 @@ def licence_words(licence: str, language: str) -> str:
     return str(words[_language(language)]) if isinstance(words, Mapping) else licence
 
 
-def status_words(status: str, language: str) -> str:
-    """A source status in words; an unknown status as it is."""
-    words = SOURCE_STATUSES.get(status.strip().lower())
-    return words[_language(language)] if words else status
+def status_words(status: object, language: str) -> str:
+    """A source status in words ("secundaire bron, na te kijken" for "secondary"); an unknown status as it is."""
+    key = str(status or "").strip().lower()
+    return t(f"source.status.{key}", language) if key in SOURCE_STATUSES else str(status or "")
 
 
 def public_source(row: Mapping[str, Any], language: str) -> PublicSource:

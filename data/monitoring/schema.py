@@ -41,16 +41,9 @@ IMPORT_FLAGS: Final = ("", "p", "e", "b", "c")
 # The breakdown of a total: dimension "total", category "total".
 TOTAL: Final = "total"
 
-# The status of a source, as in imw-facts.md: V, S, A, and our generated data.
-SOURCE_STATUSES: Final[dict[str, dict[str, str]]] = {
-    "verified": {"nl": "nagekeken in de officiële bron", "en": "read in the official source"},
-    "secondary": {"nl": "secundaire bron, na te kijken", "en": "secondary source, to be checked"},
-    "assumption": {"nl": "aanname, geen bron gevonden", "en": "assumption, no source found"},
-    "illustrative": {
-        "nl": "illustratief, geen officiële cijfers",
-        "en": "illustrative, not official figures",
-    },
-}
+# The status of a source, as in imw-facts.md: V, S, A, and our generated data. Their words are the catalogue's
+# source.status.<status> (i18n/catalogue/monitoring.yaml).
+SOURCE_STATUSES: Final = ("verified", "secondary", "assumption", "illustrative")
 
 
 @dataclass(frozen=True)

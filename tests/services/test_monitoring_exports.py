@@ -9,6 +9,7 @@ import pandas as pd
 
 from data.monitoring.frames import select_rows
 from data.monitoring.schema import COLUMNS
+from services.monitoring import status_words
 from services.monitoring_exports import (
     DOWNLOAD_COLUMNS,
     download_filename,
@@ -16,7 +17,6 @@ from services.monitoring_exports import (
     excel_csv,
     header_notes,
     machine_csv,
-    status_label,
     xlsx_bytes,
 )
 
@@ -98,8 +98,8 @@ def test_the_xlsx_has_the_notes_then_the_table_and_a_sources_sheet(frame, source
 
 
 def test_statuses_are_in_words_and_file_names_say_what_is_inside() -> None:
-    assert status_label("verified", "nl") == "nagekeken in de officiële bron"
-    assert status_label("whatever", "nl") == "whatever"
+    assert status_words("verified", "nl") == "nagekeken in de officiële bron"
+    assert status_words("whatever", "nl") == "whatever"
     assert (
         download_filename("imw_workers", 2023, 2025, "package", "csv") == "imw_workers_package_2023-2025.csv"
     )
