@@ -16,11 +16,12 @@ import click
 from cli.common import Amount, Day, UsageError, Whole
 from data.atomic import write_atomically
 from data.parameter_store import ParameterFileError
-from data.results import EXPORT_FORMATS, OUTPUT_LABELS, export_bytes, run
+from data.results import EXPORT_FORMATS, export_bytes, output_label, output_unit, run
 from data.scenario.files import baseline_yaml, load_scenario_file
 from data.scenario.inputs import InputsError
 from data.scenario.schema import ScenarioError
 from data.single_case import CASE_PACKAGES, calculate, whole_package
+from i18n import t
 from i18n.formats import format_eur, format_number, format_percent
 from simulation import InputError, Projection
 from simulation.case import COACHING_LEVELS, CaseError
@@ -226,14 +227,14 @@ def _print_table(projection: Projection) -> None:
         "queue",
     ]
     uncertain = table["p5"].ne(table["p95"]).any()
-    header = ["jaar"] + [OUTPUT_LABELS[name]["nl"] for name in shown]
+    header = ["jaar"] + [output_label(name, "nl") for name in shown]
     print("\t".join(header))
     for year, rows in table.groupby("year"):
         by_output = rows.set_index("output")
         cells = [str(year)]
         for name in shown:
             p50, p5, p95 = by_output.loc[name, ["p50", "p5", "p95"]].to_numpy(dtype=float).ravel().tolist()
-            money = OUTPUT_LABELS[name]["unit"] == "EUR"
+            money = output_unit(name) == "EUR"
             fmt: Callable[[float], str] = format_eur if money else format_number
             text = fmt(p50)
             if uncertain:
@@ -241,11 +242,9 @@ def _print_table(projection: Projection) -> None:
             cells.append(text)
         print("\t".join(cells))
     if uncertain:
-        print(
-            "Mediaan (P5 – P95) over de trekkingen. Projectie op basis van aannames, geen officiële raming."
-        )
+        print(t("cli.project.note.draws", "nl"))
     else:
-        print("Deterministische projectie op basis van aannames, geen officiële raming.")
+        print(t("cli.project.note.single", "nl"))
     for warning in projection.warnings:
         print(f"waarschuwing: {warning.as_dict()['message']} (vanaf {warning.as_dict()['first_quarter']}, "
               f"{warning.share_of_draws:.0%} van de trekkingen{'; ' + warning.detail if warning.detail else ''})",

@@ -35,128 +35,77 @@ EXPORT_FORMATS: Final = (".csv", ".xlsx", ".json")
 EXPORT_FORMS: Final = ("tidy", "excel")
 MAX_FILE_BYTES: Final = 1_000_000
 
-#: Labels of the outputs, Dutch first; units in brackets. Stocks are at the end of the year (after the exits of
-#: its fourth quarter); flows and money are sums over the year.
-OUTPUT_LABELS: Final[dict[str, dict[str, str]]] = {
-    "workers_imw": {
-        "nl": "IMW-werknemers (einde jaar)",
-        "en": "IMW workers (end of year)",
-        "unit": "personen",
-    },
-    "workers_vop": {
-        "nl": "Lopende VOP's (einde jaar)",
-        "en": "Running VOPs (end of year)",
-        "unit": "personen",
-    },
-    "workers": {
-        "nl": "IMW-werknemers en lopende VOP's (einde jaar)",
-        "en": "IMW workers and running VOPs (end of year)",
-        "unit": "personen",
-    },
-    "inflow": {"nl": "Instroom in IMW", "en": "Inflow into IMW", "unit": "personen"},
-    "exits_involuntary": {"nl": "Uitstroom tegen hun wil", "en": "Involuntary exits", "unit": "personen"},
-    "exits_other": {"nl": "Andere uitstroom", "en": "Other exits", "unit": "personen"},
-    "doorstroom": {
-        "nl": "Doorstroom naar job zonder premie",
-        "en": "Doorstroom to a job without premium",
-        "unit": "personen",
-    },
-    "premium_ended": {"nl": "Einde van het pakket", "en": "End of the package", "unit": "personen"},
-    "fallback_returns": {
-        "nl": "Terugkeer naar collectief maatwerk",
-        "en": "Fallback returns to collective maatwerk",
-        "unit": "personen",
-    },
-    "vop_ended": {"nl": "Aflopende VOP's", "en": "VOPs that end", "unit": "personen"},
-    "imw_waiting": {
-        "nl": "Wachtend op een premie (gesloten enveloppe, einde jaar)",
-        "en": "Waiting for a premium (closed envelope, end of year)",
-        "unit": "personen",
-    },
-    "imw_waiting_quarters": {
-        "nl": "Wachttijd voor een premie (einde jaar)",
-        "en": "Waiting time for a premium (end of year)",
-        "unit": "kwartalen",
-    },
-    "loonpremie_imw_cost": {"nl": "Loonpremie IMW", "en": "Wage premium, IMW", "unit": "EUR"},
-    "loonpremie_vop_cost": {"nl": "Premie lopende VOP's", "en": "Premium of running VOPs", "unit": "EUR"},
-    "loonpremie_cost": {"nl": "Loonpremie (IMW en VOP)", "en": "Wage premium (IMW and VOP)", "unit": "EUR"},
-    "begeleiding_cost": {"nl": "Begeleidingspremie", "en": "Coaching premium", "unit": "EUR"},
-    "fallback_cost": {
-        "nl": "Kost van plaatsen bovenop het contingent",
-        "en": "Cost of places on top of the contingent",
-        "unit": "EUR",
-    },
-    "total_cost": {"nl": "Totale kost", "en": "Total cost", "unit": "EUR"},
-    "contingent_capacity": {"nl": "Contingent (einde jaar)", "en": "Contingent (end of year)", "unit": "VTE"},
-    "contingent_occupancy": {
-        "nl": "Ingevulde plaatsen (einde jaar)",
-        "en": "Filled places (end of year)",
-        "unit": "VTE",
-    },
-    "contingent_open": {"nl": "Open plaatsen (einde jaar)", "en": "Open places (end of year)", "unit": "VTE"},
-    "queue": {
-        "nl": "Wachtrij collectief maatwerk (einde jaar)",
-        "en": "Queue for collective maatwerk (end of year)",
-        "unit": "personen",
-    },
-    "new_advices": {"nl": "Nieuwe adviezen collectief", "en": "New collective advices", "unit": "personen"},
-    "collective_intake": {
-        "nl": "Aanwerving uit de wachtrij",
-        "en": "Hired from the queue",
-        "unit": "personen",
-    },
-    "collective_to_imw": {
-        "nl": "Overstap van collectief maatwerk naar IMW",
-        "en": "Moves from collective maatwerk to IMW",
-        "unit": "personen",
-    },
-    "queue_to_imw": {
-        "nl": "Uit de wachtrij naar een IMW-job",
-        "en": "From the queue to an IMW job",
-        "unit": "personen",
-    },
-    "contingent_full": {
-        "nl": "Kans dat het contingent bindend is (einde jaar)",
-        "en": "Probability that the contingent binds (end of year)",
-        "unit": "kans",
-    },
+#: The outputs a projection exports and the unit of each, in the order of the files. Stocks are at the end of the
+#: year (after the exits of its fourth quarter); flows and money are sums over the year. Their labels are catalogue
+#: entries, ``output.<name>`` in i18n/catalogue/outputs.yaml, and so are the units' names (``file.unit.<unit>``).
+OUTPUT_UNITS: Final[dict[str, str]] = {
+    "workers_imw": "personen",
+    "workers_vop": "personen",
+    "workers": "personen",
+    "inflow": "personen",
+    "exits_involuntary": "personen",
+    "exits_other": "personen",
+    "doorstroom": "personen",
+    "premium_ended": "personen",
+    "fallback_returns": "personen",
+    "vop_ended": "personen",
+    "imw_waiting": "personen",
+    "imw_waiting_quarters": "kwartalen",
+    "loonpremie_imw_cost": "EUR",
+    "loonpremie_vop_cost": "EUR",
+    "loonpremie_cost": "EUR",
+    "begeleiding_cost": "EUR",
+    "fallback_cost": "EUR",
+    "total_cost": "EUR",
+    "contingent_capacity": "VTE",
+    "contingent_occupancy": "VTE",
+    "contingent_open": "VTE",
+    "queue": "personen",
+    "new_advices": "personen",
+    "collective_intake": "personen",
+    "collective_to_imw": "personen",
+    "queue_to_imw": "personen",
+    "contingent_full": "kans",
 }
 
+#: The categories of the breakdowns (``workers.package.two_year`` and so on); their labels are the catalogue's
+#: ``output.category.<category>``.
+CATEGORIES: Final = (
+    "package.two_year",
+    "package.five_year_standard",
+    "package.five_year_raised",
+    "package.collective_advice",
+    "package.self_employed",
+    "package.ex_collective",
+    "package.vop_legacy",
+    "coaching.none",
+    "coaching.low",
+    "coaching.medium",
+    "coaching.high",
+    "origin.ex_vop",
+    "origin.ex_collective",
+    "origin.ex_lde",
+    "origin.new",
+)
 
-#: Labels of the categories of the breakdowns (``workers.package.two_year`` and so on), Dutch first.
-CATEGORY_LABELS: Final[dict[str, dict[str, str]]] = {
-    "package.two_year": {"nl": "2-jarig pakket", "en": "2-year package"},
-    "package.five_year_standard": {"nl": "5-jarig standaardpakket", "en": "5-year standard package"},
-    "package.five_year_raised": {"nl": "5-jarig verhoogd pakket", "en": "5-year raised package"},
-    "package.collective_advice": {
-        "nl": "advies collectief, maatwerkbedrijf",
-        "en": "collective advice, maatwerkbedrijf",
-    },
-    "package.self_employed": {"nl": "zelfstandigen", "en": "self-employed"},
-    "package.ex_collective": {
-        "nl": "verhoogd pakket, ex-collectief (terugvalrecht)",
-        "en": "raised package, ex-collective (fallback right)",
-    },
-    "package.vop_legacy": {"nl": "lopende VOP", "en": "running VOP"},
-    "coaching.none": {"nl": "geen nood aan begeleiding", "en": "no need for coaching"},
-    "coaching.low": {"nl": "lage nood", "en": "low need"},
-    "coaching.medium": {"nl": "middelmatige nood", "en": "medium need"},
-    "coaching.high": {"nl": "hoge nood", "en": "high need"},
-    "origin.ex_vop": {"nl": "ex-VOP", "en": "ex-VOP"},
-    "origin.ex_collective": {"nl": "ex-collectief maatwerk", "en": "ex-collective maatwerk"},
-    "origin.ex_lde": {"nl": "ex-LDE", "en": "ex-LDE"},
-    "origin.new": {"nl": "nieuw", "en": "new"},
-}
+
+def output_unit(name: str) -> str:
+    """The unit of an output or of one category of a breakdown ('personen', 'EUR', ...); '' for an unknown one."""
+    return OUTPUT_UNITS.get(name.partition(".")[0], "")
+
+
+def category_label(category: str, language: str = "nl") -> str:
+    """The label of one category of a breakdown: 'lage nood' for 'coaching.low'."""
+    return t(f"output.category.{category}", language)
 
 
 def output_label(name: str, language: str = "nl") -> str:
     """The label of an output or of one category of a breakdown: 'IMW-werknemers (einde jaar) – lage nood'."""
     language = "en" if language == "en" else "nl"
     base, _, category = name.partition(".")
-    label = OUTPUT_LABELS.get(base, {}).get(language, base)
-    if category in CATEGORY_LABELS:
-        return f"{label} – {CATEGORY_LABELS[category][language]}"
+    label = t(f"output.{base}", language) if base in OUTPUT_UNITS else base
+    if category in CATEGORIES:
+        return f"{label} – {category_label(category, language)}"
     return label
 
 
@@ -174,8 +123,8 @@ def metadata(
     """What a result was computed on: the model, the parameters, the scenario (with the draws and seed it was run
     with); and what it is."""
     return {
-        "title": "Projectie individueel maatwerk en collectief contingent",
-        "status": "projectie op basis van aannames; geen officiële raming",
+        "title": t("file.meta.title.value", "nl"),
+        "status": t("file.json.status", "nl"),
         "model_version": MODEL_VERSION,
         "parameters_version": parameters_version(),
         "projection_start": PROJECTION_START.isoformat(),
@@ -189,33 +138,38 @@ def metadata(
             for name, p in load_parameters().items()
             if p.status == "assumption" and p.control is not None
         ),
-        "note": "Bedragen in euro, lopende prijzen. central: de centrale projectie (elke aanname op haar centrale "
-        "waarde), het cijfer dat het portaal toont; p5/p50/p95: percentielen over de trekkingen.",
+        "note": t("file.json.note", "nl"),
     }
 
 
 def labelled_frame(table: pd.DataFrame) -> pd.DataFrame:
     """An annual table (``simulation.summary.annual_table``) cut to the exported outputs, with Dutch labels and
     units."""
-    table = table[table["output"].isin(OUTPUT_LABELS) | table["output"].str.contains(r"\.")].copy()
-    base = table["output"].str.split(".").str[0]
+    table = table[table["output"].isin(OUTPUT_UNITS) | table["output"].str.contains(r"\.")].copy()
     table.insert(2, "label", table["output"].map(output_label))
-    table.insert(3, "unit", base.map(lambda name: OUTPUT_LABELS.get(name, {}).get("unit", "")))
+    table.insert(3, "unit", table["output"].map(output_unit))
     return table.reset_index(drop=True)
 
 
 # --- the sheets of the XLSX and the Belgian CSV -------------------------------------------------------------
 
 
-#: How each unit of OUTPUT_LABELS is written: its name (nl, en), its decimals, its number format and the factor
-#: its values are multiplied by in a CSV (a probability is written in percent there; in XLSX the format does it).
-UNIT_FORMS: Final[dict[str, tuple[str, str, int, str, float]]] = {
-    "personen": ("personen", "persons", 0, WHOLE, 1.0),
-    "VTE": ("VTE", "FTE", 1, ONE_DECIMAL, 1.0),
-    "kwartalen": ("kwartalen", "quarters", 1, ONE_DECIMAL, 1.0),
-    "EUR": ("euro", "euro", 0, WHOLE, 1.0),
-    "kans": ("kans (%)", "probability (%)", 3, PERCENT, 100.0),
+#: How each unit of OUTPUT_UNITS is written: its decimals, its number format and the factor its values are
+#: multiplied by in a CSV (a probability is written in percent there; in XLSX the format does it). Its name is the
+#: catalogue's ``file.unit.<unit>``.
+UNIT_FORMS: Final[dict[str, tuple[int, str, float]]] = {
+    "personen": (0, WHOLE, 1.0),
+    "VTE": (1, ONE_DECIMAL, 1.0),
+    "kwartalen": (1, ONE_DECIMAL, 1.0),
+    "EUR": (0, WHOLE, 1.0),
+    "kans": (3, PERCENT, 100.0),
 }
+
+
+def unit_name(unit: str, language: str) -> str:
+    """A unit as the result files name it: 'personen' (nl), 'persons' (en); a unit without a name as it is."""
+    return t(f"file.unit.{unit}", language) if unit in UNIT_FORMS else unit
+
 
 #: The outputs of the headline sheet: the total cost (in EUR million), IMW workers and the queue (persons).
 HEADLINE_OUTPUTS: Final = ("total_cost", "workers_imw", "queue")
@@ -351,9 +305,7 @@ def headline_sheet(
             label = t(f"file.headline.{output}.period", language).format(last=last)
         else:
             period, label = year, output_label(output, language)
-        unit = (
-            text("unit.million", language) if money else UNIT_FORMS["personen"][1 if language == "en" else 0]
-        )
+        unit = text("unit.million", language) if money else unit_name("personen", language)
         rows.append([period, label, unit, *(record[column] for column in columns)])
         formats.append(TWO_DECIMALS if money else WHOLE)
     header = [t(f"file.column.{name}", language) for name in ("period", "figure", "unit", *columns)]
@@ -374,14 +326,11 @@ def _detailed_rows(
     means, and the number format of each row."""
     rows: list[list[Cell]] = []
     formats: list[str] = []
-    english = language == "en"
     statistics = detailed_columns(frame)[4:]
     for record in frame.to_dict("records"):
         output = str(record["output"])
-        unit = OUTPUT_LABELS.get(output.split(".")[0], {}).get("unit", "")
-        nl_name, en_name, decimals, number_format, csv_factor = UNIT_FORMS.get(
-            unit, (unit, unit, 1, ONE_DECIMAL, 1.0)
-        )
+        unit = output_unit(output)
+        decimals, number_format, csv_factor = UNIT_FORMS.get(unit, (1, ONE_DECIMAL, 1.0))
         factor, shown = (csv_factor, decimals - 2) if csv and number_format == PERCENT else (1.0, decimals)
         numbers = [_round(float(record[name]) * factor, shown) for name in statistics]
         rows.append(
@@ -389,7 +338,7 @@ def _detailed_rows(
                 int(record["year"]),
                 output,
                 output_label(output, language),
-                en_name if english else nl_name,
+                unit_name(unit, language),
                 *numbers,
             ]
         )

@@ -13,13 +13,14 @@ from typing import Any, Final
 
 from flask import Flask, Response, jsonify, request
 
-from data.results import OUTPUT_LABELS
+from data.results import OUTPUT_UNITS
+from i18n import t
 from services.scenario_url import decode_scenario
 from services.simulation import simulate
 from simulation.summary import STATISTIC
 
 #: The outputs the API returns by year.
-API_OUTPUTS: Final = tuple(OUTPUT_LABELS)
+API_OUTPUTS: Final = tuple(OUTPUT_UNITS)
 
 
 def scenario_results(state: str | list[str] | None) -> tuple[dict[str, Any], int]:
@@ -41,7 +42,7 @@ def scenario_results(state: str | list[str] | None) -> tuple[dict[str, Any], int
         "parameters_version": result.parameters_version,
         "computed_at": result.computed_at,
         "draws": result.n_draws,
-        "status": "projectie op basis van aannames; geen officiële raming",
+        "status": t("file.json.status", "nl"),
         "key_figures": result.key_figures,
         "variance_shares": result.variance_shares,
         "warnings": list(result.warnings),

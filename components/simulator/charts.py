@@ -20,7 +20,7 @@ from components.shell.formatting import NBSP, PLOTLY_SEPARATORS
 from components.shell.graph_config import GRAPH_CONFIG as SHARED_GRAPH_CONFIG
 from components.shell.graph_config import finish_figure_data
 from components.shell.style import FONT_FAMILY, GRID_COLOUR, SERIES_COLOURS, TEXT_COLOUR
-from data.results import OUTPUT_LABELS, output_label
+from data.results import output_label
 from data.scenario.decomposition import EFFECTS, Decomposition
 from i18n import t
 from simulation import COACHING_NEEDS, MODEL_VERSION
@@ -169,7 +169,7 @@ def budget_figure(annual: pd.DataFrame, n_draws: int, language: str) -> Figure:
                 "type": "bar",
                 "x": _years(values),
                 "y": values.to_list(),
-                "name": OUTPUT_LABELS[output][language],
+                "name": output_label(output, language),
                 "marker": {"color": SERIES_COLOURS[index], "pattern": pattern(PATTERNS[index])},
                 "hovertemplate": f"€{NBSP}%{{y:,.1f}}{NBSP}mln",
             }

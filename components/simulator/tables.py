@@ -25,7 +25,7 @@ from components.simulator.controls import (
     unit_text,
 )
 from data.parameter_store import ParameterValue, load_parameters
-from data.results import CATEGORY_LABELS, OUTPUT_LABELS, output_label
+from data.results import OUTPUT_UNITS, category_label, output_label, output_unit
 from data.scenario.decomposition import EFFECTS, Decomposition
 from data.scenario.schema import Override, Scenario, baseline_values, is_dated, scenario_parameters
 from i18n import t
@@ -287,7 +287,7 @@ def coverage_table(rows: Sequence[CoverageRow], language: str) -> html.Div:
 
     table_rows = [
         [
-            CATEGORY_LABELS[f"coaching.{row.need}"][language],
+            category_label(f"coaching.{row.need}", language),
             format_eur(row.coaching_cost),
             premium(row.premium_first_quarters, row.coverage_first_quarters),
             premium(row.premium_later_quarters, row.coverage_later_quarters),
@@ -370,8 +370,7 @@ def _total(annual: pd.DataFrame, output: str, years: Sequence[int]) -> float:
 
 
 def _output_unit(output: str) -> str:
-    unit = OUTPUT_LABELS.get(output.split(".")[0], {}).get("unit", "")
-    return {"EUR": "EUR", "kans": "share"}.get(unit, "persons")
+    return {"EUR": "EUR", "kans": "share"}.get(output_unit(output), "persons")
 
 
 #: The outputs the comparison opens with: what the budget and the contingent come to.
@@ -436,10 +435,8 @@ def output_differences(
     if headline:
         outputs: list[str] = list(HEADLINE_OUTPUTS)
     else:
-        outputs = list(OUTPUT_LABELS) + [
-            name
-            for name in annual_a["output"].unique()
-            if "." in name and name.split(".")[0] in OUTPUT_LABELS
+        outputs = list(OUTPUT_UNITS) + [
+            name for name in annual_a["output"].unique() if "." in name and name.split(".")[0] in OUTPUT_UNITS
         ]
     rows = difference_rows(annuals, years, outputs, language, only_changed=headline)
     caption = t("sim.compare.headline" if headline else "sim.compare.outputs", language)

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from data.results import CATEGORY_LABELS, export_bytes, export_table_bytes, output_label, run, scenario_yaml
+from data.results import CATEGORIES, export_bytes, export_table_bytes, output_label, run, scenario_yaml
 from data.scenario.files import parse_scenario_text
 from data.scenario.schema import ScenarioError, parse_scenario
 from simulation import COACHING_NEEDS, ORIGINS
@@ -63,7 +63,7 @@ def test_every_category_of_every_breakdown_has_a_label():
         | {f"coaching.{c}" for c in COACHING_NEEDS}
         | {f"origin.{o}" for o in ORIGINS}
     )
-    assert set(CATEGORY_LABELS) == expected
+    assert set(CATEGORIES) == expected
     assert output_label("workers.package.two_year") == (
         "IMW-werknemers en lopende VOP's (einde jaar) – 2-jarig pakket"
     )
