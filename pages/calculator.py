@@ -37,7 +37,7 @@ dash.register_page(  # type: ignore[no-untyped-call]  # Dash's register_page has
     __name__,
     path=PATH,
     order=85,
-    title="Wat krijgt een werkgever? – Individueel maatwerk in cijfers",
+    title=f"{t('calc.nav', 'nl')} – {t('site.title', 'nl')}",
     nav_label={"nl": t("calc.nav", "nl"), "en": t("calc.nav", "en")},
     nav_description={"nl": t("calc.nav_description", "nl"), "en": t("calc.nav_description", "en")},
 )

@@ -15,7 +15,7 @@ from components.shell.layout import PageHeader, PageShell, href, nav_pages
 from i18n import normalise_language, t
 from services import monitoring as monitoring_data
 
-dash.register_page(__name__, path="/", order=0, title="Individueel maatwerk in cijfers")
+dash.register_page(__name__, path="/", order=0, title=t("site.title", "nl"))
 
 # The key figures, in this order: three of IMW (illustrative until the department's file is loaded) and three
 # published series of collective maatwerk; an id missing from the catalogue is skipped.

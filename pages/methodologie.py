@@ -28,8 +28,8 @@ dash.register_page(
     __name__,
     path=PATH,
     order=95,
-    title="Methodologie en bronnen – Individueel maatwerk in cijfers",
-    nav_label={"nl": "Methodologie", "en": "Methodology"},
+    title=f"{t('method.title', 'nl')} – {t('site.title', 'nl')}",
+    nav_label={language: t("method.nav", language) for language in ("nl", "en")},
     nav_group="about",
 )
 

@@ -10,7 +10,7 @@ from dash import html
 from components.shell.layout import PageHeader, PageShell, href
 from i18n import normalise_language, t
 
-dash.register_page(__name__, path="/404", title="Pagina niet gevonden")
+dash.register_page(__name__, path="/404", title=t("notfound.title", "nl"))
 
 
 def layout(lang: str = "nl", **_query: Any) -> html.Div:

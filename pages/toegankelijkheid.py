@@ -18,8 +18,8 @@ dash.register_page(
     __name__,
     path=PATH,
     order=96,
-    title="Toegankelijkheidsverklaring – Individueel maatwerk in cijfers",
-    nav_label={"nl": "Toegankelijkheid", "en": "Accessibility"},
+    title=f"{t('a11y.title', 'nl')} – {t('site.title', 'nl')}",
+    nav_label={language: t("a11y.nav", language) for language in ("nl", "en")},
     nav_group="about",
 )
 

@@ -45,7 +45,7 @@ dash.register_page(
     __name__,
     path=COMPARE_PATH,
     order=91,
-    title="Scenario's vergelijken – Individueel maatwerk in cijfers",
+    title=f"{t('sim.compare.title', 'nl')} – {t('site.title', 'nl')}",
     nav_label={"nl": t("sim.compare.nav", "nl"), "en": t("sim.compare.nav", "en")},
     nav_description={
         "nl": t("sim.compare.nav_description", "nl"),

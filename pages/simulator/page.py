@@ -93,7 +93,7 @@ dash.register_page(
     __name__,
     path=PATH,
     order=90,
-    title="Simulator – Individueel maatwerk in cijfers",
+    title=f"{t('sim.nav', 'nl')} – {t('site.title', 'nl')}",
     nav_label={"nl": t("sim.nav", "nl"), "en": t("sim.nav", "en")},
     nav_description={"nl": t("sim.nav_description", "nl"), "en": t("sim.nav_description", "en")},
 )

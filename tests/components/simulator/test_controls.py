@@ -104,7 +104,8 @@ def test_the_source_is_named_in_the_readers_language():
     assert parameter.reference.title_en in english and parameter.reference.title not in english
     # A source with no English title stays in Dutch, marked as Dutch for a screen reader.
     untitled = replace(parameter, reference=replace(parameter.reference, title_en=""))
-    marked = [span for span in find_all(ParameterControl(untitled, 12, "en"), html.Span) if getattr(span, "lang", None) == "nl"]
+    spans = find_all(ParameterControl(untitled, 12, "en"), html.Span)
+    marked = [span for span in spans if getattr(span, "lang", None) == "nl"]
     assert any(parameter.reference.title in text_of(span) for span in marked)
 
 
