@@ -75,6 +75,17 @@ def _rendered_block(release: Any, indicator_id: str, state: ViewState, language:
     return render_view(context.info, context.frame, context.sources, state, language)
 
 
+def _block_controls(dependency: type[Input] | type[State], selector: Any, *, view: bool = True) -> list[Any]:
+    """A block's filters (and its chart-or-table choice) as `dependency` (Input or State) for the blocks `selector`
+    picks (MATCH or ALL), then the blocks' ids and the page's language: what every block callback reads."""
+    kinds = (ids.BREAKDOWN_TYPE, ids.YEAR_FROM_TYPE, ids.YEAR_TO_TYPE) + ((ids.VIEW_TYPE,) if view else ())
+    return [
+        *(dependency(ids.component_id(kind, selector), "value") for kind in kinds),
+        State(ids.component_id(ids.BREAKDOWN_TYPE, selector), "id"),
+        State(ids.LANGUAGE_ID, "data"),
+    ]
+
+
 @callback(
     Output(ids.component_id(ids.GRAPH_TYPE, MATCH), "figure"),
     Output(ids.component_id(ids.TABLE_WRAPPER_TYPE, MATCH), "children"),
@@ -88,12 +99,7 @@ def _rendered_block(release: Any, indicator_id: str, state: ViewState, language:
     Output(ids.component_id(ids.YEAR_TO_TYPE, MATCH), "value"),
     Output(ids.component_id(ids.EXTRA_TYPE, MATCH), "children"),
     Output(ids.component_id(ids.NOTES_TYPE, MATCH), "children"),
-    Input(ids.component_id(ids.BREAKDOWN_TYPE, MATCH), "value"),
-    Input(ids.component_id(ids.YEAR_FROM_TYPE, MATCH), "value"),
-    Input(ids.component_id(ids.YEAR_TO_TYPE, MATCH), "value"),
-    Input(ids.component_id(ids.VIEW_TYPE, MATCH), "value"),
-    State(ids.component_id(ids.BREAKDOWN_TYPE, MATCH), "id"),
-    State(ids.LANGUAGE_ID, "data"),
+    *_block_controls(Input, MATCH),
     prevent_initial_call=True,
 )
 def update_view(
@@ -141,11 +147,7 @@ def _download_callback(button_type: str, download_type: str, file_format: str) -
     @callback(
         Output(ids.component_id(download_type, MATCH), "data"),
         Input(ids.component_id(button_type, MATCH), "n_clicks"),
-        State(ids.component_id(ids.BREAKDOWN_TYPE, MATCH), "value"),
-        State(ids.component_id(ids.YEAR_FROM_TYPE, MATCH), "value"),
-        State(ids.component_id(ids.YEAR_TO_TYPE, MATCH), "value"),
-        State(ids.component_id(ids.BREAKDOWN_TYPE, MATCH), "id"),
-        State(ids.LANGUAGE_ID, "data"),
+        *_block_controls(State, MATCH, view=False),
         prevent_initial_call=True,
     )
     def download(
@@ -174,12 +176,7 @@ download_xlsx = _download_callback(ids.XLSX_BUTTON_TYPE, ids.XLSX_DOWNLOAD_TYPE,
 
 @callback(
     Output(ids.URL_ID, "data"),
-    Input(ids.component_id(ids.BREAKDOWN_TYPE, ALL), "value"),
-    Input(ids.component_id(ids.YEAR_FROM_TYPE, ALL), "value"),
-    Input(ids.component_id(ids.YEAR_TO_TYPE, ALL), "value"),
-    Input(ids.component_id(ids.VIEW_TYPE, ALL), "value"),
-    State(ids.component_id(ids.BREAKDOWN_TYPE, ALL), "id"),
-    State(ids.LANGUAGE_ID, "data"),
+    *_block_controls(Input, ALL),
     prevent_initial_call=True,
 )
 def sync_url(

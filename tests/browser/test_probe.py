@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import pytest
+
 from tests.browser.conftest import PageProbe
 
 MAIN_FRAME = object()
@@ -26,47 +28,37 @@ class StandInPage:
     main_frame = MAIN_FRAME
 
 
-def probe_after(*requests: StandInRequest) -> PageProbe:
+def failures_after(requests: list[StandInRequest], failed: StandInRequest, failure: str) -> list[str]:
+    """What the probe records when `failed` fails with `failure` after `requests` (in order) were made."""
     probe = PageProbe(page=StandInPage(), base_url="http://127.0.0.1")
     for request in requests:
         probe._on_request(request)
-    return probe
+    failed.failure = failure
+    probe._on_failure(failed)
+    return probe.failures
 
 
-def test_a_request_cancelled_because_the_page_was_left_is_not_a_failure():
-    first = StandInRequest("http://127.0.0.1/collectief-maatwerk", navigation=True)
+FIRST = StandInRequest("http://127.0.0.1/collectief-maatwerk", navigation=True)
+SECOND = StandInRequest("http://127.0.0.1/methodologie", navigation=True)
+IN_A_FRAME = StandInRequest("http://127.0.0.1/embed", navigation=True, frame=object())
+
+
+@pytest.mark.parametrize(
+    ("after", "failure", "counted"),
+    [
+        # The link was followed while the chart's script was loading: the browser cancelled it.
+        ([SECOND], "net::ERR_ABORTED", False),
+        # The same abort on the page it belongs to is the portal's failure.
+        ([], "net::ERR_ABORTED", True),
+        # Any other failure counts, page left or not.
+        ([SECOND], "net::ERR_CONNECTION_REFUSED", True),
+        # A frame that loads a document does not leave the page.
+        ([IN_A_FRAME], "net::ERR_ABORTED", True),
+    ],
+)
+def test_a_failed_request_counts_unless_the_browser_cancelled_it_because_the_page_was_left(
+    after, failure, counted
+):
     script = StandInRequest("http://127.0.0.1/_dash-component-suites/plotly/package_data/plotly.min.js")
-    second = StandInRequest("http://127.0.0.1/methodologie", navigation=True)
-    probe = probe_after(first, script, second)
-    script.failure = "net::ERR_ABORTED"
-    probe._on_failure(script)
-    assert probe.failures == []
-
-
-def test_a_request_that_fails_on_the_page_it_belongs_to_is_a_failure_even_when_aborted():
-    first = StandInRequest("http://127.0.0.1/", navigation=True)
-    script = StandInRequest("http://127.0.0.1/assets/charts.js")
-    probe = probe_after(first, script)
-    script.failure = "net::ERR_ABORTED"
-    probe._on_failure(script)
-    assert probe.failures == ["http://127.0.0.1/assets/charts.js: net::ERR_ABORTED"]
-
-
-def test_any_other_failure_of_a_left_page_is_still_a_failure():
-    first = StandInRequest("http://127.0.0.1/", navigation=True)
-    script = StandInRequest("http://127.0.0.1/assets/charts.js")
-    second = StandInRequest("http://127.0.0.1/methodologie", navigation=True)
-    probe = probe_after(first, script, second)
-    script.failure = "net::ERR_CONNECTION_REFUSED"
-    probe._on_failure(script)
-    assert probe.failures == ["http://127.0.0.1/assets/charts.js: net::ERR_CONNECTION_REFUSED"]
-
-
-def test_a_frame_that_loads_a_document_does_not_leave_the_page():
-    first = StandInRequest("http://127.0.0.1/", navigation=True)
-    script = StandInRequest("http://127.0.0.1/assets/charts.js")
-    frame = StandInRequest("http://127.0.0.1/embed", navigation=True, frame=object())
-    probe = probe_after(first, script, frame)
-    script.failure = "net::ERR_ABORTED"
-    probe._on_failure(script)
-    assert len(probe.failures) == 1
+    failures = failures_after([FIRST, script, *after], script, failure)
+    assert failures == ([f"{script.url}: {failure}"] if counted else [])
