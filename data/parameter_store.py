@@ -40,10 +40,6 @@ class Reference:
     href: str
     title_en: str = ""
 
-    def title_in(self, language: str) -> str:
-        """The title in `language`: the English one on an English page, when there is one."""
-        return self.title_en if language == "en" and self.title_en else self.title
-
 
 @dataclass(frozen=True)
 class Control:

@@ -101,7 +101,6 @@ def category_label(category: str, language: str = "nl") -> str:
 
 def output_label(name: str, language: str = "nl") -> str:
     """The label of an output or of one category of a breakdown: 'IMW-werknemers (einde jaar) – lage nood'."""
-    language = "en" if language == "en" else "nl"
     base, _, category = name.partition(".")
     label = t(f"output.{base}", language) if base in OUTPUT_UNITS else base
     if category in CATEGORIES:

@@ -33,6 +33,7 @@ from dash import html
 
 from components.shell.formatting import NBSP, format_eur, format_number, format_percent
 from components.shell.tables import scroll_region
+from components.simulator.controls import source_title
 from data.parameter_store import ParameterFileError
 from data.single_case import (
     CASE_PACKAGES,
@@ -417,9 +418,7 @@ def trace_value(line: TraceLine, language: str) -> str:
 
 def trace_source(line: TraceLine, language: str) -> Any:
     """The reference of a legal value as a link with its title in the reader's language (never a file or an id)."""
-    title: Any = line.source_title
-    if language == "en":
-        title = line.source_title_en or html.Span(line.source_title, lang="nl")
+    title = source_title(line.source_title, line.source_title_en, language)
     if line.source_href.startswith(("https://", "http://")):
         return html.A(title, href=line.source_href, rel="noopener")
     return title

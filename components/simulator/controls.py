@@ -114,22 +114,24 @@ def status_badge(status: str | None, language: str) -> html.Span:
     )
 
 
+def source_title(title: str, title_en: str, language: str) -> Any:
+    """A source's title in the reader's language. On an English page, a source with no English title keeps its
+    own, Dutch, one, marked as Dutch (lang="nl") so that a screen reader reads it as such."""
+    if normalise_language(language) != "en":
+        return title
+    return title_en or html.Span(title, lang="nl")
+
+
 def source_note(parameter: Parameter, language: str) -> list[Any]:
-    """'Bron: <title>' with a link when the reference is a web address, the title in the reader's language. A
-    title with no English one stays the source's own, in Dutch, marked as Dutch (lang="nl") on an English page, so
-    that a screen reader reads it as such."""
+    """'Bron: <title>' with a link when the reference is a web address, the title in the reader's language."""
     reference = parameter.reference
     if reference is None:
         return []
-    language = normalise_language(language)
-    words = reference.title_in(language)
-    title: Any = words
+    title = source_title(reference.title, reference.title_en, language)
     if reference.href.startswith(("https://", "http://")):
-        title = html.A(words, href=reference.href, rel="noopener")
+        title = html.A(title, href=reference.href, rel="noopener")
     elif reference.href.startswith("/"):  # the reasoning on one of the portal's own pages
-        title = html.A(words, href=reference.href)
-    if language == "en" and not reference.title_en:
-        title = html.Span(title, lang="nl")
+        title = html.A(title, href=reference.href)
     return [t("sim.source", language), ": ", title]
 
 

@@ -75,7 +75,7 @@ def test_the_loader_returns_the_value_in_force_on_a_date(tmp_path):
     assert amount.at(dt.date(2021, 1, 1)) == 12
     assert amount.entry_at(dt.date(2022, 1, 1)).status == "secondary"
     assert amount.reference is not None
-    assert (amount.reference.title_in("nl"), amount.reference.title_in("en")) == ("Een wet", "A law")
+    assert (amount.reference.title, amount.reference.title_en) == ("Een wet", "A law")
     with pytest.raises(LookupError, match="no value before 2020-01-01"):
         amount.at(dt.date(2019, 12, 31))
     assert health_problems(parameters) == []
